@@ -1,0 +1,19 @@
+using System.Globalization;
+using RdNas.Bench;
+
+var command = args.Length > 0 ? args[0] : "step";
+int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+switch (command)
+{
+    case "step":
+        StepBenchmark.Run(Arg(1, 16), Arg(2, 5), Arg(3, 64), Arg(4, 20), Arg(5, 3));
+        break;
+    case "matmul":
+        MatmulBenchmark.Run(Arg(1, 2048), Arg(2, 10));
+        break;
+    default:
+        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul)");
+        return 2;
+}
+
+return 0;

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+using RdNas.Nas.Data;
+using RdNas.Nas.Randomness;
+using RdNas.Nas.SearchSpaces.Nb201;
+using RdNas.Nas.Supernets.Nb201;
+using static TorchSharp.torch;
+
+namespace RdNas.Bench;
+
+/// <summary>
+/// Times training steps of the NB201 supernet on the all-conv3×3 cell (the network whose cost NB201 reports) with
+/// synthetic images, and reads the process's resident memory after each step. Mirrors bench/pytorch_step.py.
+/// </summary>
+internal static class StepBenchmark
+{
+    public static void Run(int width, int cells, int batch, int steps, int warmup)
+    {
+        manual_seed(0);
+        using var model = new Nb201Supernet(new Nb201SupernetOptions(width, cells));
+        using var optimizer = optim.SGD(model.parameters(), 0.025, momentum: 0.9, weight_decay: 5e-4);
+        var genotype = Nb201Genotype.Parse("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|");
+        var images = new Cifar10Images(new byte[batch * Cifar10Images.PixelBytes], new byte[batch]);
+        new Random(0).NextBytes(images.Pixels);
+        var batcher = new Cifar10Batcher(images);
+        var indices = Enumerable.Range(0, batch).ToArray();
+        var generator = new SeededGenerator(0);
+        model.train();
+        var times = new List<double>();
+        var rss = new List<double>();
+        for (var step = 0; step < warmup + steps; step++)
+        {
+            var watch = Stopwatch.StartNew();
+            using (NewDisposeScope())
+            {
+                var (x, y) = batcher.Batch(indices, generator);
+                optimizer.zero_grad();
+                var loss = nn.functional.cross_entropy(model.forward(x, genotype), y);
+                loss.backward();
+                optimizer.step();
+            }
+
+            watch.Stop();
+            if (step >= warmup)
+            {
+                times.Add(watch.Elapsed.TotalSeconds);
+                rss.Add(Environment.WorkingSet / (1024.0 * 1024.0));
+            }
+        }
+
+        times.Sort();
+        var median = times[times.Count / 2];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"torchsharp C={width} N={cells} batch={batch} threads={get_num_threads()} median_step_s={median:F4} min_step_s={times[0]:F4} rss_first_mb={rss[0]:F0} rss_last_mb={rss[^1]:F0} rss_max_mb={rss.Max():F0}"));
+    }
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""PyTorch twin of `RdNas.Bench step`: the NB201 supernet on the all-conv3x3 cell, synthetic batch, SGD step.
+
+Run with Debian's python3-torch (/usr/bin/python3). Prints the same fields as the C# benchmark so the two lines
+can be compared side by side. `matmul` prints the GFLOP/s of a large matrix product (the practical ceiling).
+"""
+import resource
+import sys
+import time
+
+import torch
+import torch.nn as nn
+
+
+class ReluConvBn(nn.Module):
+    def __init__(self, cin, cout, k, stride, pad, affine):
+        super().__init__()
+        self.op = nn.Sequential(nn.ReLU(), nn.Conv2d(cin, cout, k, stride, pad, bias=False), nn.BatchNorm2d(cout, affine=affine))
+
+    def forward(self, x):
+        return self.op(x)
+
+
+class Cell(nn.Module):
+    """All six edges are nor_conv_3x3, as in the cost NB201 reports."""
+
+    def __init__(self, c):
+        super().__init__()
+        self.edges = nn.ModuleList([ReluConvBn(c, c, 3, 1, 1, False) for _ in range(6)])
+
+    def forward(self, x):
+        n1 = self.edges[0](x)
+        n2 = self.edges[1](x) + self.edges[2](n1)
+        return self.edges[3](x) + self.edges[4](n1) + self.edges[5](n2)
+
+
+class Reduction(nn.Module):
+    def __init__(self, cin, cout):
+        super().__init__()
+        self.conv_a = ReluConvBn(cin, cout, 3, 2, 1, True)
+        self.conv_b = ReluConvBn(cout, cout, 3, 1, 1, True)
+        self.downsample = nn.Sequential(nn.AvgPool2d(2, 2, 0), nn.Conv2d(cin, cout, 1, bias=False))
+
+    def forward(self, x):
+        return self.downsample(x) + self.conv_b(self.conv_a(x))
+
+
+class Net(nn.Module):
+    def __init__(self, c, n):
+        super().__init__()
+        self.stem = nn.Sequential(nn.Conv2d(3, c, 3, padding=1, bias=False), nn.BatchNorm2d(c))
+        layers = []
+        for stage in range(3):
+            if stage > 0:
+                layers.append(Reduction(c << (stage - 1), c << stage))
+            layers += [Cell(c << stage) for _ in range(n)]
+        self.layers = nn.Sequential(*layers)
+        self.lastact = nn.Sequential(nn.BatchNorm2d(4 * c), nn.ReLU())
+        self.classifier = nn.Linear(4 * c, 10)
+
+    def forward(self, x):
+        x = self.lastact(self.layers(self.stem(x)))
+        return self.classifier(torch.flatten(nn.functional.adaptive_avg_pool2d(x, 1), 1))
+
+
+def rss_mb():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+def step(c, n, batch, steps, warmup):
+    torch.manual_seed(0)
+    model = Net(c, n).train()
+    opt = torch.optim.SGD(model.parameters(), 0.025, momentum=0.9, weight_decay=5e-4)
+    # Channels-last batches, as the C# batcher builds them.
+    x = torch.randn(batch, 32, 32, 3).permute(0, 3, 1, 2)
+    y = torch.randint(0, 10, (batch,))
+    times, rss = [], []
+    for i in range(warmup + steps):
+        start = time.perf_counter()
+        opt.zero_grad()
+        loss = nn.functional.cross_entropy(model(x), y)
+        loss.backward()
+        opt.step()
+        if i >= warmup:
+            times.append(time.perf_counter() - start)
+            rss.append(rss_mb())
+    times.sort()
+    print(f"pytorch C={c} N={n} batch={batch} threads={torch.get_num_threads()} median_step_s={times[len(times) // 2]:.4f} "
+          f"min_step_s={times[0]:.4f} rss_first_mb={rss[0]:.0f} rss_last_mb={rss[-1]:.0f} rss_max_mb={max(rss):.0f}")
+
+
+def matmul(size, repeats):
+    a, b = torch.randn(size, size), torch.randn(size, size)
+    a @ b
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        a @ b
+        times.append(time.perf_counter() - start)
+    times.sort()
+    median = times[len(times) // 2]
+    print(f"pytorch matmul n={size} threads={torch.get_num_threads()} median_s={median:.4f} gflops={2 * size**3 / median / 1e9:.1f}")
+
+
+if __name__ == "__main__":
+    # Debian's build starts with one OpenMP thread here; the comparison is at 2 threads, as libtorch in TorchSharp runs.
+    torch.set_num_threads(2)
+    args = sys.argv[1:]
+    command = args[0] if args else "step"
+    nums = [int(a) for a in args[1:]]
+    if command == "step":
+        step(*(nums + [16, 5, 64, 20, 3][len(nums):]))
+    elif command == "matmul":
+        matmul(*(nums + [2048, 10][len(nums):]))
+    else:
+        sys.exit(f"unknown benchmark '{command}' (expected step, matmul)")

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using RdNas.Cli.Output;
+using RdNas.Nas.Data;
+
+namespace RdNas.Cli.Commands;
+
+/// <summary>
+/// A verb of the CLI: hooks System.CommandLine's action to <see cref="ExecuteAsync"/> and maps the project's
+/// exceptions to exit codes with one clear message, so every command reports bad input the same way.
+/// </summary>
+internal abstract class CliCommand : Command
+{
+    protected CliCommand(string name, string description, CliConsole console)
+        : base(name, description)
+    {
+        Console = console;
+        SetAction(InvokeAsync);
+    }
+
+    protected CliConsole Console { get; }
+
+    protected abstract Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken);
+
+    private async Task<int> InvokeAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ExecuteAsync(parseResult, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Console.Error("cancelled");
+            return ExitCodes.Cancelled;
+        }
+        catch (DataNotFoundException e)
+        {
+            Console.Error(e.Message);
+            return ExitCodes.DataMissing;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidDataException)
+        {
+            Console.Error(e.Message);
+            return ExitCodes.InvalidInput;
+        }
+    }
+}

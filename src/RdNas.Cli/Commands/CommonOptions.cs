@@ -1,0 +1,40 @@
+using System.CommandLine;
+using RdNas.Cli.Output;
+
+namespace RdNas.Cli.Commands;
+
+/// <summary>Options several commands share, so they are spelled and described once.</summary>
+internal static class CommonOptions
+{
+    public static readonly Option<string> Space = new("--space")
+    {
+        Description = "Search space (nb201)",
+        DefaultValueFactory = _ => "nb201",
+    };
+
+    public static readonly Option<int> Ops = new("--ops")
+    {
+        Description = "Operations per edge: 4 (no 'none', the RD-NAS space) or 5",
+        DefaultValueFactory = _ => 4,
+    };
+
+    public static readonly Option<string?> Data = new("--data")
+    {
+        Description = "Data folder with cifar10/ and nb201/ (default: $RDNAS_DATA)",
+    };
+
+    public static readonly Option<OutputFormat> Format = new("--format")
+    {
+        Description = "text for people, json for scripts",
+        DefaultValueFactory = _ => OutputFormat.Text,
+    };
+
+    /// <summary>Only NB201 exists so far; anything else is an error naming the valid spaces.</summary>
+    public static void RequireNb201(string space)
+    {
+        if (!string.Equals(space, "nb201", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"unknown search space '{space}' (expected nb201)");
+        }
+    }
+}

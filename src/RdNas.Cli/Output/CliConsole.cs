@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Spectre.Console;
+
+namespace RdNas.Cli.Output;
+
+/// <summary>
+/// The one way commands write: Spectre markup, tables and progress for people; plain JSON for scripts; errors to
+/// standard error. Tests give it consoles that write to strings.
+/// </summary>
+public sealed class CliConsole(IAnsiConsole output, TextWriter error)
+{
+    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
+
+    /// <summary>The console for tables and progress.</summary>
+    public IAnsiConsole Ansi { get; } = output;
+
+    /// <summary>Writes a line of plain text, unwrapped, so scripts can read it.</summary>
+    public void Line(string text) => Ansi.Profile.Out.Writer.WriteLine(text);
+
+    /// <summary>Writes an object as indented JSON.</summary>
+    public void Json<T>(T value) => Ansi.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, s_json));
+
+    /// <summary>Writes an error line to standard error.</summary>
+    public void Error(string message) => error.WriteLine($"rdnas: {message}");
+
+    /// <summary>The real console: Spectre's standard output and the process's standard error.</summary>
+    public static CliConsole CreateDefault() => new(AnsiConsole.Console, System.Console.Error);
+}

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using RdNas.Cli.Commands;
+using RdNas.Cli.Commands.Space;
+using RdNas.Cli.Output;
+
+namespace RdNas.Cli;
+
+/// <summary>Builds the <c>rdnas</c> command tree; tests build it with consoles that write to strings.</summary>
+public static class RdNasCommandLine
+{
+    /// <summary>The root command with every noun and verb.</summary>
+    public static RootCommand Create(CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var space = new Command("space", "Inspect search spaces and architecture strings")
+        {
+            new SpaceInfoCommand(console),
+            new SpaceValidateCommand(console),
+        };
+        return new RootCommand("RdNas: one-shot NAS with ranking distillation from zero-cost proxies")
+        {
+            space,
+            new TrainCommand(console),
+        };
+    }
+}

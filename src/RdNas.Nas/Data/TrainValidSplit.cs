@@ -1,0 +1,20 @@
+using RdNas.Nas.Randomness;
+
+namespace RdNas.Nas.Data;
+
+/// <summary>
+/// NAS-Bench-201's split of the CIFAR-10 train images into a train half and a valid half (25,000/25,000 of the full
+/// set; with fewer batch files, the images present are halved the same way). Seeded, so a run records its split.
+/// </summary>
+public sealed record TrainValidSplit(int[] Train, int[] Valid, long Seed)
+{
+    /// <summary>A seeded random halving of <paramref name="imageCount"/> images (odd counts give train the extra one).</summary>
+    public static TrainValidSplit Create(int imageCount, long seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(imageCount, 2);
+        var order = Enumerable.Range(0, imageCount).ToArray();
+        new SeededGenerator(seed, RandomStreams.DataSplit).Shuffle<int>(order);
+        var trainCount = (imageCount + 1) / 2;
+        return new TrainValidSplit(order[..trainCount], order[trainCount..], seed);
+    }
+}

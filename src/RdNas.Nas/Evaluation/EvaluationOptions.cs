@@ -1,0 +1,36 @@
+namespace RdNas.Nas.Evaluation;
+
+/// <summary>
+/// How subnets are scored: a seeded sample of <paramref name="Subnets"/> cells of the 4-op space, each with its BN
+/// statistics recalibrated on <paramref name="RecalibrationBatches"/> train batches, then top-1 on
+/// <paramref name="ValidImages"/> images of the valid half.
+/// </summary>
+/// <param name="Subnets">Subnets drawn for ranking (200 in RD-NAS).</param>
+/// <param name="SampleSeed">Seed of the subnet sample; fixed across runs so runs compare on the same subnets.</param>
+/// <param name="RecalibrationBatches">Train batches used to re-estimate BN statistics per subnet.</param>
+/// <param name="RecalibrationBatchSize">Images per recalibration batch.</param>
+/// <param name="ValidImages">Valid-half images scored per subnet; null for all of them.</param>
+/// <param name="BatchSize">Images per scoring batch.</param>
+public sealed record EvaluationOptions(
+    int Subnets = 200,
+    long SampleSeed = 0,
+    int RecalibrationBatches = 200,
+    int RecalibrationBatchSize = 64,
+    int? ValidImages = null,
+    int BatchSize = 500)
+{
+    /// <summary>Checks every field; the error names the field.</summary>
+    public EvaluationOptions Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Subnets, 2, nameof(Subnets));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(RecalibrationBatches, nameof(RecalibrationBatches));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(RecalibrationBatchSize, nameof(RecalibrationBatchSize));
+        if (ValidImages is { } images)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(images, nameof(ValidImages));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize, nameof(BatchSize));
+        return this;
+    }
+}

@@ -1,0 +1,99 @@
+using RdNas.Nas.Data;
+using RdNas.Nas.Randomness;
+using RdNas.Nas.SearchSpaces.Nb201;
+using RdNas.Nas.Supernets.Nb201;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace RdNas.Nas.Evaluation;
+
+/// <summary>
+/// Scores subnets with shared supernet weights: BN statistics gathered during training mix every subnet, so each
+/// subnet's running statistics are reset and re-estimated (cumulative average) on the same train batches before its
+/// top-1 accuracy on the valid images is measured.
+/// </summary>
+public sealed class SubnetEvaluator
+{
+    private readonly Nb201Supernet _model;
+    private readonly Cifar10Batcher _batcher;
+    private readonly EvaluationOptions _options;
+    private readonly int[][] _recalibrationBatches;
+    private readonly int[] _validIndices;
+
+    /// <summary>Prepares the fixed recalibration batches (from the train half) and valid images.</summary>
+    public SubnetEvaluator(Nb201Supernet model, Cifar10Images images, TrainValidSplit split, EvaluationOptions options)
+    {
+        _model = model ?? throw new ArgumentNullException(nameof(model));
+        ArgumentNullException.ThrowIfNull(split);
+        _options = (options ?? throw new ArgumentNullException(nameof(options))).Validate();
+        _batcher = new Cifar10Batcher(images);
+        var generator = new SeededGenerator(split.Seed, RandomStreams.Recalibration);
+        var pool = (int[])split.Train.Clone();
+        generator.Shuffle<int>(pool);
+        var perBatch = Math.Min(options.RecalibrationBatchSize, pool.Length);
+        _recalibrationBatches = Enumerable.Range(0, options.RecalibrationBatches)
+            .Select(b => Enumerable.Range(0, perBatch).Select(i => pool[((b * perBatch) + i) % pool.Length]).ToArray())
+            .ToArray();
+        _validIndices = split.Valid[..Math.Min(options.ValidImages ?? split.Valid.Length, split.Valid.Length)];
+    }
+
+    /// <summary>Number of valid images each subnet is scored on.</summary>
+    public int ValidImageCount => _validIndices.Length;
+
+    /// <summary>Top-1 accuracy (%) of <paramref name="genotype"/> on the valid images after BN recalibration.</summary>
+    public double Accuracy(Nb201Genotype genotype, CancellationToken cancellationToken = default)
+    {
+        using var noGrad = no_grad();
+        var batchNorms = _model.modules().OfType<BatchNorm2d>().ToArray();
+        var momenta = batchNorms.Select(bn => bn.momentum).ToArray();
+        try
+        {
+            Recalibrate(batchNorms, genotype, cancellationToken);
+            return Score(genotype, cancellationToken);
+        }
+        finally
+        {
+            for (var i = 0; i < batchNorms.Length; i++)
+            {
+                batchNorms[i].momentum = momenta[i];
+            }
+        }
+    }
+
+    private double Score(Nb201Genotype genotype, CancellationToken cancellationToken)
+    {
+        _model.eval();
+        long correct = 0;
+        for (var start = 0; start < _validIndices.Length; start += _options.BatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var scope = NewDisposeScope();
+            var (images, labels) = _batcher.Batch(_validIndices.AsSpan(start, Math.Min(_options.BatchSize, _validIndices.Length - start)), null);
+            correct += _model.forward(images, genotype).argmax(1).eq(labels).sum().item<long>();
+        }
+
+        return 100.0 * correct / _validIndices.Length;
+    }
+
+    private void Recalibrate(IEnumerable<BatchNorm2d> batchNorms, Nb201Genotype genotype, CancellationToken cancellationToken)
+    {
+        foreach (var bn in batchNorms)
+        {
+            bn.running_mean?.zero_();
+            bn.running_var?.fill_(1);
+            bn.num_batches_tracked?.zero_();
+
+            // momentum = null makes BN keep a cumulative average over the recalibration batches.
+            bn.momentum = null;
+        }
+
+        _model.train();
+        foreach (var batch in _recalibrationBatches)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var scope = NewDisposeScope();
+            var (images, _) = _batcher.Batch(batch, null);
+            _model.forward(images, genotype);
+        }
+    }
+}

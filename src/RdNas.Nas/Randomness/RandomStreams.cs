@@ -1,0 +1,20 @@
+namespace RdNas.Nas.Randomness;
+
+/// <summary>The named streams drawn from one run seed, so that adding draws to one never shifts another.</summary>
+public static class RandomStreams
+{
+    /// <summary>The train/valid split of the CIFAR-10 train images.</summary>
+    public const ulong DataSplit = 1;
+
+    /// <summary>Batch order and augmentation during training.</summary>
+    public const ulong TrainData = 2;
+
+    /// <summary>Subnets sampled during training.</summary>
+    public const ulong TrainSubnets = 3;
+
+    /// <summary>The subnets drawn for ranking evaluation.</summary>
+    public const ulong EvaluationSubnets = 4;
+
+    /// <summary>Batches used for BN recalibration during evaluation.</summary>
+    public const ulong Recalibration = 5;
+}

@@ -1,0 +1,16 @@
+using RdNas.Nas.Training;
+
+namespace RdNas.Nas.Runs;
+
+/// <summary>Receives a run's progress; called on the training thread, so implementations must be thread-safe.</summary>
+public interface ITrainingRunObserver
+{
+    /// <summary>A training step finished.</summary>
+    void OnTrainingProgress(TrainingProgress progress);
+
+    /// <summary>The run resumed from a checkpoint at <paramref name="completedEpochs"/>.</summary>
+    void OnResumed(int completedEpochs);
+
+    /// <summary>Subnet <paramref name="done"/> of <paramref name="total"/> has been scored.</summary>
+    void OnEvaluationProgress(int done, int total);
+}

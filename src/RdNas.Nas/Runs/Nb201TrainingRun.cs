@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using RdNas.Nas.Data;
+using RdNas.Nas.Evaluation;
+using RdNas.Nas.Evaluation.Metrics;
+using RdNas.Nas.GroundTruth;
+using RdNas.Nas.Randomness;
+using RdNas.Nas.Sampling;
+using RdNas.Nas.SearchSpaces.Nb201;
+using RdNas.Nas.Training;
+
+namespace RdNas.Nas.Runs;
+
+/// <summary>
+/// A whole NB201 experiment: train the supernet (checkpointing every epoch and resuming from an existing checkpoint in
+/// the output folder), score the seeded subnet sample, rank against ground truth and write the results. Synchronous;
+/// run it on a dedicated thread.
+/// </summary>
+public static class Nb201TrainingRun
+{
+    /// <summary>The search space these runs train, as result files name it.</summary>
+    public const string Space = "nb201";
+
+    /// <summary>Runs <paramref name="spec"/> to completion and returns what it wrote to result.json.</summary>
+    public static TrainingRunResult Run(TrainingRunSpec spec, ITrainingRunObserver observer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(observer);
+        var preset = spec.Preset;
+        var groundTruth = Nb201GroundTruth.Load(spec.Data);
+        var images = Cifar10BinaryReader.ReadTrain(spec.Data);
+        var split = TrainValidSplit.Create(images.Count, spec.SplitSeed);
+        var space = new Nb201SearchSpace(preset.Supernet.OpCount);
+        Directory.CreateDirectory(spec.OutputDirectory);
+
+        var sampler = new UniformSubnetSampler(space);
+        using var trainer = new SupernetTrainer(preset.Supernet, preset.Training, sampler, images, split.Train);
+        int? resumedFrom = null;
+        if (TrainingCheckpoint.Exists(spec.CheckpointDirectory))
+        {
+            trainer.LoadCheckpoint(spec.CheckpointDirectory);
+            resumedFrom = trainer.CompletedEpochs;
+            observer.OnResumed(trainer.CompletedEpochs);
+        }
+
+        var progress = new Progress(observer);
+        var trainWatch = Stopwatch.StartNew();
+        while (trainer.CompletedEpochs < preset.Training.Epochs)
+        {
+            trainer.TrainEpoch(progress, cancellationToken);
+            trainer.SaveCheckpoint(spec.CheckpointDirectory);
+        }
+
+        trainWatch.Stop();
+        var evalWatch = Stopwatch.StartNew();
+        var evaluator = new SubnetEvaluator(trainer.Model, images, split, preset.Evaluation);
+        var sample = EvaluationSample(preset.Evaluation);
+        var scores = new List<SubnetScore>(sample.Count);
+        foreach (var genotype in sample)
+        {
+            scores.Add(new SubnetScore(genotype, evaluator.Accuracy(genotype, cancellationToken), groundTruth.Lookup(genotype, spec.GroundTruthColumn)));
+            observer.OnEvaluationProgress(scores.Count, sample.Count);
+        }
+
+        evalWatch.Stop();
+        var result = new TrainingRunResult(
+            Space, sampler.Name, preset.Name, preset.Training.Seed, preset.Training.Epochs, scores.Count,
+            trainWatch.Elapsed.TotalSeconds, evalWatch.Elapsed.TotalSeconds,
+            RankingReport.Compute([.. scores.Select(s => s.SupernetAccuracy)], [.. scores.Select(s => s.GroundTruth)]),
+            spec.GroundTruthColumn, spec.SplitSeed, images.Count, evaluator.ValidImageCount, resumedFrom,
+            preset.Supernet, preset.Training, preset.Evaluation, TorchSharp.torch.get_num_threads(), DateTimeOffset.UtcNow);
+        TrainingRunWriter.Write(spec.OutputDirectory, result, scores);
+        return result;
+    }
+
+    /// <summary>
+    /// The subnets a ranking evaluation scores: drawn from the 4-op space with the evaluation's sample seed, so every
+    /// run and every proxy is compared on the same cells.
+    /// </summary>
+    public static IReadOnlyList<Nb201Genotype> EvaluationSample(EvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new Nb201SearchSpace(4).SampleDistinct(options.Subnets, new SeededGenerator(options.SampleSeed, RandomStreams.EvaluationSubnets));
+    }
+
+    private sealed class Progress(ITrainingRunObserver observer) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => observer.OnTrainingProgress(value);
+    }
+}

@@ -1,0 +1,8 @@
+using RdNas.Nas.Evaluation;
+using RdNas.Nas.Supernets.Nb201;
+using RdNas.Nas.Training;
+
+namespace RdNas.Nas.Runs;
+
+/// <summary>A named budget: supernet shape, training and evaluation settings chosen together.</summary>
+public sealed record TrainingPreset(string Name, string Purpose, Nb201SupernetOptions Supernet, TrainingOptions Training, EvaluationOptions Evaluation);

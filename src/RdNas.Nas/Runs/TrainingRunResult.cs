@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+using RdNas.Nas.Evaluation;
+using RdNas.Nas.Evaluation.Metrics;
+using RdNas.Nas.Supernets.Nb201;
+using RdNas.Nas.Training;
+
+namespace RdNas.Nas.Runs;
+
+/// <summary>
+/// The content of <c>result.json</c>: what ran (space, sampler, preset, seeds, split, every hyperparameter), how long
+/// it took, and how well the supernet ranks the sampled subnets.
+/// </summary>
+public sealed record TrainingRunResult(
+    [property: JsonPropertyName("space")] string Space,
+    [property: JsonPropertyName("sampler")] string Sampler,
+    [property: JsonPropertyName("preset")] string Preset,
+    [property: JsonPropertyName("seed")] long Seed,
+    [property: JsonPropertyName("epochs")] int Epochs,
+    [property: JsonPropertyName("subnets")] int Subnets,
+    [property: JsonPropertyName("train_seconds")] double TrainSeconds,
+    [property: JsonPropertyName("eval_seconds")] double EvalSeconds,
+    [property: JsonPropertyName("ranking")] RankingReport Ranking,
+    [property: JsonPropertyName("ground_truth")] string GroundTruth,
+    [property: JsonPropertyName("split_seed")] long SplitSeed,
+    [property: JsonPropertyName("train_images_available")] int TrainImagesAvailable,
+    [property: JsonPropertyName("valid_images_scored")] int ValidImagesScored,
+    [property: JsonPropertyName("resumed_from_epoch")] int? ResumedFromEpoch,
+    [property: JsonPropertyName("supernet")] Nb201SupernetOptions Supernet,
+    [property: JsonPropertyName("training")] TrainingOptions Training,
+    [property: JsonPropertyName("evaluation")] EvaluationOptions Evaluation,
+    [property: JsonPropertyName("threads")] int Threads,
+    [property: JsonPropertyName("finished_utc")] DateTimeOffset FinishedUtc);

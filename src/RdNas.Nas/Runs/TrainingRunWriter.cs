@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace RdNas.Nas.Runs;
+
+/// <summary>Writes <c>result.json</c> and <c>subnets.csv</c> (arch, supernet accuracy, ground truth), each atomically.</summary>
+public static class TrainingRunWriter
+{
+    /// <summary>File name of the run summary.</summary>
+    public const string ResultFile = "result.json";
+
+    /// <summary>File name of the per-subnet scores.</summary>
+    public const string SubnetsFile = "subnets.csv";
+
+    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>Writes both files into <paramref name="directory"/>.</summary>
+    public static void Write(string directory, TrainingRunResult result, IEnumerable<SubnetScore> scores)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(scores);
+        var csv = new StringBuilder("arch,supernet_accuracy,ground_truth\n");
+        foreach (var score in scores)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{score.Genotype},{score.SupernetAccuracy:R},{score.GroundTruth:R}\n");
+        }
+
+        WriteAtomically(Path.Combine(directory, SubnetsFile), csv.ToString());
+        WriteAtomically(Path.Combine(directory, ResultFile), JsonSerializer.Serialize(result, s_json));
+    }
+
+    /// <summary>Reads a result.json written by <see cref="Write"/>.</summary>
+    public static TrainingRunResult ReadResult(string directory)
+    {
+        var path = Path.Combine(directory, ResultFile);
+        return JsonSerializer.Deserialize<TrainingRunResult>(File.ReadAllText(path), s_json)
+            ?? throw new InvalidDataException($"{path}: empty result");
+    }
+
+    private static void WriteAtomically(string path, string content)
+    {
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, content);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

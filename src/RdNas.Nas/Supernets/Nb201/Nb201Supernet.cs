@@ -1,0 +1,73 @@
+using RdNas.Nas.SearchSpaces.Nb201;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace RdNas.Nas.Supernets.Nb201;
+
+/// <summary>
+/// The NAS-Bench-201 weight-sharing supernet: stem conv3×3 + BN; three stages of N searchable cells at C, 2C and 4C
+/// channels joined by residual reduction blocks; head BN-ReLU, global average pool, linear. A forward pass takes the
+/// genotype that every cell shares and runs only its operations (single path).
+/// </summary>
+public sealed class Nb201Supernet : Module<Tensor, Nb201Genotype, Tensor>
+{
+    private readonly Module<Tensor, Tensor> stem;
+    private readonly ModuleList<Nb201SupernetCell> cells;
+    private readonly ModuleList<ResidualReductionBlock> reductions;
+    private readonly Module<Tensor, Tensor> lastact;
+    private readonly Linear classifier;
+    private readonly int _cellsPerStage;
+
+    /// <summary>Builds the supernet; weights come from TorchSharp's default initialisation under the global seed.</summary>
+    public Nb201Supernet(Nb201SupernetOptions options)
+        : base(nameof(Nb201Supernet))
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var ops = new Nb201SearchSpace(options.OpCount).Ops;
+        var c = options.Width;
+        _cellsPerStage = options.CellsPerStage;
+        stem = Sequential(("conv", Conv2d(3, c, 3, padding: 1, bias: false)), ("bn", BatchNorm2d(c)));
+        cells = ModuleList(Enumerable.Range(0, 3 * _cellsPerStage).Select(i => new Nb201SupernetCell(c << (i / _cellsPerStage), ops)).ToArray());
+        reductions = ModuleList(new ResidualReductionBlock(c, 2 * c), new ResidualReductionBlock(2 * c, 4 * c));
+        lastact = Sequential(("bn", BatchNorm2d(4 * c)), ("relu", ReLU()));
+        classifier = Linear(4 * c, options.ClassCount);
+        RegisterComponents();
+    }
+
+    /// <summary>Logits of the subnet <paramref name="genotype"/> for a batch of images.</summary>
+    public override Tensor forward(Tensor input, Nb201Genotype genotype)
+    {
+        using var scope = NewDisposeScope();
+        var x = stem.forward(input);
+        for (var stage = 0; stage < 3; stage++)
+        {
+            if (stage > 0)
+            {
+                x = Replace(x, reductions[stage - 1].forward(x));
+            }
+
+            for (var i = 0; i < _cellsPerStage; i++)
+            {
+                x = Replace(x, cells[(stage * _cellsPerStage) + i].forward(x, genotype));
+            }
+        }
+
+        x = Replace(x, lastact.forward(x));
+        x = Replace(x, functional.adaptive_avg_pool2d(x, 1).flatten(1));
+        return classifier.forward(x).MoveToOuterDisposeScope();
+    }
+
+    // Frees the previous activation's handle at once; autograd keeps what backward needs.
+    private static Tensor Replace(Tensor previous, Tensor next)
+    {
+        if (!ReferenceEquals(previous, next))
+        {
+            previous.Dispose();
+        }
+
+        return next;
+    }
+}

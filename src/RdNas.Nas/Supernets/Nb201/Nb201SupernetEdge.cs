@@ -1,0 +1,43 @@
+using RdNas.Nas.SearchSpaces.Nb201;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace RdNas.Nas.Supernets.Nb201;
+
+/// <summary>One cell edge of the supernet: every candidate operation, of which a forward pass runs exactly one.</summary>
+public sealed class Nb201SupernetEdge : Module<Tensor, Nb201Op, Tensor>
+{
+    private readonly ModuleDict<Module<Tensor, Tensor>> candidates;
+
+    /// <summary>Builds the candidates of <paramref name="ops"/> at <paramref name="channels"/> channels.</summary>
+    public Nb201SupernetEdge(long channels, IReadOnlyList<Nb201Op> ops)
+        : base(nameof(Nb201SupernetEdge))
+    {
+        ArgumentNullException.ThrowIfNull(ops);
+        candidates = ModuleDict(ops.Select(op => (Nb201Ops.Name(op), Create(op, channels))).ToArray());
+        RegisterComponents();
+    }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input, Nb201Op op)
+    {
+        if (!candidates.TryGetValue(Nb201Ops.Name(op), out var candidate))
+        {
+            throw new ArgumentException($"operation {Nb201Ops.Name(op)} is not a candidate of this supernet", nameof(op));
+        }
+
+        return candidate.forward(input);
+    }
+
+    private static Module<Tensor, Tensor> Create(Nb201Op op, long channels) => op switch
+    {
+        Nb201Op.None => new ZeroOp(),
+        Nb201Op.SkipConnect => new IdentityOp(),
+        Nb201Op.NorConv1x1 => new ReluConvBn(channels, channels, 1, 1, 0, affine: false),
+        Nb201Op.NorConv3x3 => new ReluConvBn(channels, channels, 3, 1, 1, affine: false),
+        Nb201Op.AvgPool3x3 => AvgPool2d(3, stride: 1, padding: 1, count_include_pad: false),
+        _ => throw new ArgumentOutOfRangeException(nameof(op), op, "not an NB201 operation"),
+    };
+}

@@ -1,0 +1,33 @@
+using RdNas.Nas.SearchSpaces.Nb201;
+
+namespace RdNas.Nas.Supernets.Nb201;
+
+/// <summary>Shape of an NB201 supernet: width C, cells per stage N, class count, and the candidate operations.</summary>
+/// <param name="Width">Channels of the first stage (C; the benchmark uses 16).</param>
+/// <param name="CellsPerStage">Cells in each of the three stages (N; the benchmark uses 5).</param>
+/// <param name="ClassCount">Outputs of the classifier.</param>
+/// <param name="OpCount">4 (no <c>none</c>, the RD-NAS space) or 5.</param>
+public sealed record Nb201SupernetOptions(int Width = 16, int CellsPerStage = 5, int ClassCount = 10, int OpCount = 4)
+{
+    /// <summary>Checks every field; the error names the field and its allowed values.</summary>
+    public Nb201SupernetOptions Validate()
+    {
+        if (Width < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Width), Width, "width C must be at least 1");
+        }
+
+        if (CellsPerStage < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CellsPerStage), CellsPerStage, "cells per stage N must be at least 1");
+        }
+
+        if (ClassCount < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ClassCount), ClassCount, "a classifier needs at least 2 classes");
+        }
+
+        _ = new Nb201SearchSpace(OpCount);
+        return this;
+    }
+}

@@ -1,0 +1,36 @@
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace RdNas.Nas.Supernets.Nb201;
+
+/// <summary>
+/// NB201's fixed reduction block between stages: ReLU-conv3×3 s2-BN, ReLU-conv3×3-BN, plus a shortcut of
+/// 2×2 average pooling and a 1×1 convolution.
+/// </summary>
+public sealed class ResidualReductionBlock : Module<Tensor, Tensor>
+{
+    private readonly ReluConvBn conv_a;
+    private readonly ReluConvBn conv_b;
+    private readonly Module<Tensor, Tensor> downsample;
+
+    /// <summary>Builds a block from <paramref name="inChannels"/> to <paramref name="outChannels"/>, halving the resolution.</summary>
+    public ResidualReductionBlock(long inChannels, long outChannels)
+        : base(nameof(ResidualReductionBlock))
+    {
+        conv_a = new ReluConvBn(inChannels, outChannels, 3, 2, 1, affine: true);
+        conv_b = new ReluConvBn(outChannels, outChannels, 3, 1, 1, affine: true);
+        downsample = Sequential(
+            ("pool", AvgPool2d(2, stride: 2, padding: 0)),
+            ("conv", Conv2d(inChannels, outChannels, 1, bias: false)));
+        RegisterComponents();
+    }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var branch = conv_b.forward(conv_a.forward(input));
+        return downsample.forward(input).add_(branch).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace RdNas.Nas.Training;
+
+/// <summary>
+/// A checkpoint folder: <c>supernet.bin</c> (weights and BN buffers), <c>optimizer.bin</c> (SGD momentum) and
+/// <c>trainer.json</c> (epoch, options, generator states). Written to a sibling folder and renamed into place, so a
+/// crash mid-save leaves the previous checkpoint intact.
+/// </summary>
+public static class TrainingCheckpoint
+{
+    private const string WeightsFile = "supernet.bin";
+    private const string OptimizerFile = "optimizer.bin";
+    private const string StateFile = "trainer.json";
+
+    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
+
+    /// <summary>Whether <paramref name="directory"/> holds a complete checkpoint.</summary>
+    public static bool Exists(string directory) =>
+        File.Exists(Path.Combine(directory, StateFile)) || File.Exists(Path.Combine(Path.GetFullPath(directory) + ".previous", StateFile));
+
+    /// <summary>Writes the checkpoint atomically, replacing any previous one in <paramref name="directory"/>.</summary>
+    public static void Save(string directory, nn.Module model, SGD optimizer, TrainingCheckpointState state)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        var full = Path.GetFullPath(directory);
+        var staging = full + ".saving";
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+
+        Directory.CreateDirectory(staging);
+        model.save(Path.Combine(staging, WeightsFile));
+        optimizer.save_state_dict(Path.Combine(staging, OptimizerFile));
+        File.WriteAllText(Path.Combine(staging, StateFile), JsonSerializer.Serialize(state, s_json));
+        var previous = full + ".previous";
+        if (Directory.Exists(full))
+        {
+            Directory.Move(full, previous);
+        }
+
+        Directory.Move(staging, full);
+        if (Directory.Exists(previous))
+        {
+            Directory.Delete(previous, recursive: true);
+        }
+    }
+
+    /// <summary>Loads weights and optimiser state into the given objects and returns the rest.</summary>
+    public static TrainingCheckpointState Load(string directory, nn.Module model, SGD optimizer)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+
+        // A crash between the two renames of Save leaves only the previous checkpoint: resume from it.
+        var previous = Path.GetFullPath(directory) + ".previous";
+        var source = File.Exists(Path.Combine(directory, StateFile)) ? directory : previous;
+        var stateFile = Path.Combine(source, StateFile);
+        if (!File.Exists(stateFile))
+        {
+            throw new FileNotFoundException($"no checkpoint in {directory}: {StateFile} is missing", stateFile);
+        }
+
+        var state = JsonSerializer.Deserialize<TrainingCheckpointState>(File.ReadAllText(stateFile))
+            ?? throw new InvalidDataException($"{stateFile}: empty checkpoint state");
+        model.load(Path.Combine(source, WeightsFile));
+        optimizer.load_state_dict(Path.Combine(source, OptimizerFile));
+        return state;
+    }
+}

@@ -1,0 +1,12 @@
+using RdNas.Nas.Supernets.Nb201;
+
+namespace RdNas.Nas.Training;
+
+/// <summary>The non-tensor part of a checkpoint: progress, the run's options and its generators' states.</summary>
+public sealed record TrainingCheckpointState(
+    int CompletedEpochs,
+    Nb201SupernetOptions Supernet,
+    TrainingOptions Options,
+    string Sampler,
+    ulong[] DataGenerator,
+    ulong[] SubnetGenerator);
