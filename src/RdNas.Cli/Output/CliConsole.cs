@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RdNas.Nas.Runs;
 using Spectre.Console;
 
 namespace RdNas.Cli.Output;
@@ -9,16 +10,14 @@ namespace RdNas.Cli.Output;
 /// </summary>
 public sealed class CliConsole(IAnsiConsole output, TextWriter error)
 {
-    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
-
     /// <summary>The console for tables and progress.</summary>
     public IAnsiConsole Ansi { get; } = output;
 
     /// <summary>Writes a line of plain text, unwrapped, so scripts can read it.</summary>
     public void Line(string text) => Ansi.Profile.Out.Writer.WriteLine(text);
 
-    /// <summary>Writes an object as indented JSON.</summary>
-    public void Json<T>(T value) => Ansi.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, s_json));
+    /// <summary>Writes an object as JSON with the conventions of the result files.</summary>
+    public void Json<T>(T value) => Ansi.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, TrainingRunWriter.JsonOptions));
 
     /// <summary>Writes an error line to standard error.</summary>
     public void Error(string message) => error.WriteLine($"rdnas: {message}");

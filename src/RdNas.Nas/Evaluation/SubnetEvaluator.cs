@@ -75,24 +75,29 @@ public sealed class SubnetEvaluator
         return 100.0 * correct / _validIndices.Length;
     }
 
-    private void Recalibrate(IEnumerable<BatchNorm2d> batchNorms, Nb201Genotype genotype, CancellationToken cancellationToken)
+    private void Recalibrate(BatchNorm2d[] batchNorms, Nb201Genotype genotype, CancellationToken cancellationToken)
     {
         foreach (var bn in batchNorms)
         {
             bn.running_mean?.zero_();
             bn.running_var?.fill_(1);
             bn.num_batches_tracked?.zero_();
-
-            // momentum = null makes BN keep a cumulative average over the recalibration batches.
-            bn.momentum = null;
         }
 
         _model.train();
-        foreach (var batch in _recalibrationBatches)
+        for (var k = 0; k < _recalibrationBatches.Length; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+
+            // Momentum 1/(k+1) on batch k makes the running statistics the plain mean over the recalibration batches
+            // (PyTorch's momentum=None). TorchSharp 0.107 fails on momentum=None, so the factor is set explicitly.
+            foreach (var bn in batchNorms)
+            {
+                bn.momentum = 1.0 / (k + 1);
+            }
+
             using var scope = NewDisposeScope();
-            var (images, _) = _batcher.Batch(batch, null);
+            var (images, _) = _batcher.Batch(_recalibrationBatches[k], null);
             _model.forward(images, genotype);
         }
     }

@@ -43,14 +43,12 @@ public static class Nb201TrainingRun
         }
 
         var progress = new Progress(observer);
-        var trainWatch = Stopwatch.StartNew();
         while (trainer.CompletedEpochs < preset.Training.Epochs)
         {
             trainer.TrainEpoch(progress, cancellationToken);
             trainer.SaveCheckpoint(spec.CheckpointDirectory);
         }
 
-        trainWatch.Stop();
         var evalWatch = Stopwatch.StartNew();
         var evaluator = new SubnetEvaluator(trainer.Model, images, split, preset.Evaluation);
         var sample = EvaluationSample(preset.Evaluation);
@@ -64,7 +62,7 @@ public static class Nb201TrainingRun
         evalWatch.Stop();
         var result = new TrainingRunResult(
             Space, sampler.Name, preset.Name, preset.Training.Seed, preset.Training.Epochs, scores.Count,
-            trainWatch.Elapsed.TotalSeconds, evalWatch.Elapsed.TotalSeconds,
+            trainer.TrainingSeconds, evalWatch.Elapsed.TotalSeconds,
             RankingReport.Compute([.. scores.Select(s => s.SupernetAccuracy)], [.. scores.Select(s => s.GroundTruth)]),
             spec.GroundTruthColumn, spec.SplitSeed, images.Count, evaluator.ValidImageCount, resumedFrom,
             preset.Supernet, preset.Training, preset.Evaluation, TorchSharp.torch.get_num_threads(), DateTimeOffset.UtcNow);

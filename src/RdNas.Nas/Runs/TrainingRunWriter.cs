@@ -13,7 +13,8 @@ public static class TrainingRunWriter
     /// <summary>File name of the per-subnet scores.</summary>
     public const string SubnetsFile = "subnets.csv";
 
-    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    /// <summary>The JSON conventions of every result file: indented, snake_case.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>Writes both files into <paramref name="directory"/>.</summary>
     public static void Write(string directory, TrainingRunResult result, IEnumerable<SubnetScore> scores)
@@ -27,14 +28,14 @@ public static class TrainingRunWriter
         }
 
         WriteAtomically(Path.Combine(directory, SubnetsFile), csv.ToString());
-        WriteAtomically(Path.Combine(directory, ResultFile), JsonSerializer.Serialize(result, s_json));
+        WriteAtomically(Path.Combine(directory, ResultFile), JsonSerializer.Serialize(result, JsonOptions));
     }
 
     /// <summary>Reads a result.json written by <see cref="Write"/>.</summary>
     public static TrainingRunResult ReadResult(string directory)
     {
         var path = Path.Combine(directory, ResultFile);
-        return JsonSerializer.Deserialize<TrainingRunResult>(File.ReadAllText(path), s_json)
+        return JsonSerializer.Deserialize<TrainingRunResult>(File.ReadAllText(path), JsonOptions)
             ?? throw new InvalidDataException($"{path}: empty result");
     }
 

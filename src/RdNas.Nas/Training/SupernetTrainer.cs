@@ -61,6 +61,9 @@ public sealed class SupernetTrainer : IDisposable
     /// <summary>Epochs finished so far (also after resuming from a checkpoint).</summary>
     public int CompletedEpochs { get; private set; }
 
+    /// <summary>Wall-clock seconds spent in finished epochs, carried across resumes.</summary>
+    public double TrainingSeconds { get; private set; }
+
     /// <summary>Steps in one epoch (the last partial batch is dropped so every step sees a full batch).</summary>
     public int StepsPerEpoch => _trainIndices.Length / Options.BatchSize;
 
@@ -72,6 +75,7 @@ public sealed class SupernetTrainer : IDisposable
             throw new InvalidOperationException($"all {Options.Epochs} epochs are already trained");
         }
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var epoch = CompletedEpochs;
         var learningRate = Options.LearningRateAt(epoch);
         foreach (var group in _optimizer.ParamGroups)
@@ -95,13 +99,14 @@ public sealed class SupernetTrainer : IDisposable
         }
 
         CompletedEpochs++;
+        TrainingSeconds += watch.Elapsed.TotalSeconds;
         return state;
     }
 
     /// <summary>Saves everything a resumed run needs to end bit-identical to an uninterrupted one.</summary>
     public void SaveCheckpoint(string directory) =>
         TrainingCheckpoint.Save(directory, _model, _optimizer, new TrainingCheckpointState(
-            CompletedEpochs, Supernet, Options, _sampler.Name, _dataGenerator.State, _subnetGenerator.State));
+            CompletedEpochs, TrainingSeconds, Supernet, Options, _sampler.Name, _dataGenerator.State, _subnetGenerator.State));
 
     /// <summary>Restores a checkpoint written by a run with the same options; other options are an error.</summary>
     public void LoadCheckpoint(string directory)
@@ -114,6 +119,7 @@ public sealed class SupernetTrainer : IDisposable
         }
 
         CompletedEpochs = state.CompletedEpochs;
+        TrainingSeconds = state.TrainingSeconds;
         _dataGenerator = SeededGenerator.FromState(state.DataGenerator);
         _subnetGenerator = SeededGenerator.FromState(state.SubnetGenerator);
     }
@@ -130,7 +136,9 @@ public sealed class SupernetTrainer : IDisposable
         using var scope = NewDisposeScope();
         var (images, labels) = _batcher.Batch(batch, _dataGenerator);
         var genotype = _sampler.NextSubnet(_subnetGenerator);
-        _optimizer.zero_grad();
+        // Gradients are cleared to none, not zero: ops the sampled subnet skips then get no weight decay or momentum
+        // update (as in PyTorch 2), and a resumed run, whose unused ops never had a gradient, steps identically.
+        _model.zero_grad(set_to_none: true);
         var logits = _model.forward(images, genotype);
         var loss = nn.functional.cross_entropy(logits, labels);
         loss.backward();

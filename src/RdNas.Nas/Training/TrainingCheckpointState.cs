@@ -5,6 +5,7 @@ namespace RdNas.Nas.Training;
 /// <summary>The non-tensor part of a checkpoint: progress, the run's options and its generators' states.</summary>
 public sealed record TrainingCheckpointState(
     int CompletedEpochs,
+    double TrainingSeconds,
     Nb201SupernetOptions Supernet,
     TrainingOptions Options,
     string Sampler,

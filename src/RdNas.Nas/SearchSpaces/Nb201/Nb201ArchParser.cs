@@ -27,7 +27,7 @@ internal static class Nb201ArchParser
                 var bar = arch.IndexOf('|', position);
                 if (tilde < 0 || (bar >= 0 && bar < tilde))
                 {
-                    throw new ArchitectureFormatException(arch, position, $"{edge}: expected 'op~{from}', found '{Token(arch, position)}'");
+                    throw new ArchitectureFormatException(arch, position, $"{edge}: expected 'op~{from}', found {Token(arch, position)}");
                 }
 
                 var name = arch.AsSpan(opStart, tilde - opStart);

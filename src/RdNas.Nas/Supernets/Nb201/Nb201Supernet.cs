@@ -19,6 +19,7 @@ public sealed class Nb201Supernet : Module<Tensor, Nb201Genotype, Tensor>
     private readonly Module<Tensor, Tensor> lastact;
     private readonly Linear classifier;
     private readonly int _cellsPerStage;
+    private readonly Nb201SearchSpace _space;
 
     /// <summary>Builds the supernet; weights come from TorchSharp's default initialisation under the global seed.</summary>
     public Nb201Supernet(Nb201SupernetOptions options)
@@ -26,7 +27,8 @@ public sealed class Nb201Supernet : Module<Tensor, Nb201Genotype, Tensor>
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var ops = new Nb201SearchSpace(options.OpCount).Ops;
+        _space = new Nb201SearchSpace(options.OpCount);
+        var ops = _space.Ops;
         var c = options.Width;
         _cellsPerStage = options.CellsPerStage;
         stem = Sequential(("conv", Conv2d(3, c, 3, padding: 1, bias: false)), ("bn", BatchNorm2d(c)));
@@ -40,6 +42,11 @@ public sealed class Nb201Supernet : Module<Tensor, Nb201Genotype, Tensor>
     /// <summary>Logits of the subnet <paramref name="genotype"/> for a batch of images.</summary>
     public override Tensor forward(Tensor input, Nb201Genotype genotype)
     {
+        if (!_space.Contains(genotype))
+        {
+            throw new ArgumentException($"subnet {genotype}: none is not a candidate of this {_space.Ops.Count}-op supernet", nameof(genotype));
+        }
+
         using var scope = NewDisposeScope();
         var x = stem.forward(input);
         for (var stage = 0; stage < 3; stage++)

@@ -1,0 +1,88 @@
+using System.Text.Json;
+
+namespace RdNas.Cli.Tests;
+
+public sealed class TrainCommandTests
+{
+    [Fact]
+    public async Task Train_NoDataFolder_SaysWhatIsNeeded()
+    {
+        using var cli = new CliRunner();
+        var empty = Directory.CreateTempSubdirectory("rdnas-nodata").FullName;
+
+        var code = await cli.RunAsync("train", "--preset", "smoke", "--data", empty, "--out", Path.Combine(empty, "run"));
+
+        Assert.Equal(ExitCodes.DataMissing, code);
+        Assert.Contains("nb201/nb201_all.csv", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_UnknownPreset_ListsPresets()
+    {
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("train", "--preset", "huge", "--out", "unused");
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("unknown preset 'huge' (expected smoke, small, medium, paper)", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_UnknownSampler_NamesTheOption()
+    {
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("train", "--sampler", "darts", "--out", "unused");
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("--sampler: unknown sampler 'darts'", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_ZeroEpochs_NamesTheOption()
+    {
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("train", "--epochs", "0", "--out", "unused");
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("--epochs: must be at least 1", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_SmokePresetOnRealData_WritesResultAndSubnetsThenResumes()
+    {
+        var data = Environment.GetEnvironmentVariable("RDNAS_DATA");
+        Assert.False(string.IsNullOrWhiteSpace(data), "this test reads the real data: set RDNAS_DATA to the shared data folder (CI uses ../shared/data)");
+        var output = Directory.CreateTempSubdirectory("rdnas-smoke").FullName;
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("train", "--space", "nb201", "--sampler", "spos", "--preset", "smoke", "--seed", "3", "--out", output, "--data", data!);
+
+        Assert.True(code == ExitCodes.Success, cli.Error);
+        using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "result.json")));
+        var root = result.RootElement;
+        Assert.Equal("nb201", root.GetProperty("space").GetString());
+        Assert.Equal("spos", root.GetProperty("sampler").GetString());
+        Assert.Equal("smoke", root.GetProperty("preset").GetString());
+        Assert.Equal(3, root.GetProperty("seed").GetInt64());
+        Assert.Equal(1, root.GetProperty("epochs").GetInt32());
+        Assert.Equal(10, root.GetProperty("subnets").GetInt32());
+        Assert.True(root.GetProperty("train_seconds").GetDouble() > 0);
+        foreach (var metric in new[] { "kendall_tau", "spearman_rho", "pearson_r", "cpr", "precision_at_top10" })
+        {
+            Assert.InRange(root.GetProperty("ranking").GetProperty(metric).GetDouble(), -1, 1);
+        }
+
+        var lines = File.ReadAllLines(Path.Combine(output, "subnets.csv"));
+        Assert.Equal("arch,supernet_accuracy,ground_truth", lines[0]);
+        Assert.Equal(11, lines.Length);
+        Assert.Contains("Kendall τ", cli.Output, StringComparison.Ordinal);
+
+        using var again = new CliRunner();
+        Assert.Equal(ExitCodes.Success, await again.RunAsync("train", "--preset", "smoke", "--seed", "3", "--out", output, "--data", data!, "--format", "json"));
+        using var resumed = JsonDocument.Parse(again.Output);
+        Assert.Equal(1, resumed.RootElement.GetProperty("resumed_from_epoch").GetInt32());
+        Assert.Equal(root.GetProperty("ranking").GetProperty("kendall_tau").GetDouble(), resumed.RootElement.GetProperty("ranking").GetProperty("kendall_tau").GetDouble());
+    }
+}

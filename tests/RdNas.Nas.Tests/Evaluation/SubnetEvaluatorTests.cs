@@ -1,0 +1,39 @@
+using RdNas.Nas.Data;
+using RdNas.Nas.Evaluation;
+using RdNas.Nas.SearchSpaces.Nb201;
+using RdNas.Nas.Supernets.Nb201;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace RdNas.Nas.Tests.Evaluation;
+
+public sealed class SubnetEvaluatorTests
+{
+    [Fact]
+    public void Accuracy_TinySupernet_IsAPercentageAndRestoresBnMomentum()
+    {
+        manual_seed(0);
+        using var model = new Nb201Supernet(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1));
+        var pixels = new byte[40 * Cifar10Images.PixelBytes];
+        new Random(5).NextBytes(pixels);
+        var images = new Cifar10Images(pixels, [.. Enumerable.Range(0, 40).Select(i => (byte)(i % 10))]);
+        var evaluator = new SubnetEvaluator(model, images, TrainValidSplit.Create(40, 0), new EvaluationOptions(RecalibrationBatches: 2, RecalibrationBatchSize: 8, BatchSize: 7));
+        var genotype = Nb201Genotype.Parse("|nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+|avg_pool_3x3~0|skip_connect~1|nor_conv_3x3~2|");
+
+        var first = evaluator.Accuracy(genotype, TestContext.Current.CancellationToken);
+        var second = evaluator.Accuracy(genotype, TestContext.Current.CancellationToken);
+
+        Assert.InRange(first, 0, 100);
+        Assert.Equal(first, second);
+        Assert.Equal(0, (first * 20 / 100) % 1, 9); // a whole number of the 20 valid images
+        Assert.All(model.modules().OfType<BatchNorm2d>(), bn => Assert.Equal(0.1, bn.momentum));
+    }
+
+    [Fact]
+    public void Options_TooFewSubnets_NamesTheField()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new EvaluationOptions(Subnets: 1).Validate());
+
+        Assert.Equal("Subnets", error.ParamName);
+    }
+}

@@ -1,0 +1,23 @@
+using RdNas.Nas.Data;
+
+namespace RdNas.Nas.Tests;
+
+/// <summary>Real data from RDNAS_DATA, and temporary folders the tests write their own small files into.</summary>
+internal static class TestData
+{
+    /// <summary>The real data folder; a failure saying how to set it when RDNAS_DATA is unset.</summary>
+    public static DataDirectory Real()
+    {
+        var root = Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable);
+        Assert.False(string.IsNullOrWhiteSpace(root), "this test reads the real data: set RDNAS_DATA to the shared data folder (CI uses ../shared/data)");
+        return new DataDirectory(root!);
+    }
+
+    /// <summary>A new empty folder under the system temp folder.</summary>
+    public static string TempFolder()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "rdnas-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}
