@@ -11,8 +11,11 @@ switch (command)
     case "matmul":
         MatmulBenchmark.Run(Arg(1, 2048), Arg(2, 10));
         break;
+    case "sweep":
+        PresetSweep.Run(Arg(1, 8), Arg(2, 1), Arg(3, 25), Arg(4, 10_000), Arg(5, 8), Arg(6, 1_000), Arg(7, 0), args.Length > 8 ? args[8] : "sweep-run");
+        break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep)");
         return 2;
 }
 

@@ -4,6 +4,7 @@ using RdNas.Nas.Data;
 using RdNas.Nas.Randomness;
 using RdNas.Nas.SearchSpaces.Nb201;
 using RdNas.Nas.Supernets.Nb201;
+using RdNas.Nas.Training;
 using static TorchSharp.torch;
 
 namespace RdNas.Bench;
@@ -18,7 +19,7 @@ internal static class StepBenchmark
     {
         manual_seed(0);
         using var model = new Nb201Supernet(new Nb201SupernetOptions(width, cells));
-        using var optimizer = optim.SGD(model.parameters(), 0.025, momentum: 0.9, weight_decay: 5e-4);
+        using var optimizer = new MomentumSgd(model.parameters(), 0.025, 0.9, 5e-4);
         var genotype = Nb201Genotype.Parse("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|");
         var images = new Cifar10Images(new byte[batch * Cifar10Images.PixelBytes], new byte[batch]);
         new Random(0).NextBytes(images.Pixels);
@@ -34,10 +35,10 @@ internal static class StepBenchmark
             using (NewDisposeScope())
             {
                 var (x, y) = batcher.Batch(indices, generator);
-                optimizer.zero_grad();
+                model.zero_grad();
                 var loss = nn.functional.cross_entropy(model.forward(x, genotype), y);
                 loss.backward();
-                optimizer.step();
+                optimizer.Step();
             }
 
             watch.Stop();

@@ -16,37 +16,20 @@ public sealed class TrainCommandTests
         Assert.Contains("nb201/nb201_all.csv", cli.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Train_UnknownPreset_ListsPresets()
+    [Theory]
+    [InlineData("--preset", "huge", "unknown preset 'huge' (expected smoke, small, medium, paper)")]
+    [InlineData("--sampler", "darts", "--sampler: unknown sampler 'darts' (expected spos)")]
+    [InlineData("--epochs", "0", "--epochs: must be at least 1, got 0")]
+    [InlineData("--space", "darts", "unknown search space 'darts' (expected nb201)")]
+    public async Task Train_InvalidOption_FailsNamingItAndTheValidValues(string option, string value, string message)
     {
         using var cli = new CliRunner();
 
-        var code = await cli.RunAsync("train", "--preset", "huge", "--out", "unused");
+        var code = await cli.RunAsync("train", option, value, "--out", "unused");
 
         Assert.Equal(ExitCodes.InvalidInput, code);
-        Assert.Contains("unknown preset 'huge' (expected smoke, small, medium, paper)", cli.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Train_UnknownSampler_NamesTheOption()
-    {
-        using var cli = new CliRunner();
-
-        var code = await cli.RunAsync("train", "--sampler", "darts", "--out", "unused");
-
-        Assert.Equal(ExitCodes.InvalidInput, code);
-        Assert.Contains("--sampler: unknown sampler 'darts'", cli.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Train_ZeroEpochs_NamesTheOption()
-    {
-        using var cli = new CliRunner();
-
-        var code = await cli.RunAsync("train", "--epochs", "0", "--out", "unused");
-
-        Assert.Equal(ExitCodes.InvalidInput, code);
-        Assert.Contains("--epochs: must be at least 1", cli.Error, StringComparison.Ordinal);
+        Assert.Contains(message, cli.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists("unused"), "an invalid run must not create its output folder");
     }
 
     [Fact]

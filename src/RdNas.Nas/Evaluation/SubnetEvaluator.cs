@@ -2,7 +2,7 @@ using RdNas.Nas.Data;
 using RdNas.Nas.Randomness;
 using RdNas.Nas.SearchSpaces.Nb201;
 using RdNas.Nas.Supernets.Nb201;
-using TorchSharp.Modules;
+using RdNas.Nas.Modules;
 using static TorchSharp.torch;
 
 namespace RdNas.Nas.Evaluation;
@@ -44,8 +44,8 @@ public sealed class SubnetEvaluator
     public double Accuracy(Nb201Genotype genotype, CancellationToken cancellationToken = default)
     {
         using var noGrad = no_grad();
-        var batchNorms = _model.modules().OfType<BatchNorm2d>().ToArray();
-        var momenta = batchNorms.Select(bn => bn.momentum).ToArray();
+        var batchNorms = _model.modules().OfType<TrackedBatchNorm2d>().ToArray();
+        var momenta = batchNorms.Select(bn => bn.Momentum).ToArray();
         try
         {
             Recalibrate(batchNorms, genotype, cancellationToken);
@@ -55,7 +55,7 @@ public sealed class SubnetEvaluator
         {
             for (var i = 0; i < batchNorms.Length; i++)
             {
-                batchNorms[i].momentum = momenta[i];
+                batchNorms[i].Momentum = momenta[i];
             }
         }
     }
@@ -75,13 +75,11 @@ public sealed class SubnetEvaluator
         return 100.0 * correct / _validIndices.Length;
     }
 
-    private void Recalibrate(BatchNorm2d[] batchNorms, Nb201Genotype genotype, CancellationToken cancellationToken)
+    private void Recalibrate(TrackedBatchNorm2d[] batchNorms, Nb201Genotype genotype, CancellationToken cancellationToken)
     {
         foreach (var bn in batchNorms)
         {
-            bn.running_mean?.zero_();
-            bn.running_var?.fill_(1);
-            bn.num_batches_tracked?.zero_();
+            bn.ResetRunningStats();
         }
 
         _model.train();
@@ -90,10 +88,10 @@ public sealed class SubnetEvaluator
             cancellationToken.ThrowIfCancellationRequested();
 
             // Momentum 1/(k+1) on batch k makes the running statistics the plain mean over the recalibration batches
-            // (PyTorch's momentum=None). TorchSharp 0.107 fails on momentum=None, so the factor is set explicitly.
+            // (PyTorch's momentum=None).
             foreach (var bn in batchNorms)
             {
-                bn.momentum = 1.0 / (k + 1);
+                bn.Momentum = 1.0 / (k + 1);
             }
 
             using var scope = NewDisposeScope();

@@ -2,7 +2,6 @@ using RdNas.Nas.Data;
 using RdNas.Nas.Randomness;
 using RdNas.Nas.Sampling;
 using RdNas.Nas.Supernets.Nb201;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace RdNas.Nas.Training;
@@ -15,7 +14,7 @@ namespace RdNas.Nas.Training;
 public sealed class SupernetTrainer : IDisposable
 {
     private readonly Nb201Supernet _model;
-    private readonly SGD _optimizer;
+    private readonly MomentumSgd _optimizer;
     private readonly Cifar10Batcher _batcher;
     private readonly int[] _trainIndices;
     private readonly ISubnetSampler _sampler;
@@ -44,7 +43,7 @@ public sealed class SupernetTrainer : IDisposable
         _batcher = new Cifar10Batcher(images);
         manual_seed(options.Seed);
         _model = new Nb201Supernet(supernet);
-        _optimizer = optim.SGD(_model.parameters(), options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay);
+        _optimizer = new MomentumSgd(_model.parameters(), options.LearningRate, options.Momentum, options.WeightDecay);
         _dataGenerator = new SeededGenerator(options.Seed, RandomStreams.TrainData);
         _subnetGenerator = new SeededGenerator(options.Seed, RandomStreams.TrainSubnets);
     }
@@ -78,10 +77,7 @@ public sealed class SupernetTrainer : IDisposable
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var epoch = CompletedEpochs;
         var learningRate = Options.LearningRateAt(epoch);
-        foreach (var group in _optimizer.ParamGroups)
-        {
-            group.LearningRate = learningRate;
-        }
+        _optimizer.LearningRate = learningRate;
 
         _model.train();
         var order = (int[])_trainIndices.Clone();
@@ -142,7 +138,7 @@ public sealed class SupernetTrainer : IDisposable
         var logits = _model.forward(images, genotype);
         var loss = nn.functional.cross_entropy(logits, labels);
         loss.backward();
-        _optimizer.step();
+        _optimizer.Step();
         var hits = logits.argmax(1).eq(labels).sum().item<long>();
         return (loss.item<float>(), (int)hits);
     }

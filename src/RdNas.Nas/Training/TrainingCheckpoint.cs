@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace RdNas.Nas.Training;
@@ -22,7 +21,7 @@ public static class TrainingCheckpoint
         File.Exists(Path.Combine(directory, StateFile)) || File.Exists(Path.Combine(Path.GetFullPath(directory) + ".previous", StateFile));
 
     /// <summary>Writes the checkpoint atomically, replacing any previous one in <paramref name="directory"/>.</summary>
-    public static void Save(string directory, nn.Module model, SGD optimizer, TrainingCheckpointState state)
+    public static void Save(string directory, nn.Module model, MomentumSgd optimizer, TrainingCheckpointState state)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(model);
@@ -36,7 +35,11 @@ public static class TrainingCheckpoint
 
         Directory.CreateDirectory(staging);
         model.save(Path.Combine(staging, WeightsFile));
-        optimizer.save_state_dict(Path.Combine(staging, OptimizerFile));
+        using (var writer = new BinaryWriter(File.Create(Path.Combine(staging, OptimizerFile))))
+        {
+            optimizer.Save(writer);
+        }
+
         File.WriteAllText(Path.Combine(staging, StateFile), JsonSerializer.Serialize(state, s_json));
         var previous = full + ".previous";
         if (Directory.Exists(full))
@@ -52,7 +55,7 @@ public static class TrainingCheckpoint
     }
 
     /// <summary>Loads weights and optimiser state into the given objects and returns the rest.</summary>
-    public static TrainingCheckpointState Load(string directory, nn.Module model, SGD optimizer)
+    public static TrainingCheckpointState Load(string directory, nn.Module model, MomentumSgd optimizer)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizer);
@@ -70,7 +73,8 @@ public static class TrainingCheckpoint
         var state = JsonSerializer.Deserialize<TrainingCheckpointState>(File.ReadAllText(stateFile))
             ?? throw new InvalidDataException($"{stateFile}: empty checkpoint state");
         model.load(Path.Combine(source, WeightsFile));
-        optimizer.load_state_dict(Path.Combine(source, OptimizerFile));
+        using var reader = new BinaryReader(File.OpenRead(Path.Combine(source, OptimizerFile)));
+        optimizer.Load(reader);
         return state;
     }
 }

@@ -2,7 +2,7 @@ using RdNas.Nas.Data;
 using RdNas.Nas.Evaluation;
 using RdNas.Nas.SearchSpaces.Nb201;
 using RdNas.Nas.Supernets.Nb201;
-using TorchSharp.Modules;
+using RdNas.Nas.Modules;
 using static TorchSharp.torch;
 
 namespace RdNas.Nas.Tests.Evaluation;
@@ -26,7 +26,7 @@ public sealed class SubnetEvaluatorTests
         Assert.InRange(first, 0, 100);
         Assert.Equal(first, second);
         Assert.Equal(0, (first * 20 / 100) % 1, 9); // a whole number of the 20 valid images
-        Assert.All(model.modules().OfType<BatchNorm2d>(), bn => Assert.Equal(0.1, bn.momentum));
+        Assert.All(model.modules().OfType<TrackedBatchNorm2d>(), bn => Assert.Equal(0.1, bn.Momentum));
     }
 
     [Fact]

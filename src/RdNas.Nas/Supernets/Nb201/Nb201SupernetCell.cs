@@ -1,3 +1,4 @@
+using RdNas.Nas.Modules;
 using RdNas.Nas.SearchSpaces.Nb201;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -42,7 +43,7 @@ public sealed class Nb201SupernetCell : Module<Tensor, Nb201Genotype, Tensor>
                 }
 
                 var term = edges[Nb201Edges.IndexOf(to, from)].forward(source, op);
-                sum = sum is null ? term : sum.add(term); // out of place: the first term may alias an earlier node (skip_connect)
+                sum = sum is null ? term : TensorArithmetic.Add(sum, term); // out of place: the first term may alias an earlier node (skip_connect)
             }
 
             nodes[to] = sum;

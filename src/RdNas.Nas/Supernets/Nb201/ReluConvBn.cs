@@ -1,3 +1,4 @@
+using RdNas.Nas.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -16,7 +17,7 @@ public sealed class ReluConvBn : Module<Tensor, Tensor>
         op = Sequential(
             ("relu", ReLU()),
             ("conv", Conv2d(inChannels, outChannels, kernel, stride: stride, padding: padding, bias: false)),
-            ("bn", BatchNorm2d(outChannels, affine: affine)));
+            ("bn", new TrackedBatchNorm2d(outChannels, affine: affine)));
         RegisterComponents();
     }
 

@@ -1,3 +1,4 @@
+using RdNas.Nas.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -31,6 +32,6 @@ public sealed class ResidualReductionBlock : Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var branch = conv_b.forward(conv_a.forward(input));
-        return downsample.forward(input).add_(branch).MoveToOuterDisposeScope();
+        return TensorArithmetic.AddInPlace(downsample.forward(input), branch).MoveToOuterDisposeScope();
     }
 }

@@ -1,0 +1,55 @@
+using RdNas.Nas.Training;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace RdNas.Nas.Tests.Training;
+
+public sealed class MomentumSgdTests
+{
+    [Fact]
+    public void Step_TwoSteps_MatchesTheHandComputedPyTorchUpdate()
+    {
+        using var parameter = new Parameter(tensor(new[] { 1.0f }));
+        using var optimizer = new MomentumSgd([parameter], learningRate: 0.1, momentum: 0.9, weightDecay: 0.01);
+
+        // Step 1: d = 0.5 + 0.01·1 = 0.51, b = d, θ = 1 − 0.1·0.51 = 0.949.
+        parameter.grad = tensor(new[] { 0.5f });
+        optimizer.Step();
+        Assert.Equal(0.949f, parameter.data<float>()[0], 6);
+
+        // Step 2: d = 0.5 + 0.01·0.949 = 0.50949, b = 0.9·0.51 + d = 0.96849, θ = 0.949 − 0.096849.
+        optimizer.Step();
+        Assert.Equal(0.852151f, parameter.data<float>()[0], 6);
+    }
+
+    [Fact]
+    public void Step_ParameterWithoutGradient_IsLeftAlone()
+    {
+        using var parameter = new Parameter(tensor(new[] { 2.0f }));
+        using var optimizer = new MomentumSgd([parameter], learningRate: 0.1, momentum: 0.9, weightDecay: 0.5);
+
+        optimizer.Step();
+
+        Assert.Equal(2.0f, parameter.data<float>()[0]);
+    }
+
+    [Fact]
+    public void Load_OtherParameterCount_NamesBothCounts()
+    {
+        using var a = new Parameter(tensor(new[] { 1.0f }));
+        using var b = new Parameter(tensor(new[] { 1.0f }));
+        using var saved = new MemoryStream();
+        using (var one = new MomentumSgd([a], 0.1, 0.9, 0))
+        using (var writer = new BinaryWriter(saved, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            one.Save(writer);
+        }
+
+        saved.Position = 0;
+        using var two = new MomentumSgd([a, b], 0.1, 0.9, 0);
+        using var reader = new BinaryReader(saved);
+
+        var error = Assert.Throws<InvalidDataException>(() => two.Load(reader));
+        Assert.Contains("holds 1 parameters, this model has 2", error.Message, StringComparison.Ordinal);
+    }
+}
