@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Trains and evaluates one preset for each given seed, sampling the process's resident memory every 5 seconds.
-# Usage: bench/ranking.sh PRESET SEED... (needs RDNAS_DATA). Keeps result.json, subnets.csv and rss.csv of each run
-# under bench/runs/PRESET-sSEED/ and prints one line per run.
+# Usage: bench/ranking.sh PRESET SEED... (needs RDNAS_DATA). Each run writes bench/runs/PRESET-sSEED/ (result.json,
+# subnets.csv, rss.csv; its checkpoint/ stays out of git) and prints one line. A finished checkpoint there is reused,
+# so re-running after a change of evaluation settings only re-evaluates.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=$1
@@ -11,9 +12,8 @@ dotnet build src/RdNas.Cli -c Release -v q -nologo > /dev/null
 rdnas=src/RdNas.Cli/bin/Release/net10.0/rdnas
 for seed in "$@"; do
   out=bench/runs/$preset-s$seed
-  work=$(mktemp -d)
   mkdir -p "$out"
-  "$rdnas" train --space nb201 --sampler spos --preset "$preset" --seed "$seed" --out "$work" --format json > /dev/null &
+  "$rdnas" train --space nb201 --sampler spos --preset "$preset" --seed "$seed" --out "$out" --format json > /dev/null &
   pid=$!
   echo "seconds,rss_mb" > "$out/rss.csv"
   start=$(date +%s)
@@ -23,8 +23,6 @@ for seed in "$@"; do
     sleep 5
   done
   wait "$pid"
-  cp "$work/result.json" "$work/subnets.csv" "$out/"
-  rm -rf "$work"
   python3 - "$out" <<'PY'
 import csv, json, sys
 out = sys.argv[1]

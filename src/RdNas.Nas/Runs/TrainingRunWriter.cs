@@ -31,14 +31,6 @@ public static class TrainingRunWriter
         WriteAtomically(Path.Combine(directory, ResultFile), JsonSerializer.Serialize(result, JsonOptions));
     }
 
-    /// <summary>Reads a result.json written by <see cref="Write"/>.</summary>
-    public static TrainingRunResult ReadResult(string directory)
-    {
-        var path = Path.Combine(directory, ResultFile);
-        return JsonSerializer.Deserialize<TrainingRunResult>(File.ReadAllText(path), JsonOptions)
-            ?? throw new InvalidDataException($"{path}: empty result");
-    }
-
     private static void WriteAtomically(string path, string content)
     {
         var temporary = path + ".tmp";

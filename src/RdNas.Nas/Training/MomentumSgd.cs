@@ -17,6 +17,8 @@ namespace RdNas.Nas.Training;
 /// </remarks>
 public sealed class MomentumSgd : IDisposable
 {
+    private const string FormatTag = "rdnas.momentum-sgd.v1";
+
     private readonly Parameter[] _parameters;
     private readonly Tensor?[] _buffers;
 
@@ -72,10 +74,11 @@ public sealed class MomentumSgd : IDisposable
         }
     }
 
-    /// <summary>Writes the momentum buffers (a flag per parameter, then the buffer if it exists).</summary>
+    /// <summary>Writes a format tag, then the momentum buffers (a flag per parameter, then the buffer if it exists).</summary>
     public void Save(BinaryWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(FormatTag);
         writer.Write(_buffers.Length);
         foreach (var buffer in _buffers)
         {
@@ -88,6 +91,11 @@ public sealed class MomentumSgd : IDisposable
     public void Load(BinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        if (ReadTag(reader) != FormatTag)
+        {
+            throw new InvalidDataException($"not an optimizer state written by this version (expected the tag {FormatTag})");
+        }
+
         var count = reader.ReadInt32();
         if (count != _buffers.Length)
         {
@@ -104,6 +112,18 @@ public sealed class MomentumSgd : IDisposable
                 buffer.Load(reader);
                 _buffers[i] = buffer;
             }
+        }
+    }
+
+    private static string ReadTag(BinaryReader reader)
+    {
+        try
+        {
+            return reader.ReadString();
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException)
+        {
+            return string.Empty;
         }
     }
 

@@ -52,4 +52,16 @@ public sealed class MomentumSgdTests
         var error = Assert.Throws<InvalidDataException>(() => two.Load(reader));
         Assert.Contains("holds 1 parameters, this model has 2", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_ForeignFile_SaysItIsNotAnOptimizerState()
+    {
+        using var parameter = new Parameter(tensor(new[] { 1.0f }));
+        using var optimizer = new MomentumSgd([parameter], 0.1, 0.9, 0);
+        using var reader = new BinaryReader(new MemoryStream([1, 2, 3, 4, 5, 6, 7, 8]));
+
+        var error = Assert.Throws<InvalidDataException>(() => optimizer.Load(reader));
+
+        Assert.Contains("not an optimizer state", error.Message, StringComparison.Ordinal);
+    }
 }
