@@ -66,6 +66,25 @@ public readonly record struct Nb201Genotype
     /// <summary>Whether any edge holds <c>none</c>.</summary>
     public bool UsesNone => Ops().Contains(Nb201Op.None);
 
+    /// <summary>
+    /// Whether the output node is cut off from the input: every path 0 → 3 crosses a <c>none</c> edge, so the cell
+    /// outputs zeros whatever its weights (proxies give such cells the lowest score).
+    /// </summary>
+    public bool IsDisconnected
+    {
+        get
+        {
+            Span<bool> reachable = stackalloc bool[Nb201Edges.NodeCount];
+            reachable[0] = true;
+            for (var e = 0; e < Nb201Edges.Count; e++)
+            {
+                reachable[Nb201Edges.To(e)] |= reachable[Nb201Edges.From(e)] && this[e] != Nb201Op.None;
+            }
+
+            return !reachable[Nb201Edges.NodeCount - 1];
+        }
+    }
+
     /// <summary>Parses the official arch string; see <see cref="Nb201ArchParser"/> for the errors.</summary>
     public static Nb201Genotype Parse(string arch) => FromOps(Nb201ArchParser.Parse(arch));
 

@@ -1,4 +1,3 @@
-using RdNas.Nas.Modules;
 using RdNas.Nas.SearchSpaces.Nb201;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -32,10 +31,11 @@ public sealed class Nb201Supernet : Module<Tensor, Nb201Genotype, Tensor>
         var ops = _space.Ops;
         var c = options.Width;
         _cellsPerStage = options.CellsPerStage;
-        stem = Sequential(("conv", Conv2d(3, c, 3, padding: 1, bias: false)), ("bn", new TrackedBatchNorm2d(c)));
-        cells = ModuleList(Enumerable.Range(0, 3 * _cellsPerStage).Select(i => new Nb201SupernetCell(c << (i / _cellsPerStage), ops)).ToArray());
-        reductions = ModuleList(new ResidualReductionBlock(c, 2 * c), new ResidualReductionBlock(2 * c, 4 * c));
-        lastact = Sequential(("bn", new TrackedBatchNorm2d(4 * c)), ("relu", ReLU()));
+        var batchNorm = options.BatchNorm;
+        stem = Sequential(("conv", Conv2d(3, c, 3, padding: 1, bias: false)), ("bn", Nb201Norm.Create(c, affine: true, batchNorm)));
+        cells = ModuleList(Enumerable.Range(0, 3 * _cellsPerStage).Select(i => new Nb201SupernetCell(c << (i / _cellsPerStage), ops, options.CellAffine, batchNorm)).ToArray());
+        reductions = ModuleList(new ResidualReductionBlock(c, 2 * c, batchNorm), new ResidualReductionBlock(2 * c, 4 * c, batchNorm));
+        lastact = Sequential(("bn", Nb201Norm.Create(4 * c, affine: true, batchNorm)), ("relu", ReLU()));
         classifier = Linear(4 * c, options.ClassCount);
         RegisterComponents();
     }

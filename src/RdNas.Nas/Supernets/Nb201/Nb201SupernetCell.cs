@@ -16,10 +16,10 @@ public sealed class Nb201SupernetCell : Module<Tensor, Nb201Genotype, Tensor>
     private readonly ModuleList<Nb201SupernetEdge> edges;
 
     /// <summary>Builds a cell of <paramref name="channels"/> channels with the candidates <paramref name="ops"/>.</summary>
-    public Nb201SupernetCell(long channels, IReadOnlyList<Nb201Op> ops)
+    public Nb201SupernetCell(long channels, IReadOnlyList<Nb201Op> ops, bool affine = false, bool batchNorm = true)
         : base(nameof(Nb201SupernetCell))
     {
-        edges = ModuleList(Enumerable.Range(0, Nb201Edges.Count).Select(_ => new Nb201SupernetEdge(channels, ops)).ToArray());
+        edges = ModuleList(Enumerable.Range(0, Nb201Edges.Count).Select(_ => new Nb201SupernetEdge(channels, ops, affine, batchNorm)).ToArray());
         RegisterComponents();
     }
 

@@ -12,11 +12,11 @@ public sealed class Nb201SupernetEdge : Module<Tensor, Nb201Op, Tensor>
     private readonly ModuleDict<Module<Tensor, Tensor>> candidates;
 
     /// <summary>Builds the candidates of <paramref name="ops"/> at <paramref name="channels"/> channels.</summary>
-    public Nb201SupernetEdge(long channels, IReadOnlyList<Nb201Op> ops)
+    public Nb201SupernetEdge(long channels, IReadOnlyList<Nb201Op> ops, bool affine = false, bool batchNorm = true)
         : base(nameof(Nb201SupernetEdge))
     {
         ArgumentNullException.ThrowIfNull(ops);
-        candidates = ModuleDict(ops.Select(op => (Nb201Ops.Name(op), Create(op, channels))).ToArray());
+        candidates = ModuleDict(ops.Select(op => (Nb201Ops.Name(op), Create(op, channels, affine, batchNorm))).ToArray());
         RegisterComponents();
     }
 
@@ -31,12 +31,12 @@ public sealed class Nb201SupernetEdge : Module<Tensor, Nb201Op, Tensor>
         return candidate.forward(input);
     }
 
-    private static Module<Tensor, Tensor> Create(Nb201Op op, long channels) => op switch
+    private static Module<Tensor, Tensor> Create(Nb201Op op, long channels, bool affine, bool batchNorm) => op switch
     {
         Nb201Op.None => new ZeroOp(),
         Nb201Op.SkipConnect => new IdentityOp(),
-        Nb201Op.NorConv1x1 => new ReluConvBn(channels, channels, 1, 1, 0, affine: false),
-        Nb201Op.NorConv3x3 => new ReluConvBn(channels, channels, 3, 1, 1, affine: false),
+        Nb201Op.NorConv1x1 => new ReluConvBn(channels, channels, 1, 1, 0, affine, batchNorm),
+        Nb201Op.NorConv3x3 => new ReluConvBn(channels, channels, 3, 1, 1, affine, batchNorm),
         Nb201Op.AvgPool3x3 => AvgPool2d(3, stride: 1, padding: 1, count_include_pad: false),
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, "not an NB201 operation"),
     };

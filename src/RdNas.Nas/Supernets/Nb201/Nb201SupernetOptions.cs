@@ -9,6 +9,18 @@ namespace RdNas.Nas.Supernets.Nb201;
 /// <param name="OpCount">4 (no <c>none</c>, the RD-NAS space) or 5.</param>
 public sealed record Nb201SupernetOptions(int Width = 16, int CellsPerStage = 5, int ClassCount = 10, int OpCount = 4)
 {
+    /// <summary>
+    /// Whether cell batch norms learn a scale and shift. The RD-NAS supernet's do not; the benchmark's stand-alone
+    /// networks (and the proxies scored on them, whose parameter counts NB201 publishes) do.
+    /// </summary>
+    public bool CellAffine { get; init; }
+
+    /// <summary>Whether the network has batch norm at all; Synflow scores the network with every BN removed.</summary>
+    public bool BatchNorm { get; init; } = true;
+
+    /// <summary>The benchmark's stand-alone network shape (C=16, N=5, all 5 ops, affine BN), on which proxies score.</summary>
+    public static Nb201SupernetOptions Benchmark { get; } = new(16, 5, 10, 5) { CellAffine = true };
+
     /// <summary>Checks every field; the error names the field and its allowed values.</summary>
     public Nb201SupernetOptions Validate()
     {

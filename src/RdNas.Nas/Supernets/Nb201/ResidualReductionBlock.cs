@@ -16,11 +16,11 @@ public sealed class ResidualReductionBlock : Module<Tensor, Tensor>
     private readonly Module<Tensor, Tensor> downsample;
 
     /// <summary>Builds a block from <paramref name="inChannels"/> to <paramref name="outChannels"/>, halving the resolution.</summary>
-    public ResidualReductionBlock(long inChannels, long outChannels)
+    public ResidualReductionBlock(long inChannels, long outChannels, bool batchNorm = true)
         : base(nameof(ResidualReductionBlock))
     {
-        conv_a = new ReluConvBn(inChannels, outChannels, 3, 2, 1, affine: true);
-        conv_b = new ReluConvBn(outChannels, outChannels, 3, 1, 1, affine: true);
+        conv_a = new ReluConvBn(inChannels, outChannels, 3, 2, 1, affine: true, batchNorm);
+        conv_b = new ReluConvBn(outChannels, outChannels, 3, 1, 1, affine: true, batchNorm);
         downsample = Sequential(
             ("pool", AvgPool2d(2, stride: 2, padding: 0)),
             ("conv", Conv2d(inChannels, outChannels, 1, bias: false)));

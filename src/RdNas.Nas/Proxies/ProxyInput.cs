@@ -1,0 +1,66 @@
+using RdNas.Nas.SearchSpaces.Nb201;
+using RdNas.Nas.Supernets.Nb201;
+using static TorchSharp.torch;
+
+namespace RdNas.Nas.Proxies;
+
+/// <summary>
+/// What a proxy may use: the architecture and freshly initialised networks of the benchmark shape built from the
+/// scorer's seed. (Data-dependent proxies, issue 3, add a seeded real batch here.)
+/// </summary>
+public sealed class ProxyInput
+{
+    private static readonly object s_defaultDtype = new();
+
+    private readonly long _seed;
+    private readonly List<Nb201Supernet> _networks = [];
+
+    internal ProxyInput(Nb201Genotype genotype, Nb201SupernetOptions shape, long seed)
+    {
+        Genotype = genotype;
+        Shape = shape;
+        _seed = seed;
+    }
+
+    /// <summary>The architecture scored.</summary>
+    public Nb201Genotype Genotype { get; }
+
+    /// <summary>The network shape scored (the benchmark's C=16, N=5 by default).</summary>
+    public Nb201SupernetOptions Shape { get; }
+
+    /// <summary>
+    /// A freshly initialised network for <see cref="Genotype"/>: the same weights for the same seed and shape, whichever
+    /// proxy asks and in whatever order. Disposed by the scorer after the proxy returns.
+    /// </summary>
+    public Nb201Supernet CreateNetwork(bool batchNorm = true, ScalarType dtype = ScalarType.Float32)
+    {
+        // Built directly in the wanted precision: TorchSharp 0.107's Module.to(dtype) fails on modules holding a
+        // ModuleDict. The default dtype is process-wide, so networks are built on one thread at a time.
+        lock (s_defaultDtype)
+        {
+            var previous = get_default_dtype();
+            set_default_dtype(dtype);
+            try
+            {
+                manual_seed(_seed);
+                var network = new Nb201Supernet(Shape with { BatchNorm = batchNorm });
+                _networks.Add(network);
+                return network;
+            }
+            finally
+            {
+                set_default_dtype(previous);
+            }
+        }
+    }
+
+    internal void DisposeNetworks()
+    {
+        foreach (var network in _networks)
+        {
+            network.Dispose();
+        }
+
+        _networks.Clear();
+    }
+}

@@ -1,0 +1,44 @@
+using RdNas.Nas.SearchSpaces.Nb201;
+using RdNas.Nas.Supernets.Nb201;
+using static TorchSharp.torch;
+
+namespace RdNas.Nas.Proxies;
+
+/// <summary>
+/// Scores architectures with zero-cost proxies: builds each proxy's input from a fixed seed (so a score is the same in
+/// every run and whatever else is scored around it), runs the proxy in its own dispose scope, frees its networks, and
+/// refuses a score that is not finite. A cell whose output is cut off from its input gets <see cref="LowestScore"/>.
+/// </summary>
+public sealed class ProxyScorer(Nb201SupernetOptions shape, long seed)
+{
+    /// <summary>The score of a disconnected cell: below every real score, for every proxy.</summary>
+    public const double LowestScore = double.NegativeInfinity;
+
+    /// <summary>The shape of the networks scored.</summary>
+    public Nb201SupernetOptions Shape { get; } = (shape ?? throw new ArgumentNullException(nameof(shape))).Validate();
+
+    /// <summary>The seed of every network's initialisation.</summary>
+    public long Seed { get; } = seed;
+
+    /// <summary>The score of <paramref name="genotype"/> by <paramref name="proxy"/>.</summary>
+    public double Score(IZeroCostProxy proxy, Nb201Genotype genotype)
+    {
+        ArgumentNullException.ThrowIfNull(proxy);
+        if (genotype.IsDisconnected)
+        {
+            return LowestScore;
+        }
+
+        var input = new ProxyInput(genotype, Shape, Seed);
+        try
+        {
+            using var scope = NewDisposeScope();
+            var score = proxy.Score(input);
+            return double.IsFinite(score) ? score : throw new ProxyScoreException(proxy.Name, genotype, score);
+        }
+        finally
+        {
+            input.DisposeNetworks();
+        }
+    }
+}
