@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RdNas.Cli.Commands;
+using RdNas.Cli.Commands.Proxies;
 using RdNas.Cli.Commands.Space;
 using RdNas.Cli.Output;
 
@@ -17,9 +18,15 @@ public static class RdNasCommandLine
             new SpaceInfoCommand(console),
             new SpaceValidateCommand(console),
         };
+        var proxies = new Command("proxies", "Score and rank architectures with zero-cost proxies")
+        {
+            new ProxiesScoreCommand(console),
+            new ProxiesRankCommand(console),
+        };
         return new RootCommand("RdNas: one-shot NAS with ranking distillation from zero-cost proxies")
         {
             space,
+            proxies,
             new TrainCommand(console),
         };
     }

@@ -37,10 +37,14 @@ internal abstract class CliCommand : Command
             Console.Error(e.Message);
             return ExitCodes.DataMissing;
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or InvalidDataException)
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidDataException or FileNotFoundException)
         {
-            Console.Error(e.Message);
+            Console.Error(WithoutParameterSuffix(e));
             return ExitCodes.InvalidInput;
         }
     }
+
+    // ArgumentException appends " (Parameter 'x')", which names a C# parameter the user never saw.
+    private static string WithoutParameterSuffix(Exception e) =>
+        e is ArgumentException { ParamName: { } name } ? e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : e.Message;
 }
