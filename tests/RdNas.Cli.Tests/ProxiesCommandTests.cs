@@ -36,7 +36,7 @@ public sealed class ProxiesCommandTests
         var code = await cli.RunAsync("proxies", "score", "--proxy", "nwot2", "--archs", "all", "--out", "unused.csv");
 
         Assert.Equal(ExitCodes.InvalidInput, code);
-        Assert.Contains("unknown proxy 'nwot2' (expected one of params, flops, synflow", cli.Error, StringComparison.Ordinal);
+        Assert.Contains("unknown proxy 'nwot2' (expected one of params, flops, synflow, snip, grad_norm, plain, jacov, nwot)", cli.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("(Parameter", cli.Error, StringComparison.Ordinal);
     }
 

@@ -22,6 +22,15 @@ public static class TensorArithmetic
         return a.add(b, one);
     }
 
+    /// <summary><paramref name="a"/> + <paramref name="value"/> in every element, out of place.</summary>
+    public static Tensor AddScalar(Tensor a, double value)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        using var scalar = value.ToScalar();
+        using var one = 1.0.ToScalar();
+        return a.add(scalar, one);
+    }
+
     /// <summary><paramref name="a"/> += <paramref name="alpha"/> · <paramref name="b"/>, in place.</summary>
     public static Tensor AddInPlace(Tensor a, Tensor b, double alpha = 1.0)
     {

@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 namespace RdNas.Nas.Proxies;
 
 /// <summary>
-/// What a proxy may use: the architecture and freshly initialised networks of the benchmark shape built from the
-/// scorer's seed. (Data-dependent proxies, issue 3, add a seeded real batch here.)
+/// What a proxy may use: the architecture, freshly initialised networks of the benchmark shape built from the
+/// scorer's seed, and the scorer's real batch for data-dependent proxies.
 /// </summary>
 public sealed class ProxyInput
 {
@@ -15,11 +15,14 @@ public sealed class ProxyInput
     private readonly long _seed;
     private readonly List<Nb201Supernet> _networks = [];
 
-    internal ProxyInput(Nb201Genotype genotype, Nb201SupernetOptions shape, long seed)
+    private readonly ProxyBatch? _batch;
+
+    internal ProxyInput(Nb201Genotype genotype, Nb201SupernetOptions shape, long seed, ProxyBatch? batch)
     {
         Genotype = genotype;
         Shape = shape;
         _seed = seed;
+        _batch = batch;
     }
 
     /// <summary>The architecture scored.</summary>
@@ -53,6 +56,10 @@ public sealed class ProxyInput
             }
         }
     }
+
+    /// <summary>The real batch; an error naming the proxy when the scorer was built without data.</summary>
+    public ProxyBatch RequireBatch(string proxy) =>
+        _batch ?? throw new InvalidOperationException($"proxy {proxy} needs real images, but the scorer was built without a data batch");
 
     internal void DisposeNetworks()
     {

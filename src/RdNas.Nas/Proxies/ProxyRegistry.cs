@@ -6,7 +6,12 @@ public static class ProxyRegistry
     private static readonly Dictionary<string, IZeroCostProxy> s_proxies = Build(
         new ParamsProxy(),
         new FlopsProxy(),
-        new SynflowProxy());
+        new SynflowProxy(),
+        new SnipProxy(),
+        new GradNormProxy(),
+        new PlainProxy(),
+        new JacovProxy(),
+        new NwotProxy());
 
     /// <summary>The proxies' names, in registry order.</summary>
     public static IReadOnlyCollection<string> Names => s_proxies.Keys;

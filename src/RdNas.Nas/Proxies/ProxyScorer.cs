@@ -8,8 +8,9 @@ namespace RdNas.Nas.Proxies;
 /// Scores architectures with zero-cost proxies: builds each proxy's input from a fixed seed (so a score is the same in
 /// every run and whatever else is scored around it), runs the proxy in its own dispose scope, frees its networks, and
 /// refuses a score that is not finite. A cell whose output is cut off from its input gets <see cref="LowestScore"/>.
+/// Data-dependent proxies score on the one <see cref="ProxyBatch"/> given (the scorer does not own it).
 /// </summary>
-public sealed class ProxyScorer(Nb201SupernetOptions shape, long seed)
+public sealed class ProxyScorer(Nb201SupernetOptions shape, long seed, ProxyBatch? batch = null)
 {
     /// <summary>The score of a disconnected cell: below every real score, for every proxy.</summary>
     public const double LowestScore = double.NegativeInfinity;
@@ -29,7 +30,7 @@ public sealed class ProxyScorer(Nb201SupernetOptions shape, long seed)
             return LowestScore;
         }
 
-        var input = new ProxyInput(genotype, Shape, Seed);
+        var input = new ProxyInput(genotype, Shape, Seed, batch);
         try
         {
             using var scope = NewDisposeScope();

@@ -17,4 +17,7 @@ public static class RandomStreams
 
     /// <summary>Batches used for BN recalibration during evaluation.</summary>
     public const ulong Recalibration = 5;
+
+    /// <summary>The batch data-dependent zero-cost proxies score on.</summary>
+    public const ulong ProxyBatch = 6;
 }

@@ -1,3 +1,4 @@
+using RdNas.Nas.Data;
 using RdNas.Nas.Evaluation.Metrics;
 using RdNas.Nas.GroundTruth;
 using RdNas.Nas.Proxies;
@@ -62,11 +63,40 @@ public sealed class ProxyTests
     }
 
     [Fact]
+    public void Score_EveryProxyOnATinyNetwork_IsFiniteAndRepeatable()
+    {
+        var pixels = new byte[32 * Cifar10Images.PixelBytes];
+        new Random(4).NextBytes(pixels);
+        var images = new Cifar10Images(pixels, [.. Enumerable.Range(0, 32).Select(i => (byte)(i % 10))]);
+        using var batch = ProxyBatch.FromTrainHalf(images, TrainValidSplit.Create(32, 0), seed: 1, size: 8);
+        var scorer = new ProxyScorer(Nb201SupernetOptions.Benchmark with { Width = 4, CellsPerStage = 1 }, seed: 2, batch);
+        var cell = Nb201Genotype.Parse("|nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+|avg_pool_3x3~0|none~1|nor_conv_3x3~2|");
+
+        foreach (var name in ProxyRegistry.Names)
+        {
+            var proxy = ProxyRegistry.Get(name);
+            var first = scorer.Score(proxy, cell);
+            Assert.True(double.IsFinite(first), $"{name} gave {first}");
+            Assert.Equal(first, scorer.Score(proxy, cell));
+        }
+    }
+
+    [Fact]
+    public void Score_DataProxyWithoutBatch_NamesTheProxy()
+    {
+        var scorer = new ProxyScorer(Nb201SupernetOptions.Benchmark with { Width = 4, CellsPerStage = 1 }, seed: 0);
+
+        var error = Assert.Throws<InvalidOperationException>(() => scorer.Score(ProxyRegistry.Get("nwot"), Nb201Genotype.Parse(AllConv3x3)));
+
+        Assert.Contains("proxy nwot needs real images", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Registry_UnknownName_ListsTheValidOnes()
     {
         var error = Assert.Throws<ArgumentException>(() => ProxyRegistry.Get("synflo"));
 
-        Assert.Contains("unknown proxy 'synflo' (expected one of params, flops, synflow", error.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown proxy 'synflo' (expected one of params, flops, synflow, snip, grad_norm, plain, jacov, nwot)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,15 +111,22 @@ public sealed class ProxyTests
     [InlineData("params", 0.99)]
     [InlineData("flops", 0.99)]
     [InlineData("synflow", 0.99)]
+    [InlineData("snip", 0.90)]
+    [InlineData("grad_norm", 0.90)]
+    [InlineData("jacov", 0.90)]
+    [InlineData("nwot", 0.90)]
     public void Proxy_FiftyPublishedCells_AgreesWithNasBenchSuiteZero(string name, double minimumSpearman)
     {
-        var table = Nb201GroundTruth.Load(TestData.Real());
+        var data = TestData.Real();
+        var table = Nb201GroundTruth.Load(data);
+        var images = Cifar10BinaryReader.ReadTrain(data);
+        using var batch = ProxyBatch.FromTrainHalf(images, TrainValidSplit.Create(images.Count, 0), seed: 0);
         var column = $"{name}_c10";
         var generator = new SeededGenerator(50);
         var cells = new Nb201SearchSpace(5).Enumerate().Where(c => !double.IsNaN(table.Lookup(c, column))).ToArray();
         generator.Shuffle<Nb201Genotype>(cells);
         var sample = cells[..50];
-        var scorer = new ProxyScorer(Nb201SupernetOptions.Benchmark, seed: 0);
+        var scorer = new ProxyScorer(Nb201SupernetOptions.Benchmark, seed: 0, batch);
         var proxy = ProxyRegistry.Get(name);
 
         var ours = sample.Select(c => scorer.Score(proxy, c)).ToArray();

@@ -5,7 +5,6 @@ using RdNas.Nas.Data;
 using RdNas.Nas.Evaluation;
 using RdNas.Nas.GroundTruth;
 using RdNas.Nas.Proxies;
-using RdNas.Nas.Supernets.Nb201;
 
 namespace RdNas.Cli.Commands.Proxies;
 
@@ -43,8 +42,8 @@ internal sealed class ProxiesRankCommand : CliCommand
         var proxy = ProxyRegistry.Get(parseResult.GetValue(ProxyOptions.Proxy)!);
         var sample = new EvaluationOptions(Subnets: parseResult.GetValue(s_subnets), SampleSeed: parseResult.GetValue(s_sampleSeed)).Validate();
         var groundTruth = Nb201GroundTruth.Load(DataDirectory.Resolve(parseResult.GetValue(CommonOptions.Data)));
-        var scorer = new ProxyScorer(Nb201SupernetOptions.Benchmark, parseResult.GetValue(ProxyOptions.Seed));
-        var report = ProxyRanking.Rank(proxy, scorer, groundTruth, sample);
+        using var setup = new ScorerSetup([proxy], parseResult.GetValue(CommonOptions.Data), parseResult.GetValue(ProxyOptions.Seed));
+        var report = ProxyRanking.Rank(proxy, setup.Scorer, groundTruth, sample);
         if (parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json)
         {
             Console.Json(new { proxy = proxy.Name, subnets = sample.Subnets, sample_seed = sample.SampleSeed, ranking = report });

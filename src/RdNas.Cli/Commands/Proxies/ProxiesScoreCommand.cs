@@ -2,7 +2,6 @@ using System.CommandLine;
 using RdNas.Cli.Output;
 using RdNas.Nas.Proxies;
 using RdNas.Nas.SearchSpaces.Nb201;
-using RdNas.Nas.Supernets.Nb201;
 
 namespace RdNas.Cli.Commands.Proxies;
 
@@ -32,6 +31,7 @@ internal sealed class ProxiesScoreCommand : CliCommand
         Options.Add(s_archs);
         Options.Add(CommonOptions.Ops);
         Options.Add(ProxyOptions.Seed);
+        Options.Add(CommonOptions.Data);
         Options.Add(s_out);
     }
 
@@ -40,9 +40,9 @@ internal sealed class ProxiesScoreCommand : CliCommand
         CommonOptions.RequireNb201(parseResult.GetValue(CommonOptions.Space)!);
         var proxies = ProxyRegistry.Parse(parseResult.GetValue(ProxyOptions.Proxy)!);
         var cells = ArchitectureSelection.Resolve(parseResult.GetValue(s_archs)!, new Nb201SearchSpace(parseResult.GetValue(CommonOptions.Ops)));
-        var scorer = new ProxyScorer(Nb201SupernetOptions.Benchmark, parseResult.GetValue(ProxyOptions.Seed));
+        using var setup = new ScorerSetup(proxies, parseResult.GetValue(CommonOptions.Data), parseResult.GetValue(ProxyOptions.Seed));
         var output = parseResult.GetValue(s_out)!;
-        var scores = await ProxyProgressView.ScoreAsync(Console, scorer, proxies, cells, cancellationToken).ConfigureAwait(false);
+        var scores = await ProxyProgressView.ScoreAsync(Console, setup.Scorer, proxies, cells, cancellationToken).ConfigureAwait(false);
         ProxyScoresCsv.Write(output, cells, proxies, scores);
         Console.Line($"scored {cells.Count} cells with {string.Join(", ", proxies.Select(p => p.Name))} → {output}");
         return ExitCodes.Success;

@@ -1,0 +1,29 @@
+using RdNas.Nas.Data;
+using RdNas.Nas.Proxies;
+using RdNas.Nas.Supernets.Nb201;
+
+namespace RdNas.Cli.Commands.Proxies;
+
+/// <summary>
+/// The scorer the proxy commands use: the benchmark network, and a real batch only when a proxy needs data (so
+/// data-free scoring runs without RDNAS_DATA).
+/// </summary>
+internal sealed class ScorerSetup : IDisposable
+{
+    private readonly ProxyBatch? _batch;
+
+    public ScorerSetup(IEnumerable<IZeroCostProxy> proxies, string? dataFolder, long seed)
+    {
+        if (proxies.Any(p => p.NeedsData))
+        {
+            var images = Cifar10BinaryReader.ReadTrain(DataDirectory.Resolve(dataFolder));
+            _batch = ProxyBatch.FromTrainHalf(images, TrainValidSplit.Create(images.Count, 0), seed);
+        }
+
+        Scorer = new ProxyScorer(Nb201SupernetOptions.Benchmark, seed, _batch);
+    }
+
+    public ProxyScorer Scorer { get; }
+
+    public void Dispose() => _batch?.Dispose();
+}
