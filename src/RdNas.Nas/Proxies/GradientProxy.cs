@@ -11,9 +11,7 @@ internal static class GradientProxy
 {
     public static Nb201Supernet BackpropagateLoss(ProxyInput input, string proxy)
     {
-        var batch = input.RequireBatch(proxy);
-        var network = input.CreateNetwork();
-        network.train();
+        var (network, batch) = input.TrainingNetworkAndBatch(proxy);
         nn.functional.cross_entropy(network.forward(batch.Images, input.Genotype), batch.Labels).backward();
         return network;
     }

@@ -22,9 +22,7 @@ public sealed class JacovProxy : IZeroCostProxy
     public double Score(ProxyInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var batch = input.RequireBatch(Name);
-        var network = input.CreateNetwork();
-        network.train();
+        var (network, batch) = input.TrainingNetworkAndBatch(Name);
         var images = batch.Images.detach().clone().requires_grad_(true);
         network.forward(images, input.Genotype).sum().backward();
         var jacobian = images.grad!.reshape(images.shape[0], -1).to_type(ScalarType.Float64);

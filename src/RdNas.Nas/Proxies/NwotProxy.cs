@@ -21,9 +21,7 @@ public sealed class NwotProxy : IZeroCostProxy
     public double Score(ProxyInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var batch = input.RequireBatch(Name);
-        var network = input.CreateNetwork();
-        network.train();
+        var (network, batch) = input.TrainingNetworkAndBatch(Name);
         var count = batch.Images.shape[0];
         var kernel = zeros([count, count], ScalarType.Float64);
         var hooks = network.modules().OfType<ReLU>().Select(relu => relu.register_forward_pre_hook((_, activation) =>

@@ -57,6 +57,18 @@ public sealed class ProxyInput
         }
     }
 
+    /// <summary>
+    /// A fresh network in training mode (batch statistics, as the published proxies were computed) and the real batch
+    /// it is to see: the start of every data-dependent proxy.
+    /// </summary>
+    public (Nb201Supernet Network, ProxyBatch Batch) TrainingNetworkAndBatch(string proxy)
+    {
+        var batch = RequireBatch(proxy);
+        var network = CreateNetwork();
+        network.train();
+        return (network, batch);
+    }
+
     /// <summary>The real batch; an error naming the proxy when the scorer was built without data.</summary>
     public ProxyBatch RequireBatch(string proxy) =>
         _batch ?? throw new InvalidOperationException($"proxy {proxy} needs real images, but the scorer was built without a data batch");
