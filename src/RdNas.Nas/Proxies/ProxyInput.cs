@@ -10,8 +10,6 @@ namespace RdNas.Nas.Proxies;
 /// </summary>
 public sealed class ProxyInput
 {
-    private static readonly object s_defaultDtype = new();
-
     private readonly long _seed;
     private readonly List<Nb201Supernet> _networks = [];
 
@@ -37,24 +35,9 @@ public sealed class ProxyInput
     /// </summary>
     public Nb201Supernet CreateNetwork(bool batchNorm = true, ScalarType dtype = ScalarType.Float32)
     {
-        // Built directly in the wanted precision: TorchSharp 0.107's Module.to(dtype) fails on modules holding a
-        // ModuleDict. The default dtype is process-wide, so networks are built on one thread at a time.
-        lock (s_defaultDtype)
-        {
-            var previous = get_default_dtype();
-            set_default_dtype(dtype);
-            try
-            {
-                manual_seed(_seed);
-                var network = new Nb201Supernet(Shape with { BatchNorm = batchNorm });
-                _networks.Add(network);
-                return network;
-            }
-            finally
-            {
-                set_default_dtype(previous);
-            }
-        }
+        var network = Nb201NetworkFactory.Create(Shape with { BatchNorm = batchNorm }, _seed, dtype);
+        _networks.Add(network);
+        return network;
     }
 
     /// <summary>

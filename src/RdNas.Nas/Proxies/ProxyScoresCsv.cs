@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RdNas.Nas.Data;
 using RdNas.Nas.SearchSpaces.Nb201;
 
 namespace RdNas.Nas.Proxies;
@@ -34,10 +35,6 @@ public static class ProxyScoresCsv
             csv.Append('\n');
         }
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, csv.ToString());
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteAllText(path, csv.ToString());
     }
 }

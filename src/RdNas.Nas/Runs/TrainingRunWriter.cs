@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using RdNas.Nas.Data;
 
 namespace RdNas.Nas.Runs;
 
@@ -27,14 +28,7 @@ public static class TrainingRunWriter
             csv.Append(CultureInfo.InvariantCulture, $"{score.Genotype},{score.SupernetAccuracy:R},{score.GroundTruth:R}\n");
         }
 
-        WriteAtomically(Path.Combine(directory, SubnetsFile), csv.ToString());
-        WriteAtomically(Path.Combine(directory, ResultFile), JsonSerializer.Serialize(result, JsonOptions));
-    }
-
-    private static void WriteAtomically(string path, string content)
-    {
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, content);
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteAllText(Path.Combine(directory, SubnetsFile), csv.ToString());
+        AtomicFile.WriteAllText(Path.Combine(directory, ResultFile), JsonSerializer.Serialize(result, JsonOptions));
     }
 }

@@ -41,8 +41,7 @@ public sealed class SupernetTrainer : IDisposable
 
         _trainIndices = [.. trainIndices.Take(count)];
         _batcher = new Cifar10Batcher(images);
-        manual_seed(options.Seed);
-        _model = new Nb201Supernet(supernet);
+        _model = Nb201NetworkFactory.Create(supernet, options.Seed);
         _optimizer = new MomentumSgd(_model.parameters(), options.LearningRate, options.Momentum, options.WeightDecay);
         _dataGenerator = new SeededGenerator(options.Seed, RandomStreams.TrainData);
         _subnetGenerator = new SeededGenerator(options.Seed, RandomStreams.TrainSubnets);
