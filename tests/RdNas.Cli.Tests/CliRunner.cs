@@ -11,6 +11,14 @@ internal sealed class CliRunner : IDisposable
 
     public string Output => _output.ToString();
 
+    /// <summary>The real data folder from RDNAS_DATA; a failure saying how to set it when it is unset.</summary>
+    public static string RealDataFolder()
+    {
+        var data = Environment.GetEnvironmentVariable("RDNAS_DATA");
+        Assert.False(string.IsNullOrWhiteSpace(data), "this test reads the real data: set RDNAS_DATA to the shared data folder (CI uses ../shared/data)");
+        return data!;
+    }
+
     public string Error => _error.ToString();
 
     public async Task<int> RunAsync(params string[] args)

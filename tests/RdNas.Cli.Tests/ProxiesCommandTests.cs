@@ -57,11 +57,10 @@ public sealed class ProxiesCommandTests
     [Fact]
     public async Task Rank_Flops_ReportsKendallTauNearThePublishedTeacher()
     {
-        var data = Environment.GetEnvironmentVariable("RDNAS_DATA");
-        Assert.False(string.IsNullOrWhiteSpace(data), "this test reads the real data: set RDNAS_DATA to the shared data folder (CI uses ../shared/data)");
+        var data = CliRunner.RealDataFolder();
         using var cli = new CliRunner();
 
-        var code = await cli.RunAsync("proxies", "rank", "--proxy", "flops", "--format", "json", "--data", data!);
+        var code = await cli.RunAsync("proxies", "rank", "--proxy", "flops", "--format", "json", "--data", data);
 
         Assert.True(code == ExitCodes.Success, cli.Error);
         using var json = JsonDocument.Parse(cli.Output);

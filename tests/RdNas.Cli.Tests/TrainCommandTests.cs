@@ -35,12 +35,11 @@ public sealed class TrainCommandTests
     [Fact]
     public async Task Train_SmokePresetOnRealData_WritesResultAndSubnetsThenResumes()
     {
-        var data = Environment.GetEnvironmentVariable("RDNAS_DATA");
-        Assert.False(string.IsNullOrWhiteSpace(data), "this test reads the real data: set RDNAS_DATA to the shared data folder (CI uses ../shared/data)");
+        var data = CliRunner.RealDataFolder();
         var output = Directory.CreateTempSubdirectory("rdnas-smoke").FullName;
         using var cli = new CliRunner();
 
-        var code = await cli.RunAsync("train", "--space", "nb201", "--sampler", "spos", "--preset", "smoke", "--seed", "3", "--out", output, "--data", data!);
+        var code = await cli.RunAsync("train", "--space", "nb201", "--sampler", "spos", "--preset", "smoke", "--seed", "3", "--out", output, "--data", data);
 
         Assert.True(code == ExitCodes.Success, cli.Error);
         using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "result.json")));
@@ -63,7 +62,7 @@ public sealed class TrainCommandTests
         Assert.Contains("Kendall τ", cli.Output, StringComparison.Ordinal);
 
         using var again = new CliRunner();
-        Assert.Equal(ExitCodes.Success, await again.RunAsync("train", "--preset", "smoke", "--seed", "3", "--out", output, "--data", data!, "--format", "json"));
+        Assert.Equal(ExitCodes.Success, await again.RunAsync("train", "--preset", "smoke", "--seed", "3", "--out", output, "--data", data, "--format", "json"));
         using var resumed = JsonDocument.Parse(again.Output);
         Assert.Equal(1, resumed.RootElement.GetProperty("resumed_from_epoch").GetInt32());
         Assert.Equal(root.GetProperty("ranking").GetProperty("kendall_tau").GetDouble(), resumed.RootElement.GetProperty("ranking").GetProperty("kendall_tau").GetDouble());
