@@ -17,4 +17,12 @@ public sealed record TrainValidSplit(int[] Train, int[] Valid, long Seed)
         var trainCount = (imageCount + 1) / 2;
         return new TrainValidSplit(order[..trainCount], order[trainCount..], seed);
     }
+
+    /// <summary>The train-half indices in a seeded order drawn from <paramref name="stream"/> of <paramref name="seed"/>.</summary>
+    public int[] ShuffledTrain(long seed, ulong stream)
+    {
+        var order = (int[])Train.Clone();
+        new SeededGenerator(seed, stream).Shuffle<int>(order);
+        return order;
+    }
 }

@@ -27,9 +27,7 @@ public sealed class SubnetEvaluator
         ArgumentNullException.ThrowIfNull(split);
         _options = (options ?? throw new ArgumentNullException(nameof(options))).Validate();
         _batcher = new Cifar10Batcher(images);
-        var generator = new SeededGenerator(split.Seed, RandomStreams.Recalibration);
-        var pool = (int[])split.Train.Clone();
-        generator.Shuffle<int>(pool);
+        var pool = split.ShuffledTrain(split.Seed, RandomStreams.Recalibration);
         var perBatch = Math.Min(options.RecalibrationBatchSize, pool.Length);
         _recalibrationBatches = Enumerable.Range(0, options.RecalibrationBatches)
             .Select(b => Enumerable.Range(0, perBatch).Select(i => pool[((b * perBatch) + i) % pool.Length]).ToArray())

@@ -39,14 +39,6 @@ public static class TensorArithmetic
         return a.add_(b, scale);
     }
 
-    /// <summary><paramref name="a"/> *= <paramref name="factor"/>, in place.</summary>
-    public static Tensor MultiplyInPlace(Tensor a, double factor)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        using var scale = factor.ToScalar();
-        return a.mul_(scale);
-    }
-
     /// <summary>Adds one to an integer tensor in place (a batch counter).</summary>
     public static Tensor Increment(Tensor counter)
     {

@@ -27,8 +27,7 @@ public sealed class ProxyBatch : IDisposable
     {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(size, split.Train.Length);
-        var order = (int[])split.Train.Clone();
-        new SeededGenerator(seed, RandomStreams.ProxyBatch).Shuffle<int>(order);
+        var order = split.ShuffledTrain(seed, RandomStreams.ProxyBatch);
         var (x, y) = new Cifar10Batcher(images).Batch(order.AsSpan(0, size), null);
         return new ProxyBatch(x.DetachFromDisposeScope(), y.DetachFromDisposeScope());
     }
