@@ -2,6 +2,12 @@ using System.Globalization;
 using RdNas.Bench;
 
 var command = args.Length > 0 ? args[0] : "step";
+// Like the rdnas CLI, unless RDNAS_GLIBC_HEAP=default asks for glibc's defaults (to measure the difference).
+if (Environment.GetEnvironmentVariable("RDNAS_GLIBC_HEAP") != "default")
+{
+    RdNas.Nas.NativeMemory.GlibcHeap.RetainFreedMemory();
+}
+
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (command)
 {
@@ -14,8 +20,11 @@ switch (command)
     case "sweep":
         PresetSweep.Run(Arg(1, 8), Arg(2, 1), Arg(3, 25), Arg(4, 10_000), Arg(5, 8), Arg(6, 1_000), Arg(7, 0), args.Length > 8 ? args[8] : "sweep-run");
         break;
+    case "agreement":
+        ProxyAgreement.Run(args[1], args.Skip(2));
+        break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, agreement)");
         return 2;
 }
 

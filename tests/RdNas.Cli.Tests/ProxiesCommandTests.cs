@@ -29,6 +29,37 @@ public sealed class ProxiesCommandTests
     }
 
     [Fact]
+    public async Task Score_OneOrTwoWorkers_WriteTheSameFile_WithAnEnsembleColumn()
+    {
+        var folder = Directory.CreateTempSubdirectory("rdnas-proxies").FullName;
+        string[] outputs = [Path.Combine(folder, "one.csv"), Path.Combine(folder, "two.csv")];
+
+        for (var workers = 1; workers <= 2; workers++)
+        {
+            using var cli = new CliRunner();
+            var code = await cli.RunAsync("proxies", "score", "--proxy", "synflow,ensemble:synflow+params", "--archs", "first:6", "--workers", $"{workers}", "--out", outputs[workers - 1]);
+            Assert.True(code == ExitCodes.Success, cli.Error);
+            Assert.Contains($"scored 6 cells with synflow, ensemble:synflow+params in", cli.Output, StringComparison.Ordinal);
+        }
+
+        var lines = await File.ReadAllLinesAsync(outputs[0], TestContext.Current.CancellationToken);
+        Assert.Equal("arch,synflow,ensemble:synflow+params", lines[0]);
+        Assert.Equal(7, lines.Length);
+        Assert.Equal(lines, await File.ReadAllLinesAsync(outputs[1], TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Score_ZeroWorkers_IsRefused()
+    {
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("proxies", "score", "--proxy", "flops", "--archs", "all", "--workers", "0", "--out", "unused.csv");
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("--workers must be at least 1", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Score_UnknownProxy_ListsTheValidOnes()
     {
         using var cli = new CliRunner();
@@ -36,7 +67,7 @@ public sealed class ProxiesCommandTests
         var code = await cli.RunAsync("proxies", "score", "--proxy", "nwot2", "--archs", "all", "--out", "unused.csv");
 
         Assert.Equal(ExitCodes.InvalidInput, code);
-        Assert.Contains("unknown proxy 'nwot2' (expected one of params, flops, synflow, snip, grad_norm, plain, jacov, nwot)", cli.Error, StringComparison.Ordinal);
+        Assert.Contains("unknown proxy 'nwot2' (expected one of params, flops, synflow, snip, grad_norm, plain, jacov, nwot, grasp, fisher, zen, l2_norm, epe_nas)", cli.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("(Parameter", cli.Error, StringComparison.Ordinal);
     }
 
@@ -69,5 +100,19 @@ public sealed class ProxiesCommandTests
         // The RD-NAS paper's FLOPs teacher has τ 0.529 on its draws; the published column gives 0.527 over 20 draws.
         Assert.InRange(tau, 0.45, 0.62);
         Assert.Equal(200, json.RootElement.GetProperty("subnets").GetInt32());
+    }
+
+    [Fact]
+    public async Task Rank_Ensemble_ReportsItsNameAndATau()
+    {
+        var data = CliRunner.RealDataFolder();
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("proxies", "rank", "--proxy", "ensemble:flops+params", "--format", "json", "--data", data);
+
+        Assert.True(code == ExitCodes.Success, cli.Error);
+        using var json = JsonDocument.Parse(cli.Output);
+        Assert.Equal("ensemble:flops+params", json.RootElement.GetProperty("proxy").GetString());
+        Assert.InRange(json.RootElement.GetProperty("ranking").GetProperty("kendall_tau").GetDouble(), 0.45, 0.65);
     }
 }

@@ -4,29 +4,18 @@ using Spectre.Console;
 
 namespace RdNas.Cli.Output;
 
-/// <summary>Scores cells on a thread of their own behind a progress bar with the time left.</summary>
+/// <summary>Scores cells on worker threads of their own behind a progress bar with the time left.</summary>
 internal static class ProxyProgressView
 {
-    public static Task<double[][]> ScoreAsync(CliConsole console, ProxyScorer scorer, IReadOnlyList<IZeroCostProxy> proxies, IReadOnlyList<Nb201Genotype> cells, CancellationToken cancellationToken) =>
+    public static Task<ProxyTable> ScoreAsync(CliConsole console, ProxyScorer scorer, IReadOnlyList<ProxyColumn> columns, IReadOnlyList<Nb201Genotype> cells, int workers, CancellationToken cancellationToken) =>
         console.Ansi.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .StartAsync(context =>
             {
-                var task = context.AddTask($"scoring {cells.Count} cells", maxValue: cells.Count);
+                var task = context.AddTask($"scoring {cells.Count} cells on {workers} workers", maxValue: cells.Count);
                 return Task.Factory.StartNew(
-                    () =>
-                    {
-                        var scores = new double[cells.Count][];
-                        for (var i = 0; i < cells.Count; i++)
-                        {
-                            cancellationToken.ThrowIfCancellationRequested();
-                            scores[i] = [.. proxies.Select(p => scorer.Score(p, cells[i]))];
-                            task.Increment(1);
-                        }
-
-                        return scores;
-                    },
+                    () => ProxyTable.Score(scorer, columns, cells, workers, () => task.Increment(1), cancellationToken),
                     cancellationToken,
                     TaskCreationOptions.LongRunning,
                     TaskScheduler.Default);

@@ -14,12 +14,12 @@ namespace RdNas.Nas.Modules;
 /// </remarks>
 public static class TensorArithmetic
 {
-    /// <summary><paramref name="a"/> + <paramref name="b"/>, out of place.</summary>
-    public static Tensor Add(Tensor a, Tensor b)
+    /// <summary><paramref name="a"/> + <paramref name="alpha"/> · <paramref name="b"/>, out of place.</summary>
+    public static Tensor Add(Tensor a, Tensor b, double alpha = 1.0)
     {
         ArgumentNullException.ThrowIfNull(a);
-        using var one = 1.0.ToScalar();
-        return a.add(b, one);
+        using var scale = alpha.ToScalar();
+        return a.add(b, scale);
     }
 
     /// <summary><paramref name="a"/> + <paramref name="value"/> in every element, out of place.</summary>

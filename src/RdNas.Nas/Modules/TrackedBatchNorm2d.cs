@@ -51,6 +51,21 @@ public sealed class TrackedBatchNorm2d : Module<Tensor, Tensor>
     /// <summary>Added to the variance before the square root.</summary>
     public double Eps { get; }
 
+    /// <summary>The running variance per channel (the layer's buffer, not a copy).</summary>
+    public Tensor RunningVariance => running_var;
+
+    /// <summary>Sets the scale γ to 1 and the shift β to 0 (no-op without affine parameters).</summary>
+    public void ResetAffine()
+    {
+        using var noGrad = no_grad();
+        if (weight is not null)
+        {
+            TensorArithmetic.Fill(weight, 1);
+        }
+
+        bias?.zero_();
+    }
+
     /// <summary>Forgets the running statistics: mean 0, variance 1, no batches counted.</summary>
     public void ResetRunningStats()
     {

@@ -22,11 +22,7 @@ public sealed class JacovProxy : IZeroCostProxy
     public double Score(ProxyInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (network, batch) = input.TrainingNetworkAndBatch(Name);
-        var images = batch.Images.detach().clone().requires_grad_(true);
-        network.forward(images, input.Genotype).sum().backward();
-        var jacobian = images.grad!.reshape(images.shape[0], -1).to_type(ScalarType.Float64);
-        var eigenvalues = TensorArithmetic.AddScalar(linalg.eigvalsh(corrcoef(jacobian)), K);
+        var eigenvalues = TensorArithmetic.AddScalar(linalg.eigvalsh(corrcoef(input.InputJacobian(Name))), K);
         return -TensorArithmetic.Add(eigenvalues.log(), eigenvalues.reciprocal()).sum().item<double>();
     }
 }

@@ -28,11 +28,18 @@ public static class LayerMetrics
         return total;
     }
 
-    /// <summary>The weights of every convolution and linear layer, in module order.</summary>
+    /// <summary>The weights of every convolution and linear layer of <paramref name="network"/>, in module order.</summary>
     public static IEnumerable<Parameter> Weights(nn.Module network)
     {
         ArgumentNullException.ThrowIfNull(network);
-        foreach (var module in network.modules())
+        return Weights(network.modules());
+    }
+
+    /// <summary>The weights of the convolution and linear layers among <paramref name="modules"/>, in order.</summary>
+    public static IEnumerable<Parameter> Weights(IEnumerable<nn.Module> modules)
+    {
+        ArgumentNullException.ThrowIfNull(modules);
+        foreach (var module in modules)
         {
             var weight = module switch
             {

@@ -27,11 +27,7 @@ public sealed class NwotProxy : IZeroCostProxy
         var hooks = network.modules().OfType<ReLU>().Select(relu => relu.register_forward_pre_hook((_, activation) =>
         {
             using var scope = NewDisposeScope();
-            var positive = activation.reshape(count, -1).relu().sign();
-            var codes = positive.to_type(ScalarType.Float64);
-            var complement = positive.logical_not().to_type(ScalarType.Float64);
-            TensorArithmetic.AddInPlace(kernel, codes.matmul(codes.t()));
-            TensorArithmetic.AddInPlace(kernel, complement.matmul(complement.t()));
+            TensorArithmetic.AddInPlace(kernel, HammingSimilarity(activation.reshape(count, -1)));
             return activation;
         })).ToList();
         try
@@ -47,5 +43,16 @@ public sealed class NwotProxy : IZeroCostProxy
         }
 
         return linalg.slogdet(kernel).Item2.item<double>();
+    }
+
+    // c cᵀ + (1 − c)(1 − c)ᵀ = 2 c cᵀ − r 1ᵀ − 1 rᵀ + D for binary codes c (N × D) with row sums r: one product instead
+    // of two, in float32, which holds these integer counts exactly (D ≤ 2²⁴).
+    private static Tensor HammingSimilarity(Tensor activation)
+    {
+        var codes = activation.relu().sign().to_type(ScalarType.Float32);
+        var agreeing = codes.matmul(codes.t()).to_type(ScalarType.Float64);
+        var ones = codes.sum(1, keepdim: true).to_type(ScalarType.Float64);
+        var similarity = TensorArithmetic.Add(TensorArithmetic.Add(agreeing, agreeing), TensorArithmetic.Add(ones, ones.t()), -1);
+        return TensorArithmetic.AddScalar(similarity, activation.shape[1]);
     }
 }

@@ -16,7 +16,7 @@ public sealed class PlainProxy : IZeroCostProxy
     public double Score(ProxyInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var network = GradientProxy.BackpropagateLoss(input, Name);
+        var network = input.LossGradients(Name);
         return LayerMetrics.SumOverWeights(network, (weight, grad) => weight * grad);
     }
 }

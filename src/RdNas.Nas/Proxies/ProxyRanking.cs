@@ -10,14 +10,16 @@ namespace RdNas.Nas.Proxies;
 /// </summary>
 public static class ProxyRanking
 {
-    /// <summary>Scores the sample of <paramref name="sample"/> and compares with <paramref name="column"/>.</summary>
-    public static RankingReport Rank(IZeroCostProxy proxy, ProxyScorer scorer, Nb201GroundTruth groundTruth, EvaluationOptions sample, string column = "cifar10_valid")
+    /// <summary>
+    /// Scores the sample of <paramref name="sample"/> with <paramref name="proxy"/> (an ensemble ranks within the sample)
+    /// on <paramref name="workers"/> threads and compares with the ground-truth column <paramref name="column"/>.
+    /// </summary>
+    public static RankingReport Rank(ProxyColumn proxy, ProxyScorer scorer, Nb201GroundTruth groundTruth, EvaluationOptions sample, int workers, string column = "cifar10_valid")
     {
-        ArgumentNullException.ThrowIfNull(scorer);
         ArgumentNullException.ThrowIfNull(groundTruth);
         var cells = Nb201TrainingRun.EvaluationSample(sample);
-        double[] scores = [.. cells.Select(c => scorer.Score(proxy, c))];
+        var table = ProxyTable.Score(scorer, [proxy], cells, workers);
         double[] truth = [.. cells.Select(c => groundTruth.Lookup(c, column))];
-        return RankingReport.Compute(scores, truth);
+        return RankingReport.Compute(table.Column(0), truth);
     }
 }

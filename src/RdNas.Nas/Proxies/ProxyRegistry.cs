@@ -11,7 +11,12 @@ public static class ProxyRegistry
         new GradNormProxy(),
         new PlainProxy(),
         new JacovProxy(),
-        new NwotProxy());
+        new NwotProxy(),
+        new GraspProxy(),
+        new FisherProxy(),
+        new ZenProxy(),
+        new L2NormProxy(),
+        new EpeNasProxy());
 
     /// <summary>The proxies' names, in registry order.</summary>
     public static IReadOnlyCollection<string> Names => s_proxies.Keys;
@@ -23,15 +28,6 @@ public static class ProxyRegistry
         return s_proxies.TryGetValue(name.Trim(), out var proxy)
             ? proxy
             : throw new ArgumentException($"unknown proxy '{name}' (expected one of {string.Join(", ", s_proxies.Keys)})", nameof(name));
-    }
-
-    /// <summary>The proxies of a comma-separated list such as <c>synflow,flops</c>; duplicates are an error.</summary>
-    public static IReadOnlyList<IZeroCostProxy> Parse(string names)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(names);
-        var proxies = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Get).ToList();
-        var repeated = proxies.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
-        return repeated is null ? proxies : throw new ArgumentException($"proxy '{repeated.Key}' is listed twice", nameof(names));
     }
 
     private static Dictionary<string, IZeroCostProxy> Build(params IZeroCostProxy[] proxies)

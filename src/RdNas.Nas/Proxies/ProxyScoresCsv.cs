@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using RdNas.Nas.Data;
-using RdNas.Nas.SearchSpaces.Nb201;
 
 namespace RdNas.Nas.Proxies;
 
@@ -11,24 +10,23 @@ namespace RdNas.Nas.Proxies;
 /// </summary>
 public static class ProxyScoresCsv
 {
-    /// <summary>Writes <paramref name="scores"/>[cell][proxy] to <paramref name="path"/>.</summary>
-    public static void Write(string path, IReadOnlyList<Nb201Genotype> cells, IReadOnlyList<IZeroCostProxy> proxies, double[][] scores)
+    /// <summary>Writes <paramref name="table"/> to <paramref name="path"/>.</summary>
+    public static void Write(string path, ProxyTable table)
     {
-        ArgumentNullException.ThrowIfNull(cells);
-        ArgumentNullException.ThrowIfNull(proxies);
-        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(table);
         var csv = new StringBuilder("arch");
-        foreach (var proxy in proxies)
+        foreach (var column in table.Columns)
         {
-            csv.Append(',').Append(proxy.Name);
+            csv.Append(',').Append(column.Name);
         }
 
         csv.Append('\n');
-        for (var i = 0; i < cells.Count; i++)
+        for (var i = 0; i < table.Cells.Count; i++)
         {
-            csv.Append(cells[i].ToString());
-            foreach (var score in scores[i])
+            csv.Append(table.Cells[i].ToString());
+            for (var j = 0; j < table.Columns.Count; j++)
             {
+                var score = table[i, j];
                 csv.Append(',').Append(double.IsNegativeInfinity(score) ? "-inf" : score.ToString("R", CultureInfo.InvariantCulture));
             }
 

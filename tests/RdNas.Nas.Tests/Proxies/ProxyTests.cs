@@ -12,6 +12,8 @@ namespace RdNas.Nas.Tests.Proxies;
 
 public sealed class ProxyTests
 {
+    // node 1's conv3x3 feeds only 'none' edges: it runs but cannot reach the output.
+    private const string CutOffConv = "|nor_conv_3x3~0|+|nor_conv_1x1~0|none~1|+|skip_connect~0|none~1|nor_conv_3x3~2|";
     private const string AllConv3x3 = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|";
 
     [Fact]
@@ -62,15 +64,14 @@ public sealed class ProxyTests
         Assert.True(first > scorer.Score(synflow, skips));
     }
 
-    [Fact]
-    public void Score_EveryProxyOnATinyNetwork_IsFiniteAndRepeatable()
+    [Theory]
+    [InlineData("|nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+|avg_pool_3x3~0|none~1|nor_conv_3x3~2|")]
+    [InlineData(CutOffConv)]
+    public void Score_EveryProxyOnATinyNetwork_IsFiniteAndRepeatable(string arch)
     {
-        var pixels = new byte[32 * Cifar10Images.PixelBytes];
-        new Random(4).NextBytes(pixels);
-        var images = new Cifar10Images(pixels, [.. Enumerable.Range(0, 32).Select(i => (byte)(i % 10))]);
-        using var batch = ProxyBatch.FromTrainHalf(images, TrainValidSplit.Create(32, 0), seed: 1, size: 8);
-        var scorer = new ProxyScorer(Nb201SupernetOptions.Benchmark with { Width = 4, CellsPerStage = 1 }, seed: 2, batch);
-        var cell = Nb201Genotype.Parse("|nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+|avg_pool_3x3~0|none~1|nor_conv_3x3~2|");
+        using var batch = RandomBatch(size: 8);
+        var scorer = TinyScorer(seed: 2, batch);
+        var cell = Nb201Genotype.Parse(arch);
 
         foreach (var name in ProxyRegistry.Names)
         {
@@ -79,6 +80,104 @@ public sealed class ProxyTests
             Assert.True(double.IsFinite(first), $"{name} gave {first}");
             Assert.Equal(first, scorer.Score(proxy, cell));
         }
+    }
+
+    [Fact]
+    public void Score_ProxiesTogether_EqualEachScoredAlone()
+    {
+        using var batch = RandomBatch(size: 8);
+        var scorer = TinyScorer(seed: 5, batch);
+        var cell = Nb201Genotype.Parse(AllConv3x3);
+        IZeroCostProxy[] proxies = [.. ProxyRegistry.Names.Select(ProxyRegistry.Get)];
+
+        var together = scorer.Score(proxies, cell);
+
+        Assert.Equal([.. proxies.Select(p => scorer.Score(p, cell))], together);
+    }
+
+    [Fact]
+    public void ParallelScoring_OneOrTwoWorkers_SameScores()
+    {
+        using var batch = RandomBatch(size: 8);
+        var scorer = TinyScorer(seed: 6, batch);
+        var cells = new Nb201SearchSpace(5).SampleDistinct(6, new SeededGenerator(9)).Append(Nb201Genotype.Parse(CutOffConv)).ToList();
+        IZeroCostProxy[] proxies = [ProxyRegistry.Get("synflow"), ProxyRegistry.Get("nwot"), ProxyRegistry.Get("snip")];
+        var done = 0;
+
+        var alone = ParallelProxyScoring.Score(scorer, proxies, cells, workers: 1, cancellationToken: TestContext.Current.CancellationToken);
+        var shared = ParallelProxyScoring.Score(scorer, proxies, cells, workers: 2, () => Interlocked.Increment(ref done), TestContext.Current.CancellationToken);
+
+        Assert.Equal(alone, shared);
+        Assert.Equal(cells.Count, done);
+    }
+
+    [Fact]
+    public void ParallelScoring_AWorkerFails_TheErrorReachesTheCaller()
+    {
+        var scorer = TinyScorer(seed: 0, batch: null);
+        var cells = new Nb201SearchSpace(4).SampleDistinct(4, new SeededGenerator(1)).ToList();
+
+        var error = Assert.Throws<InvalidOperationException>(() => ParallelProxyScoring.Score(scorer, [ProxyRegistry.Get("jacov")], cells, workers: 2, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("proxy jacov needs real images", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ensemble_MeanRankOfItsMembers_TiesShareTheirRank()
+    {
+        var column = ProxyColumn.Parse(" ensemble: synflow + flops ");
+        var scores = new Dictionary<string, double[]>
+        {
+            ["synflow"] = [10, 30, 20, 20],   // ranks 1, 4, 2.5, 2.5
+            ["flops"] = [5, 1, 9, double.NegativeInfinity], // ranks 3, 2, 4, 1
+        };
+
+        Assert.Equal("ensemble:synflow+flops", column.Name);
+        Assert.True(column.IsEnsemble);
+        Assert.False(column.NeedsData);
+        Assert.Equal([2, 3, 3.25, 1.75], column.Values(scores));
+    }
+
+    [Theory]
+    [InlineData("ensemble:nwot", "two or more proxies")]
+    [InlineData("ensemble:nwot+", "two or more proxies")]
+    [InlineData("ensemble:nwot+jacov+nwot", "proxy 'nwot' is listed twice")]
+    [InlineData("ensemble:nwot+jacob", "unknown proxy 'jacob' (expected one of")]
+    public void Ensemble_BadSpec_SaysWhatIsWrong(string spec, string expected)
+    {
+        var error = Assert.Throws<ArgumentException>(() => ProxyColumn.Parse(spec));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProxyTable_EnsembleAndMembers_ScoresEachMemberOnce()
+    {
+        var scorer = TinyScorer(seed: 3, batch: null);
+        var cells = new Nb201SearchSpace(4).SampleDistinct(5, new SeededGenerator(2)).ToList();
+        var columns = ProxyColumn.ParseList("synflow,ensemble:synflow+params");
+
+        var table = ProxyTable.Score(scorer, columns, cells, workers: 2, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, ProxyColumn.ProxiesOf(columns).Count);
+        Assert.Equal([.. cells.Select(c => scorer.Score(ProxyRegistry.Get("synflow"), c))], table.Column(0));
+        var synflowRanks = SpearmanRho.AverageRanks(table.Column(0));
+        var paramsRanks = SpearmanRho.AverageRanks([.. cells.Select(c => scorer.Score(ProxyRegistry.Get("params"), c))]);
+        Assert.Equal([.. synflowRanks.Select((r, i) => (r + paramsRanks[i]) / 2)], table.Column(1));
+    }
+
+    [Fact]
+    public void L2Norm_CountsOnlyTheChosenOperations()
+    {
+        var scorer = TinyScorer(seed: 4, batch: null);
+        var l2 = ProxyRegistry.Get("l2_norm");
+        var convs = scorer.Score(l2, Nb201Genotype.Parse(AllConv3x3));
+        var skips = scorer.Score(l2, Nb201Genotype.Parse("|skip_connect~0|+|skip_connect~0|skip_connect~1|+|skip_connect~0|skip_connect~1|skip_connect~2|"));
+        using var network = Nb201NetworkFactory.Create(scorer.Shape, scorer.Seed);
+        using var noGrad = no_grad();
+        var everyWeight = LayerMetrics.Weights(network).Sum(w => w.norm().item<float>());
+
+        Assert.True(skips < convs && convs < everyWeight, $"skips {skips}, convs {convs}, every candidate {everyWeight}");
     }
 
     [Fact]
@@ -96,17 +195,20 @@ public sealed class ProxyTests
     {
         var error = Assert.Throws<ArgumentException>(() => ProxyRegistry.Get("synflo"));
 
-        Assert.Contains("unknown proxy 'synflo' (expected one of params, flops, synflow, snip, grad_norm, plain, jacov, nwot)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown proxy 'synflo' (expected one of params, flops, synflow, snip, grad_norm, plain, jacov, nwot, grasp, fisher, zen, l2_norm, epe_nas)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Registry_RepeatedName_IsRefused()
     {
-        var error = Assert.Throws<ArgumentException>(() => ProxyRegistry.Parse("flops, synflow,flops"));
+        var error = Assert.Throws<ArgumentException>(() => ProxyColumn.ParseList("flops, synflow,flops"));
 
         Assert.Contains("'flops' is listed twice", error.Message, StringComparison.Ordinal);
     }
 
+    // The bars (NAS-Bench-Suite-Zero's columns were computed with PyTorch's own initialisation and batch, so
+    // only the ranking can agree). GraSP's is lower than the 0.80: two GraSP scores of the same cells with
+    // different seeds agree only ~0.66 (bench/RESULTS.md), which bounds any agreement with one published draw.
     [Theory]
     [InlineData("params", 0.99)]
     [InlineData("flops", 0.99)]
@@ -115,6 +217,11 @@ public sealed class ProxyTests
     [InlineData("grad_norm", 0.90)]
     [InlineData("jacov", 0.90)]
     [InlineData("nwot", 0.90)]
+    [InlineData("zen", 0.90)]
+    [InlineData("l2_norm", 0.90)]
+    [InlineData("fisher", 0.80)]
+    [InlineData("epe_nas", 0.80)]
+    [InlineData("grasp", 0.45)]
     public void Proxy_FiftyPublishedCells_AgreesWithNasBenchSuiteZero(string name, double minimumSpearman)
     {
         var data = TestData.Real();
@@ -127,11 +234,22 @@ public sealed class ProxyTests
         generator.Shuffle<Nb201Genotype>(cells);
         var sample = cells[..50];
         var scorer = new ProxyScorer(Nb201SupernetOptions.Benchmark, seed: 0, batch);
-        var proxy = ProxyRegistry.Get(name);
 
-        var ours = sample.Select(c => scorer.Score(proxy, c)).ToArray();
+        var ours = ProxyTable.Score(scorer, [ProxyColumn.Parse(name)], sample, workers: 2, cancellationToken: TestContext.Current.CancellationToken).Column(0);
         var published = sample.Select(c => table.Lookup(c, column)).ToArray();
 
-        Assert.True(SpearmanRho.Compute(ours, published) >= minimumSpearman, $"{name}: Spearman {SpearmanRho.Compute(ours, published):F4} < {minimumSpearman}");
+        var spearman = SpearmanRho.Compute(ours, published);
+        Assert.True(spearman >= minimumSpearman, $"{name}: Spearman {spearman:F4} < {minimumSpearman}");
+    }
+
+    private static ProxyScorer TinyScorer(long seed, ProxyBatch? batch) =>
+        new(Nb201SupernetOptions.Benchmark with { Width = 4, CellsPerStage = 1 }, seed, batch);
+
+    private static ProxyBatch RandomBatch(int size)
+    {
+        var pixels = new byte[32 * Cifar10Images.PixelBytes];
+        new Random(4).NextBytes(pixels);
+        var images = new Cifar10Images(pixels, [.. Enumerable.Range(0, 32).Select(i => (byte)(i % 10))]);
+        return ProxyBatch.FromTrainHalf(images, TrainValidSplit.Create(32, 0), seed: 1, size);
     }
 }

@@ -33,17 +33,19 @@ internal sealed class ProxiesRankCommand : CliCommand
         Options.Add(s_subnets);
         Options.Add(s_sampleSeed);
         Options.Add(ProxyOptions.Seed);
+        Options.Add(ProxyOptions.Workers);
         Options.Add(CommonOptions.Data);
         Options.Add(CommonOptions.Format);
     }
 
     protected override Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var proxy = ProxyRegistry.Get(parseResult.GetValue(ProxyOptions.Proxy)!);
+        var proxy = ProxyColumn.Parse(parseResult.GetValue(ProxyOptions.Proxy)!);
+        var workers = ProxyOptions.WorkersOf(parseResult);
         var sample = new EvaluationOptions(Subnets: parseResult.GetValue(s_subnets), SampleSeed: parseResult.GetValue(s_sampleSeed)).Validate();
         var groundTruth = Nb201GroundTruth.Load(DataDirectory.Resolve(parseResult.GetValue(CommonOptions.Data)));
         using var setup = new ScorerSetup([proxy], parseResult.GetValue(CommonOptions.Data), parseResult.GetValue(ProxyOptions.Seed));
-        var report = ProxyRanking.Rank(proxy, setup.Scorer, groundTruth, sample);
+        var report = ProxyRanking.Rank(proxy, setup.Scorer, groundTruth, sample, workers);
         if (parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json)
         {
             Console.Json(new { proxy = proxy.Name, subnets = sample.Subnets, sample_seed = sample.SampleSeed, ranking = report });

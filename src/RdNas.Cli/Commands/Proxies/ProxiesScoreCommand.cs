@@ -31,6 +31,7 @@ internal sealed class ProxiesScoreCommand : CliCommand
         Options.Add(s_archs);
         Options.Add(CommonOptions.Ops);
         Options.Add(ProxyOptions.Seed);
+        Options.Add(ProxyOptions.Workers);
         Options.Add(CommonOptions.Data);
         Options.Add(s_out);
     }
@@ -38,13 +39,16 @@ internal sealed class ProxiesScoreCommand : CliCommand
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         CommonOptions.RequireNb201(parseResult.GetValue(CommonOptions.Space)!);
-        var proxies = ProxyRegistry.Parse(parseResult.GetValue(ProxyOptions.Proxy)!);
+        var columns = ProxyColumn.ParseList(parseResult.GetValue(ProxyOptions.Proxy)!);
+        var workers = ProxyOptions.WorkersOf(parseResult);
         var cells = ArchitectureSelection.Resolve(parseResult.GetValue(s_archs)!, new Nb201SearchSpace(parseResult.GetValue(CommonOptions.Ops)));
-        using var setup = new ScorerSetup(proxies, parseResult.GetValue(CommonOptions.Data), parseResult.GetValue(ProxyOptions.Seed));
+        using var setup = new ScorerSetup(columns, parseResult.GetValue(CommonOptions.Data), parseResult.GetValue(ProxyOptions.Seed));
         var output = parseResult.GetValue(s_out)!;
-        var scores = await ProxyProgressView.ScoreAsync(Console, setup.Scorer, proxies, cells, cancellationToken).ConfigureAwait(false);
-        ProxyScoresCsv.Write(output, cells, proxies, scores);
-        Console.Line($"scored {cells.Count} cells with {string.Join(", ", proxies.Select(p => p.Name))} → {output}");
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var table = await ProxyProgressView.ScoreAsync(Console, setup.Scorer, columns, cells, workers, cancellationToken).ConfigureAwait(false);
+        ProxyScoresCsv.Write(output, table);
+        Console.Line(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"scored {cells.Count} cells with {string.Join(", ", columns.Select(c => c.Name))} in {stopwatch.Elapsed.TotalSeconds:F1} s on {workers} workers → {output}"));
         return ExitCodes.Success;
     }
 }

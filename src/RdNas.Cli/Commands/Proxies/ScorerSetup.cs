@@ -12,9 +12,9 @@ internal sealed class ScorerSetup : IDisposable
 {
     private readonly ProxyBatch? _batch;
 
-    public ScorerSetup(IEnumerable<IZeroCostProxy> proxies, string? dataFolder, long seed)
+    public ScorerSetup(IEnumerable<ProxyColumn> columns, string? dataFolder, long seed)
     {
-        if (proxies.Any(p => p.NeedsData))
+        if (columns.Any(c => c.NeedsData))
         {
             var images = Cifar10BinaryReader.ReadTrain(DataDirectory.Resolve(dataFolder));
             _batch = ProxyBatch.FromTrainHalf(images, TrainValidSplit.Create(images.Count, 0), seed);

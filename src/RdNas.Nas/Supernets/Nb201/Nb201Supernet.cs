@@ -43,6 +43,19 @@ public sealed class Nb201Supernet : Module<Tensor, Nb201Genotype, Tensor>
     /// <summary>Logits of the subnet <paramref name="genotype"/> for a batch of images.</summary>
     public override Tensor forward(Tensor input, Nb201Genotype genotype)
     {
+        using var scope = NewDisposeScope();
+        var features = Features(input, genotype);
+        var pooled = functional.adaptive_avg_pool2d(features, 1).flatten(1);
+        features.Dispose();
+        return classifier.forward(pooled).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The feature map of the subnet <paramref name="genotype"/> before global average pooling (after the head's
+    /// BN-ReLU): (batch, 4C, 8, 8). Zen-NAS scores this map.
+    /// </summary>
+    public Tensor Features(Tensor input, Nb201Genotype genotype)
+    {
         if (!_space.Contains(genotype))
         {
             throw new ArgumentException($"subnet {genotype}: none is not a candidate of this {_space.Ops.Count}-op supernet", nameof(genotype));
@@ -63,9 +76,21 @@ public sealed class Nb201Supernet : Module<Tensor, Nb201Genotype, Tensor>
             }
         }
 
-        x = Replace(x, lastact.forward(x));
-        x = Replace(x, functional.adaptive_avg_pool2d(x, 1).flatten(1));
-        return classifier.forward(x).MoveToOuterDisposeScope();
+        return lastact.forward(x).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The modules the subnet <paramref name="genotype"/> is made of, as a stand-alone network of that cell would have
+    /// them: stem, each cell's chosen operations (also those whose output is cut off by <c>none</c>), reductions, head
+    /// and classifier. Candidates the subnet does not choose are left out.
+    /// </summary>
+    public IEnumerable<nn.Module> SubnetModules(Nb201Genotype genotype)
+    {
+        IEnumerable<nn.Module> parts = [stem, .. reductions, lastact, classifier];
+        return parts.Concat(cells.SelectMany(cell => cell.SubnetModules(genotype)))
+            .SelectMany(module => module.modules().Prepend(module))
+            .Distinct(ReferenceEqualityComparer.Instance)
+            .Cast<nn.Module>();
     }
 
     // Frees the previous activation's handle at once; autograd keeps what backward needs.

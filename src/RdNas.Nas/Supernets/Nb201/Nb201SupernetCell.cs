@@ -23,6 +23,10 @@ public sealed class Nb201SupernetCell : Module<Tensor, Nb201Genotype, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>The operations <paramref name="genotype"/> chooses on this cell's edges (none for a <c>none</c> edge).</summary>
+    public IEnumerable<nn.Module> SubnetModules(Nb201Genotype genotype) =>
+        Enumerable.Range(0, Nb201Edges.Count).Where(e => genotype[e] != Nb201Op.None).Select(e => edges[e].Candidate(genotype[e]));
+
     /// <inheritdoc />
     public override Tensor forward(Tensor input, Nb201Genotype genotype)
     {

@@ -21,15 +21,13 @@ public sealed class Nb201SupernetEdge : Module<Tensor, Nb201Op, Tensor>
     }
 
     /// <inheritdoc />
-    public override Tensor forward(Tensor input, Nb201Op op)
-    {
-        if (!candidates.TryGetValue(Nb201Ops.Name(op), out var candidate))
-        {
-            throw new ArgumentException($"operation {Nb201Ops.Name(op)} is not a candidate of this supernet", nameof(op));
-        }
+    public override Tensor forward(Tensor input, Nb201Op op) => Candidate(op).forward(input);
 
-        return candidate.forward(input);
-    }
+    /// <summary>The module of candidate <paramref name="op"/>; an error when this supernet has no such candidate.</summary>
+    public Module<Tensor, Tensor> Candidate(Nb201Op op) =>
+        candidates.TryGetValue(Nb201Ops.Name(op), out var candidate)
+            ? candidate
+            : throw new ArgumentException($"operation {Nb201Ops.Name(op)} is not a candidate of this supernet", nameof(op));
 
     private static Module<Tensor, Tensor> Create(Nb201Op op, long channels, bool affine, bool batchNorm) => op switch
     {

@@ -1,0 +1,91 @@
+using System.Globalization;
+using RdNas.Nas.Data;
+using RdNas.Nas.Evaluation;
+using RdNas.Nas.Evaluation.Metrics;
+using RdNas.Nas.GroundTruth;
+using RdNas.Nas.Proxies;
+using RdNas.Nas.Runs;
+using RdNas.Nas.SearchSpaces.Nb201;
+
+namespace RdNas.Bench;
+
+/// <summary>
+/// Reads a score table written by <c>rdnas proxies score</c> and prints, per proxy column: Spearman ρ against the
+/// published NAS-Bench-Suite-Zero column (<c>NAME_c10</c>) over every scored cell with a published value; Kendall τ
+/// against <c>cifar10_valid</c> on the evaluation's 200-subnet sample (sample seed 0) when all of it was scored; and
+/// the mean τ over the 20 samples of seeds 0–19 when those were scored, with the published column's τ beside it.
+/// Extra arguments <c>ensemble:a+b</c> add ensembles of scored columns, ranked within each sample.
+/// </summary>
+internal static class ProxyAgreement
+{
+    private const int Draws = 20;
+
+    public static void Run(string scoresPath, IEnumerable<string> ensembles)
+    {
+        var groundTruth = Nb201GroundTruth.Load(DataDirectory.Resolve(null));
+        var (cells, scores) = Read(scoresPath);
+        var index = cells.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        var names = scores.Keys.ToList();
+        var columns = names.Select(n => ProxyColumn.Parse(n)).Concat(ensembles.Select(ProxyColumn.Parse)).ToList();
+        var samples = Enumerable.Range(0, Draws).Select(seed => Nb201TrainingRun.EvaluationSample(new EvaluationOptions(Subnets: 200, SampleSeed: seed))).ToList();
+        Console.WriteLine("| proxy | cells with published value | Spearman vs published | τ, sample seed 0 | mean τ over 20 samples (± sd) | published column: mean τ over the same 20 |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var column in columns)
+        {
+            var published = $"{(column.IsEnsemble ? "" : column.Name)}_c10";
+            var agreement = column.IsEnsemble || !groundTruth.Columns.Contains(published) ? "— | —" : Agreement(cells, scores[column.Name], groundTruth, published);
+            var taus = samples.TakeWhile(s => s.All(index.ContainsKey)).Select(s => Tau(column, s, index, scores, groundTruth)).ToList();
+            var publishedTaus = column.IsEnsemble || !groundTruth.Columns.Contains(published) ? [] : samples.Take(taus.Count).Select(s => PublishedTau(s, groundTruth, published)).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {column.Name} | {agreement} | {(taus.Count > 0 ? taus[0].ToString("F3", CultureInfo.InvariantCulture) : "—")} | {Summary(taus)} | {Summary(publishedTaus)} |")
+);
+        }
+    }
+
+    private static string Agreement(IReadOnlyList<Nb201Genotype> cells, double[] ours, Nb201GroundTruth groundTruth, string published)
+    {
+        var pairs = cells.Select((c, i) => (Ours: ours[i], Published: groundTruth.Lookup(c, published)))
+            .Where(p => double.IsFinite(p.Ours) && !double.IsNaN(p.Published)).ToList();
+        return string.Create(CultureInfo.InvariantCulture, $"{pairs.Count} | {SpearmanRho.Compute([.. pairs.Select(p => p.Ours)], [.. pairs.Select(p => p.Published)]):F4}");
+    }
+
+    private static double Tau(ProxyColumn column, IReadOnlyList<Nb201Genotype> sample, Dictionary<Nb201Genotype, int> index, Dictionary<string, double[]> scores, Nb201GroundTruth groundTruth)
+    {
+        var members = column.Members.ToDictionary(m => m.Name, m => sample.Select(c => scores[m.Name][index[c]]).ToArray());
+        return KendallTau.Compute(column.Values(members), [.. sample.Select(c => groundTruth.Lookup(c, "cifar10_valid"))]);
+    }
+
+    private static double PublishedTau(IReadOnlyList<Nb201Genotype> sample, Nb201GroundTruth groundTruth, string published) =>
+        KendallTau.Compute([.. sample.Select(c => groundTruth.Lookup(c, published))], [.. sample.Select(c => groundTruth.Lookup(c, "cifar10_valid"))]);
+
+    private static string Summary(List<double> taus)
+    {
+        if (taus.Count < Draws)
+        {
+            return taus.Count == 0 ? "—" : $"({taus.Count} of {Draws} samples scored)";
+        }
+
+        var mean = taus.Average();
+        var sd = Math.Sqrt(taus.Sum(t => (t - mean) * (t - mean)) / (taus.Count - 1));
+        return string.Create(CultureInfo.InvariantCulture, $"{mean:F3} ± {sd:F3}");
+    }
+
+    private static (List<Nb201Genotype> Cells, Dictionary<string, double[]> Scores) Read(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split(',');
+        var cells = new List<Nb201Genotype>();
+        var values = header.Skip(1).Select(_ => new List<double>()).ToList();
+        foreach (var line in lines.Skip(1).Where(l => l.Length > 0))
+        {
+            var fields = line.Split(',');
+            cells.Add(Nb201Genotype.Parse(fields[0]));
+            for (var j = 1; j < fields.Length; j++)
+            {
+                values[j - 1].Add(fields[j] == "-inf" ? double.NegativeInfinity : double.Parse(fields[j], CultureInfo.InvariantCulture));
+            }
+        }
+
+        return (cells, header.Skip(1).Select((name, j) => (name, j)).ToDictionary(x => x.name, x => values[x.j].ToArray()));
+    }
+}

@@ -1,0 +1,78 @@
+using RdNas.Nas.SearchSpaces.Nb201;
+using static TorchSharp.torch;
+
+namespace RdNas.Nas.Proxies;
+
+/// <summary>
+/// Scores many cells on several worker threads, each running libtorch on one intra-op thread: the cells of a proxy
+/// are small networks that two threads share poorly, so one cell per core goes faster. Every worker computes exactly
+/// as a lone worker would (one thread, the scorer's seed per cell), so the scores do not depend on the worker count.
+/// </summary>
+public static class ParallelProxyScoring
+{
+    /// <summary>
+    /// <c>scores[cell][proxy]</c> for every cell, in <paramref name="cells"/> order; <paramref name="cellDone"/> is called
+    /// (from any worker) after each cell. The first error of any worker stops the others and is rethrown.
+    /// </summary>
+    public static double[][] Score(
+        ProxyScorer scorer,
+        IReadOnlyList<IZeroCostProxy> proxies,
+        IReadOnlyList<Nb201Genotype> cells,
+        int workers,
+        Action? cellDone = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        ArgumentNullException.ThrowIfNull(proxies);
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+        var scores = new double[cells.Count][];
+        var next = -1;
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+
+        void Work()
+        {
+            // OpenMP's thread count is per OS thread: these threads are our own and end with the scoring, so the
+            // setting cannot leak into a pooled thread that later trains.
+            set_num_threads(1);
+            try
+            {
+                for (var i = Interlocked.Increment(ref next); i < cells.Count; i = Interlocked.Increment(ref next))
+                {
+                    failed.Token.ThrowIfCancellationRequested();
+                    scores[i] = scorer.Score(proxies, cells[i]);
+                    cellDone?.Invoke();
+                }
+            }
+            catch (OperationCanceledException) when (failed.IsCancellationRequested)
+            {
+            }
+            catch (Exception e)
+            {
+                errors.Enqueue(e);
+                failed.Cancel();
+            }
+        }
+
+        var previousThreads = get_num_threads();
+        var threads = Enumerable.Range(0, Math.Min(workers, Math.Max(1, cells.Count)))
+            .Select(w => new Thread(Work) { IsBackground = true, Name = $"proxy-worker-{w}" })
+            .ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        set_num_threads(previousThreads); // libtorch also keeps the count process-wide for threads it has not seen yet
+        if (!errors.IsEmpty)
+        {
+            if (errors.Count == 1)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(errors.First());
+            }
+
+            throw new AggregateException(errors);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return scores;
+    }
+}

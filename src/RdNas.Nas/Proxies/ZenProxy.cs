@@ -1,0 +1,64 @@
+using RdNas.Nas.Modules;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace RdNas.Nas.Proxies;
+
+/// <summary>
+/// Zen-score (Lin et al., ICCV 2021), as NASLib computes it: convolution and linear weights drawn from N(0, 1), biases
+/// 0, batch-norm γ = 1 and β = 0; for a Gaussian input x and a perturbation ε (batch 64), Δ = mean over images of
+/// Σ |f(x) − f(x + 0.01 ε)| on the feature map before global pooling; the score is log Δ + Σ_BN log √mean(running_var),
+/// the running variances being those the two training-mode passes leave. Data-free: x and ε come from the scorer's seed.
+/// </summary>
+public sealed class ZenProxy : IZeroCostProxy
+{
+    private const int BatchSize = 64;
+    private const double MixupGamma = 1e-2;
+
+    /// <inheritdoc />
+    public string Name => "zen";
+
+    /// <inheritdoc />
+    public bool NeedsData => false;
+
+    /// <inheritdoc />
+    public double Score(ProxyInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var network = input.CreateNetwork();
+        network.train();
+        using var noGrad = no_grad();
+        using var generator = new Generator(unchecked((ulong)input.Seed), CPU);
+        GaussianInit(network, generator);
+        var x = randn([BatchSize, 3, 32, 32], generator: generator);
+        var epsilon = randn([BatchSize, 3, 32, 32], generator: generator);
+        var mixup = TensorArithmetic.Add(x, epsilon, MixupGamma);
+        var output = network.Features(x, input.Genotype);
+        var mixupOutput = network.Features(mixup, input.Genotype);
+        var delta = TensorArithmetic.Add(output, mixupOutput, -1).abs().sum([1, 2, 3]).mean().to_type(ScalarType.Float64).item<double>();
+        var logBnScaling = network.modules().OfType<TrackedBatchNorm2d>()
+            .Sum(bn => 0.5 * Math.Log(bn.RunningVariance.mean().to_type(ScalarType.Float64).item<double>()));
+        return Math.Log(delta) + logBnScaling;
+    }
+
+    private static void GaussianInit(nn.Module network, Generator generator)
+    {
+        foreach (var module in network.modules())
+        {
+            switch (module)
+            {
+                case Conv2d conv:
+                    conv.weight!.normal_(0, 1, generator);
+                    conv.bias?.zero_();
+                    break;
+                case Linear linear:
+                    linear.weight!.normal_(0, 1, generator);
+                    linear.bias?.zero_();
+                    break;
+                case TrackedBatchNorm2d bn:
+                    bn.ResetAffine();
+                    break;
+            }
+        }
+    }
+}
