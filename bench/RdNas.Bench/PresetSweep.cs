@@ -32,6 +32,10 @@ internal static class PresetSweep
         {
         }
 
+        public void OnTeacherProgress(int done, int total)
+        {
+        }
+
         public void OnResumed(int completedEpochs)
         {
         }

@@ -23,7 +23,7 @@ internal static class ProxyAgreement
     public static void Run(string scoresPath, IEnumerable<string> ensembles)
     {
         var groundTruth = Nb201GroundTruth.Load(DataDirectory.Resolve(null));
-        var (cells, scores) = Read(scoresPath);
+        var (cells, scores) = ProxyScoresCsv.Read(scoresPath);
         var index = cells.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
         var names = scores.Keys.ToList();
         var columns = names.Select(n => ProxyColumn.Parse(n)).Concat(ensembles.Select(ProxyColumn.Parse)).ToList();
@@ -49,7 +49,7 @@ internal static class ProxyAgreement
         return string.Create(CultureInfo.InvariantCulture, $"{pairs.Count} | {SpearmanRho.Compute([.. pairs.Select(p => p.Ours)], [.. pairs.Select(p => p.Published)]):F4}");
     }
 
-    private static double Tau(ProxyColumn column, IReadOnlyList<Nb201Genotype> sample, Dictionary<Nb201Genotype, int> index, Dictionary<string, double[]> scores, Nb201GroundTruth groundTruth)
+    private static double Tau(ProxyColumn column, IReadOnlyList<Nb201Genotype> sample, Dictionary<Nb201Genotype, int> index, IReadOnlyDictionary<string, double[]> scores, Nb201GroundTruth groundTruth)
     {
         var members = column.Members.ToDictionary(m => m.Name, m => sample.Select(c => scores[m.Name][index[c]]).ToArray());
         return KendallTau.Compute(column.Values(members), [.. sample.Select(c => groundTruth.Lookup(c, "cifar10_valid"))]);
@@ -68,24 +68,5 @@ internal static class ProxyAgreement
         var mean = taus.Average();
         var sd = Math.Sqrt(taus.Sum(t => (t - mean) * (t - mean)) / (taus.Count - 1));
         return string.Create(CultureInfo.InvariantCulture, $"{mean:F3} ± {sd:F3}");
-    }
-
-    private static (List<Nb201Genotype> Cells, Dictionary<string, double[]> Scores) Read(string path)
-    {
-        var lines = File.ReadAllLines(path);
-        var header = lines[0].Split(',');
-        var cells = new List<Nb201Genotype>();
-        var values = header.Skip(1).Select(_ => new List<double>()).ToList();
-        foreach (var line in lines.Skip(1).Where(l => l.Length > 0))
-        {
-            var fields = line.Split(',');
-            cells.Add(Nb201Genotype.Parse(fields[0]));
-            for (var j = 1; j < fields.Length; j++)
-            {
-                values[j - 1].Add(fields[j] == "-inf" ? double.NegativeInfinity : double.Parse(fields[j], CultureInfo.InvariantCulture));
-            }
-        }
-
-        return (cells, header.Skip(1).Select((name, j) => (name, j)).ToDictionary(x => x.name, x => values[x.j].ToArray()));
     }
 }

@@ -18,7 +18,12 @@ public sealed class TrainCommandTests
 
     [Theory]
     [InlineData("--preset", "huge", "unknown preset 'huge' (expected smoke, small, medium, paper)")]
-    [InlineData("--sampler", "darts", "--sampler: unknown sampler 'darts' (expected spos)")]
+    [InlineData("--sampler", "darts", "--sampler: unknown sampler 'darts' (expected spos, fairnas, sandwich, rdnas)")]
+    [InlineData("--pair-sampler", "closest", "--pair-sampler: unknown pair sampler 'closest' (expected margin, hamming, random)")]
+    [InlineData("--pair-threshold", "13", "--pair-threshold: the margin sampler's threshold must be from 0 to 12")]
+    [InlineData("--teacher", "synflo", "--teacher: unknown proxy 'synflo' (expected one of")]
+    [InlineData("--lambda", "cosine", "--lambda cosine: expected sine, warmup or const:V")]
+    [InlineData("--margin", "-1", "--margin:")]
     [InlineData("--epochs", "0", "--epochs: must be at least 1, got 0")]
     [InlineData("--space", "darts", "unknown search space 'darts' (expected nb201)")]
     public async Task Train_InvalidOption_FailsNamingItAndTheValidValues(string option, string value, string message)
@@ -66,5 +71,38 @@ public sealed class TrainCommandTests
         using var resumed = JsonDocument.Parse(again.Output);
         Assert.Equal(1, resumed.RootElement.GetProperty("resumed_from_epoch").GetInt32());
         Assert.Equal(root.GetProperty("ranking").GetProperty("kendall_tau").GetDouble(), resumed.RootElement.GetProperty("ranking").GetProperty("kendall_tau").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("fairnas")]
+    [InlineData("sandwich")]
+    [InlineData("rdnas")]
+    public async Task Train_EverySamplerOnTheSmokePreset_WritesItsSettings(string sampler)
+    {
+        var data = CliRunner.RealDataFolder();
+        var output = Directory.CreateTempSubdirectory("rdnas-smoke").FullName;
+        var cache = Path.Combine(output, "teachers");
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("train", "--sampler", sampler, "--teacher", "ensemble:flops+params", "--lambda", "warmup", "--teacher-cache", cache,
+            "--preset", "smoke", "--out", output, "--data", data, "--format", "json");
+
+        Assert.True(code == ExitCodes.Success, cli.Error);
+        using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "result.json")));
+        var root = result.RootElement;
+        Assert.Equal(sampler, root.GetProperty("sampler").GetString());
+        Assert.InRange(root.GetProperty("ranking").GetProperty("kendall_tau").GetDouble(), -1, 1);
+        if (sampler == "rdnas")
+        {
+            Assert.Equal("ensemble:flops+params", root.GetProperty("teacher").GetString());
+            Assert.Equal("margin", root.GetProperty("pair_sampler").GetString());
+            Assert.Equal("warmup", root.GetProperty("lambda").GetString());
+            Assert.True(File.Exists(Path.Combine(cache, "nb201-4op-ensemble_flops_params-seed0.csv")), "the teacher's scores are cached");
+        }
+        else
+        {
+            Assert.Equal(JsonValueKind.Null, root.GetProperty("teacher").ValueKind);
+            Assert.False(Directory.Exists(cache), "only RD-NAS needs a teacher");
+        }
     }
 }

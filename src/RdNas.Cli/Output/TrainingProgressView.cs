@@ -53,6 +53,14 @@ internal sealed class TrainingProgressView : ITrainingRunObserver
             $"train epoch {progress.Epoch + 1}/{progress.Epochs} loss {progress.Loss:F3} acc {100 * progress.Accuracy:F1}% lr {progress.LearningRate:F4}"));
     }
 
+    public void OnTeacherProgress(int done, int total)
+    {
+        if (_training is not null)
+        {
+            _training.Description = $"teacher scoring cell {done}/{total} (cached for later runs)";
+        }
+    }
+
     public void OnResumed(int completedEpochs)
     {
         if (_training is not null)

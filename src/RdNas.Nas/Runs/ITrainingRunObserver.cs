@@ -8,6 +8,9 @@ public interface ITrainingRunObserver
     /// <summary>A training step finished.</summary>
     void OnTrainingProgress(TrainingProgress progress);
 
+    /// <summary>Cell <paramref name="done"/> of <paramref name="total"/> has been scored by the teacher (first run only).</summary>
+    void OnTeacherProgress(int done, int total);
+
     /// <summary>The run resumed from a checkpoint at <paramref name="completedEpochs"/>.</summary>
     void OnResumed(int completedEpochs);
 

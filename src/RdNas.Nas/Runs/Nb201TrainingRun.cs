@@ -4,9 +4,9 @@ using RdNas.Nas.Evaluation;
 using RdNas.Nas.Evaluation.Metrics;
 using RdNas.Nas.GroundTruth;
 using RdNas.Nas.Randomness;
-using RdNas.Nas.Sampling;
 using RdNas.Nas.SearchSpaces.Nb201;
 using RdNas.Nas.Training;
+using RdNas.Nas.Training.Methods;
 
 namespace RdNas.Nas.Runs;
 
@@ -38,8 +38,9 @@ public static class Nb201TrainingRun
         var space = new Nb201SearchSpace(preset.Supernet.OpCount);
         Directory.CreateDirectory(spec.OutputDirectory);
 
-        var sampler = new UniformSubnetSampler(space);
-        using var trainer = new SupernetTrainer(preset.Supernet, preset.Training, sampler, images, split.Train);
+        var methodSpec = spec.TrainingMethod.Validate();
+        var method = TrainingMethods.Create(methodSpec, space, teacher => LoadTeacher(teacher, spec, images, observer, cancellationToken));
+        using var trainer = new SupernetTrainer(preset.Supernet, preset.Training, method, images, split.Train);
         int? resumedFrom = null;
         if (TrainingCheckpoint.Exists(spec.CheckpointDirectory))
         {
@@ -67,7 +68,8 @@ public static class Nb201TrainingRun
 
         evalWatch.Stop();
         var result = new TrainingRunResult(
-            Space, sampler.Name, preset.Name, preset.Training.Seed, preset.Training.Epochs, scores.Count,
+            Space, method.Name, methodSpec.IsRdNas ? methodSpec.Teacher : null, methodSpec.IsRdNas ? methodSpec.PairSampler : null,
+            methodSpec.IsRdNas ? methodSpec.Lambda : null, methodSpec, preset.Name, preset.Training.Seed, preset.Training.Epochs, scores.Count,
             trainer.TrainingSeconds, evalWatch.Elapsed.TotalSeconds,
             RankingReport.Compute([.. scores.Select(s => s.SupernetAccuracy)], [.. scores.Select(s => s.GroundTruth)]),
             spec.GroundTruthColumn, spec.SplitSeed, images.Count, evaluator.ValidImageCount, resumedFrom,
@@ -84,6 +86,17 @@ public static class Nb201TrainingRun
     {
         ArgumentNullException.ThrowIfNull(options);
         return new Nb201SearchSpace(4).SampleDistinct(options.Subnets, new SeededGenerator(options.SampleSeed, RandomStreams.EvaluationSubnets));
+    }
+
+    // The teacher scores the space it ranks, on the benchmark network, with seed 0 (a teacher is a fixed function of
+    // the cell, whatever the training seed).
+    private static Teachers.TeacherScores LoadTeacher(Proxies.ProxyColumn teacher, TrainingRunSpec spec, Cifar10Images images, ITrainingRunObserver observer, CancellationToken cancellationToken)
+    {
+        var space = new Nb201SearchSpace(spec.Preset.Supernet.OpCount);
+        var done = 0;
+        return Teachers.TeacherScores.LoadOrCompute(
+            teacher, space, seed: 0, spec.TeacherCache ?? TrainingRunSpec.DefaultTeacherCache, () => images, spec.Workers,
+            () => observer.OnTeacherProgress(Interlocked.Increment(ref done), space.Size), cancellationToken);
     }
 
     private sealed class Progress(ITrainingRunObserver observer) : IProgress<TrainingProgress>

@@ -3,6 +3,7 @@ using RdNas.Nas.Evaluation;
 using RdNas.Nas.Evaluation.Metrics;
 using RdNas.Nas.Supernets.Nb201;
 using RdNas.Nas.Training;
+using RdNas.Nas.Training.Methods;
 
 namespace RdNas.Nas.Runs;
 
@@ -13,6 +14,10 @@ namespace RdNas.Nas.Runs;
 public sealed record TrainingRunResult(
     [property: JsonPropertyName("space")] string Space,
     [property: JsonPropertyName("sampler")] string Sampler,
+    [property: JsonPropertyName("teacher")] string? Teacher,
+    [property: JsonPropertyName("pair_sampler")] string? PairSampler,
+    [property: JsonPropertyName("lambda")] string? Lambda,
+    [property: JsonPropertyName("method")] TrainingMethodSpec Method,
     [property: JsonPropertyName("preset")] string Preset,
     [property: JsonPropertyName("seed")] long Seed,
     [property: JsonPropertyName("epochs")] int Epochs,

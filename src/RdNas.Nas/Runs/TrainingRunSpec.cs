@@ -1,4 +1,5 @@
 using RdNas.Nas.Data;
+using RdNas.Nas.Training.Methods;
 
 namespace RdNas.Nas.Runs;
 
@@ -8,13 +9,31 @@ namespace RdNas.Nas.Runs;
 /// <param name="OutputDirectory">Receives result.json, subnets.csv and the checkpoint.</param>
 /// <param name="SplitSeed">Seed of the train/valid split; fixed by default so runs share their valid images.</param>
 /// <param name="GroundTruthColumn">The NB201 column ranked against.</param>
+/// <param name="Method">How the supernet trains (sampler and, for RD-NAS, pairs, teacher, loss, λ).</param>
+/// <param name="TeacherCache">Where teacher scores are cached; null for <see cref="DefaultTeacherCache"/>.</param>
+/// <param name="Workers">Threads that score the teacher the first time.</param>
 public sealed record TrainingRunSpec(
     TrainingPreset Preset,
     DataDirectory Data,
     string OutputDirectory,
     long SplitSeed = 0,
-    string GroundTruthColumn = "cifar10_valid")
+    string GroundTruthColumn = "cifar10_valid",
+    TrainingMethodSpec? Method = null,
+    string? TeacherCache = null,
+    int Workers = 2)
 {
+    /// <summary>
+    /// The teacher cache when none is given: <c>$RDNAS_CACHE/teachers</c>, else <c>~/.cache/rdnas/teachers</c> (never the
+    /// data folder, which may be read-only).
+    /// </summary>
+    public static string DefaultTeacherCache =>
+        Path.Combine(Environment.GetEnvironmentVariable("RDNAS_CACHE") is { Length: > 0 } cache
+            ? cache
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "rdnas"), "teachers");
+
+    /// <summary>The training method, SPOS when none is given.</summary>
+    public TrainingMethodSpec TrainingMethod => Method ?? new TrainingMethodSpec();
+
     /// <summary>The checkpoint folder inside the output folder.</summary>
     public string CheckpointDirectory => Path.Combine(OutputDirectory, "checkpoint");
 }

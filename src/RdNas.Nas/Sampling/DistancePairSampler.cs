@@ -37,7 +37,7 @@ public sealed class DistancePairSampler : IPairSampler
     /// <inheritdoc />
     public string Name { get; }
 
-    /// <summary>The smallest distance a returned pair has.</summary>
+    /// <inheritdoc />
     public double Threshold { get; }
 
     /// <summary>Pairs at least <paramref name="mu"/> apart in group distance.</summary>

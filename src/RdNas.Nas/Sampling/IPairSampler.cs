@@ -9,6 +9,9 @@ public interface IPairSampler
     /// <summary>The sampler's name as the CLI and result files spell it (<c>margin</c>, <c>hamming</c>, <c>random</c>).</summary>
     string Name { get; }
 
+    /// <summary>The smallest distance between the two subnets of a pair (0: any pair).</summary>
+    double Threshold { get; }
+
     /// <summary>The next pair.</summary>
     (Nb201Genotype First, Nb201Genotype Second) NextPair(SeededGenerator generator);
 }

@@ -1,14 +1,14 @@
 using RdNas.Nas.Data;
 using RdNas.Nas.Randomness;
-using RdNas.Nas.Sampling;
 using RdNas.Nas.Supernets.Nb201;
+using RdNas.Nas.Training.Methods;
 using static TorchSharp.torch;
 
 namespace RdNas.Nas.Training;
 
 /// <summary>
-/// Trains an NB201 supernet one sampled subnet per step (SPOS with the uniform sampler): cross-entropy, SGD with
-/// momentum and weight decay, cosine learning rate per epoch. Runs synchronously on the caller's thread, which must
+/// Trains an NB201 supernet with a training method (SPOS, FairNAS, sandwich, RD-NAS) deciding what each step
+/// back-propagates; SGD with momentum and weight decay, cosine learning rate per epoch. Runs synchronously on the caller's thread, which must
 /// be a dedicated one: a step takes hundreds of milliseconds of native work.
 /// </summary>
 public sealed class SupernetTrainer : IDisposable
@@ -17,7 +17,7 @@ public sealed class SupernetTrainer : IDisposable
     private readonly MomentumSgd _optimizer;
     private readonly Cifar10Batcher _batcher;
     private readonly int[] _trainIndices;
-    private readonly ISubnetSampler _sampler;
+    private readonly ITrainingMethod _method;
     private SeededGenerator _dataGenerator;
     private SeededGenerator _subnetGenerator;
 
@@ -25,14 +25,14 @@ public sealed class SupernetTrainer : IDisposable
     /// Builds the supernet (weights seeded by <see cref="TrainingOptions.Seed"/>) and the optimiser over the train
     /// images <paramref name="trainIndices"/> of <paramref name="images"/>.
     /// </summary>
-    public SupernetTrainer(Nb201SupernetOptions supernet, TrainingOptions options, ISubnetSampler sampler, Cifar10Images images, IReadOnlyList<int> trainIndices)
+    public SupernetTrainer(Nb201SupernetOptions supernet, TrainingOptions options, ITrainingMethod method, Cifar10Images images, IReadOnlyList<int> trainIndices)
     {
         ArgumentNullException.ThrowIfNull(supernet);
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(trainIndices);
         Options = (options ?? throw new ArgumentNullException(nameof(options))).Validate();
         Supernet = supernet.Validate();
-        _sampler = sampler ?? throw new ArgumentNullException(nameof(sampler));
+        _method = method ?? throw new ArgumentNullException(nameof(method));
         var count = Math.Min(options.TrainImages ?? trainIndices.Count, trainIndices.Count);
         if (count < options.BatchSize)
         {
@@ -81,15 +81,15 @@ public sealed class SupernetTrainer : IDisposable
         _model.train();
         var order = (int[])_trainIndices.Clone();
         _dataGenerator.Shuffle<int>(order);
-        double lossSum = 0, correct = 0;
+        double lossSum = 0, accuracySum = 0;
         var state = new TrainingProgress(epoch, Options.Epochs, 0, StepsPerEpoch, 0, 0, learningRate);
         for (var step = 0; step < StepsPerEpoch; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (loss, hits) = Step(order.AsSpan(step * Options.BatchSize, Options.BatchSize));
-            lossSum += loss;
-            correct += hits;
-            state = state with { Step = step + 1, Loss = lossSum / (step + 1), Accuracy = correct / ((step + 1) * Options.BatchSize) };
+            var outcome = Step(order.AsSpan(step * Options.BatchSize, Options.BatchSize), epoch);
+            lossSum += outcome.Loss;
+            accuracySum += outcome.Accuracy;
+            state = state with { Step = step + 1, Loss = lossSum / (step + 1), Accuracy = accuracySum / (step + 1) };
             progress?.Report(state);
         }
 
@@ -101,16 +101,16 @@ public sealed class SupernetTrainer : IDisposable
     /// <summary>Saves everything a resumed run needs to end bit-identical to an uninterrupted one.</summary>
     public void SaveCheckpoint(string directory) =>
         TrainingCheckpoint.Save(directory, _model, _optimizer, new TrainingCheckpointState(
-            CompletedEpochs, TrainingSeconds, Supernet, Options, _sampler.Name, _dataGenerator.State, _subnetGenerator.State));
+            CompletedEpochs, TrainingSeconds, Supernet, Options, _method.Description, _dataGenerator.State, _subnetGenerator.State));
 
     /// <summary>Restores a checkpoint written by a run with the same options; other options are an error.</summary>
     public void LoadCheckpoint(string directory)
     {
         var state = TrainingCheckpoint.Load(directory, _model, _optimizer);
-        if (state.Supernet != Supernet || state.Options != Options || state.Sampler != _sampler.Name)
+        if (state.Supernet != Supernet || state.Options != Options || state.Sampler != _method.Description)
         {
             throw new InvalidOperationException(
-                $"checkpoint {directory} was written by a different run ({state.Sampler}, {state.Supernet}, {state.Options}); this run is ({_sampler.Name}, {Supernet}, {Options})");
+                $"checkpoint {directory} was written by a different run ({state.Sampler}, {state.Supernet}, {state.Options}); this run is ({_method.Description}, {Supernet}, {Options})");
         }
 
         CompletedEpochs = state.CompletedEpochs;
@@ -126,19 +126,15 @@ public sealed class SupernetTrainer : IDisposable
         _model.Dispose();
     }
 
-    private (double Loss, int Correct) Step(ReadOnlySpan<int> batch)
+    private StepOutcome Step(ReadOnlySpan<int> batch, int epoch)
     {
         using var scope = NewDisposeScope();
         var (images, labels) = _batcher.Batch(batch, _dataGenerator);
-        var genotype = _sampler.NextSubnet(_subnetGenerator);
-        // Gradients are cleared to none, not zero: ops the sampled subnet skips then get no weight decay or momentum
+        // Gradients are cleared to none, not zero: ops the sampled subnets skip then get no weight decay or momentum
         // update (as in PyTorch 2), and a resumed run, whose unused ops never had a gradient, steps identically.
         _model.zero_grad(set_to_none: true);
-        var logits = _model.forward(images, genotype);
-        var loss = nn.functional.cross_entropy(logits, labels);
-        loss.backward();
+        var outcome = _method.Train(new TrainingStep(_model, images, labels, _subnetGenerator, epoch, Options.Epochs));
         _optimizer.Step();
-        var hits = logits.argmax(1).eq(labels).sum().item<long>();
-        return (loss.item<float>(), (int)hits);
+        return outcome;
     }
 }

@@ -20,6 +20,10 @@ public sealed class Nb201TrainingRunTests
     {
         public void OnTrainingProgress(RdNas.Nas.Training.TrainingProgress progress) => Assert.Fail("training started");
 
+        public void OnTeacherProgress(int done, int total)
+        {
+        }
+
         public void OnResumed(int completedEpochs)
         {
         }

@@ -2,7 +2,9 @@ using RdNas.Nas.Data;
 using RdNas.Nas.Sampling;
 using RdNas.Nas.SearchSpaces.Nb201;
 using RdNas.Nas.Supernets.Nb201;
+using RdNas.Nas.Teachers;
 using RdNas.Nas.Training;
+using RdNas.Nas.Training.Methods;
 using static TorchSharp.torch;
 
 namespace RdNas.Nas.Tests.Training;
@@ -97,12 +99,93 @@ public sealed class SupernetTrainerTests
         Assert.Equal("Epochs", error.ParamName);
     }
 
-    private static SupernetTrainer Create(TrainingOptions? options = null)
+    public static TheoryData<string> Methods => ["spos", "fairnas", "sandwich", "rdnas-reference", "rdnas-paper"];
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void EveryMethod_TrainsAnEpoch_AndResumesBitIdentically(string name)
+    {
+        var folder = Path.Combine(TestData.TempFolder(), "checkpoint");
+        using var uninterrupted = Create(s_options with { Epochs = 2 }, MethodNamed(name));
+        uninterrupted.TrainEpoch(null, TestContext.Current.CancellationToken);
+        var summary = uninterrupted.TrainEpoch(null, TestContext.Current.CancellationToken);
+        using (var first = Create(s_options with { Epochs = 2 }, MethodNamed(name)))
+        {
+            first.TrainEpoch(null, TestContext.Current.CancellationToken);
+            first.SaveCheckpoint(folder);
+        }
+
+        using var resumed = Create(s_options with { Epochs = 2 }, MethodNamed(name));
+        resumed.LoadCheckpoint(folder);
+        resumed.TrainEpoch(null, TestContext.Current.CancellationToken);
+
+        Assert.True(double.IsFinite(summary.Loss) && summary.Loss > 0, $"{name}: loss {summary.Loss}");
+        Assert.InRange(summary.Accuracy, 0, 1);
+        var expected = uninterrupted.Model.state_dict();
+        var actual = resumed.Model.state_dict();
+        Assert.All(expected.Keys, key => Assert.True(expected[key].equal(actual[key]).all().item<bool>(), $"{name}: {key} differs after resume"));
+    }
+
+    [Fact]
+    public void LoadCheckpoint_OtherTeacher_IsRefused()
+    {
+        var folder = Path.Combine(TestData.TempFolder(), "checkpoint");
+        using (var first = Create(null, MethodNamed("rdnas-reference")))
+        {
+            first.TrainEpoch(null, TestContext.Current.CancellationToken);
+            first.SaveCheckpoint(folder);
+        }
+
+        var space = new Nb201SearchSpace(4);
+        var otherTeacher = TeacherScores.FromScores("params", space.Enumerate().ToDictionary(c => c, c => Nb201CostModel.ParamsMillions(c)));
+        using var other = Create(null, new RdNasMethod(DistancePairSampler.Margin(space), otherTeacher, PairwiseRankingLoss.Reference, LambdaSchedule.Sine));
+
+        var error = Assert.Throws<InvalidOperationException>(() => other.LoadCheckpoint(folder));
+        Assert.Contains("teacher=params", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FairNas_EachStepsSubnets_UseEveryOperationOncePerEdge()
+    {
+        var space = new Nb201SearchSpace(4);
+        var subnets = new FairNasMethod(space).Subnets(new RdNas.Nas.Randomness.SeededGenerator(8));
+
+        Assert.Equal(4, subnets.Count);
+        for (var edge = 0; edge < Nb201Edges.Count; edge++)
+        {
+            Assert.Equal(space.Ops.Order(), subnets.Select(s => s[edge]).Order());
+        }
+    }
+
+    [Fact]
+    public void Sandwich_LargestAndSmallest_AreTheFlopsExtremes()
+    {
+        var sandwich = new SandwichMethod(new Nb201SearchSpace(4));
+
+        Assert.Equal("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|", sandwich.Largest.ToString());
+        Assert.DoesNotContain(sandwich.Smallest.Ops(), op => op is Nb201Op.NorConv1x1 or Nb201Op.NorConv3x3);
+    }
+
+    private static ITrainingMethod MethodNamed(string name)
+    {
+        var space = new Nb201SearchSpace(4);
+        var flops = TeacherScores.FromScores("flops", space.Enumerate().ToDictionary(c => c, c => Nb201CostModel.Mflops(c)));
+        return name switch
+        {
+            "spos" => new SposMethod(new UniformSubnetSampler(space)),
+            "fairnas" => new FairNasMethod(space),
+            "sandwich" => new SandwichMethod(space),
+            "rdnas-reference" => new RdNasMethod(DistancePairSampler.Margin(space), flops, PairwiseRankingLoss.Reference, LambdaSchedule.Constant(1)),
+            _ => new RdNasMethod(DistancePairSampler.Hamming(space), flops, PairwiseRankingLoss.Paper(0.1), LambdaSchedule.Warmup),
+        };
+    }
+
+    private static SupernetTrainer Create(TrainingOptions? options = null, ITrainingMethod? method = null)
     {
         var pixels = new byte[128 * Cifar10Images.PixelBytes];
         new Random(2).NextBytes(pixels);
         var images = new Cifar10Images(pixels, [.. Enumerable.Range(0, 128).Select(i => (byte)(i % 10))]);
-        return new SupernetTrainer(s_tiny, options ?? s_options, new UniformSubnetSampler(new Nb201SearchSpace(4)), images, [.. Enumerable.Range(0, 128)]);
+        return new SupernetTrainer(s_tiny, options ?? s_options, method ?? new SposMethod(new UniformSubnetSampler(new Nb201SearchSpace(4))), images, [.. Enumerable.Range(0, 128)]);
     }
 
     private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
