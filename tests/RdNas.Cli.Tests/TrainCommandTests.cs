@@ -85,13 +85,16 @@ public sealed class TrainCommandTests
         using var cli = new CliRunner();
 
         var code = await cli.RunAsync("train", "--sampler", sampler, "--teacher", "ensemble:flops+params", "--lambda", "warmup", "--teacher-cache", cache,
-            "--preset", "smoke", "--out", output, "--data", data, "--format", "json");
+            "--preset", "smoke", "--epochs", "2", "--out", output, "--data", data, "--format", "json");
 
         Assert.True(code == ExitCodes.Success, cli.Error);
         using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "result.json")));
         var root = result.RootElement;
         Assert.Equal(sampler, root.GetProperty("sampler").GetString());
         Assert.InRange(root.GetProperty("ranking").GetProperty("kendall_tau").GetDouble(), -1, 1);
+        var history = root.GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal([1, 2], history.Select(h => h.GetProperty("epoch").GetInt32()));
+        Assert.Equal(root.GetProperty("ranking").GetProperty("kendall_tau").GetDouble(), history[^1].GetProperty("ranking").GetProperty("kendall_tau").GetDouble());
         if (sampler == "rdnas")
         {
             Assert.Equal("ensemble:flops+params", root.GetProperty("teacher").GetString());

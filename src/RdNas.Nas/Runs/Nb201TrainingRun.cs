@@ -50,33 +50,57 @@ public static class Nb201TrainingRun
         }
 
         var progress = new Progress(observer);
+        var history = TrainingHistory.Open(spec.OutputDirectory);
+        var historyEpochs = TrainingHistory.Epochs(preset.HistoryPoints, preset.Training.Epochs);
         while (trainer.CompletedEpochs < preset.Training.Epochs)
         {
             trainer.TrainEpoch(progress, cancellationToken);
+            if (historyEpochs.Contains(trainer.CompletedEpochs))
+            {
+                // Before the checkpoint: a run stopped during this evaluation trains the epoch again and evaluates it.
+                using var untouched = new RunningStatisticsSnapshot(trainer.Model);
+                var options = TrainingHistory.InTrainingEvaluation(preset.Evaluation);
+                var (partial, validImages) = Score(trainer.Model, images, split, options, groundTruth, spec.GroundTruthColumn, null, cancellationToken);
+                history.Add(new HistoryEntry(trainer.CompletedEpochs, partial.Count, validImages, Report(partial)));
+            }
+
             trainer.SaveCheckpoint(spec.CheckpointDirectory);
         }
 
         var evalWatch = Stopwatch.StartNew();
-        var evaluator = new SubnetEvaluator(trainer.Model, images, split, preset.Evaluation);
-        var sample = EvaluationSample(preset.Evaluation);
-        var scores = new List<SubnetScore>(sample.Count);
-        foreach (var genotype in sample)
-        {
-            scores.Add(new SubnetScore(genotype, evaluator.Accuracy(genotype, cancellationToken), groundTruth.Lookup(genotype, spec.GroundTruthColumn)));
-            observer.OnEvaluationProgress(scores.Count, sample.Count);
-        }
-
+        var (scores, validImageCount) = Score(trainer.Model, images, split, preset.Evaluation, groundTruth, spec.GroundTruthColumn, observer, cancellationToken);
         evalWatch.Stop();
+        var ranking = Report(scores);
+        history.Add(new HistoryEntry(trainer.CompletedEpochs, scores.Count, validImageCount, ranking));
         var result = new TrainingRunResult(
             Space, method.Name, methodSpec.IsRdNas ? methodSpec.Teacher : null, methodSpec.IsRdNas ? methodSpec.PairSampler : null,
             methodSpec.IsRdNas ? methodSpec.Lambda : null, methodSpec, preset.Name, preset.Training.Seed, preset.Training.Epochs, scores.Count,
             trainer.TrainingSeconds, evalWatch.Elapsed.TotalSeconds,
-            RankingReport.Compute([.. scores.Select(s => s.SupernetAccuracy)], [.. scores.Select(s => s.GroundTruth)]),
-            spec.GroundTruthColumn, spec.SplitSeed, images.Count, evaluator.ValidImageCount, resumedFrom,
+            ranking, history.Entries, spec.GroundTruthColumn, spec.SplitSeed, images.Count, validImageCount, resumedFrom,
             preset.Supernet, preset.Training, preset.Evaluation, TorchSharp.torch.get_num_threads(), DateTimeOffset.UtcNow);
         TrainingRunWriter.Write(spec.OutputDirectory, result, scores);
         return result;
     }
+
+    // Scores the evaluation sample of options with the supernet as it is now.
+    private static (List<SubnetScore> Scores, int ValidImages) Score(
+        Supernets.Nb201.Nb201Supernet model, Cifar10Images images, TrainValidSplit split, EvaluationOptions options,
+        Nb201GroundTruth groundTruth, string column, ITrainingRunObserver? observer, CancellationToken cancellationToken)
+    {
+        var evaluator = new SubnetEvaluator(model, images, split, options);
+        var sample = EvaluationSample(options);
+        var scores = new List<SubnetScore>(sample.Count);
+        foreach (var genotype in sample)
+        {
+            scores.Add(new SubnetScore(genotype, evaluator.Accuracy(genotype, cancellationToken), groundTruth.Lookup(genotype, column)));
+            observer?.OnEvaluationProgress(scores.Count, sample.Count);
+        }
+
+        return (scores, evaluator.ValidImageCount);
+    }
+
+    private static RankingReport Report(List<SubnetScore> scores) =>
+        RankingReport.Compute([.. scores.Select(s => s.SupernetAccuracy)], [.. scores.Select(s => s.GroundTruth)]);
 
     /// <summary>
     /// The subnets a ranking evaluation scores: drawn from the 4-op space with the evaluation's sample seed, so every

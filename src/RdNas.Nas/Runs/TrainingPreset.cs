@@ -5,4 +5,8 @@ using RdNas.Nas.Training;
 namespace RdNas.Nas.Runs;
 
 /// <summary>A named budget: supernet shape, training and evaluation settings chosen together.</summary>
-public sealed record TrainingPreset(string Name, string Purpose, Nb201SupernetOptions Supernet, TrainingOptions Training, EvaluationOptions Evaluation);
+public sealed record TrainingPreset(string Name, string Purpose, Nb201SupernetOptions Supernet, TrainingOptions Training, EvaluationOptions Evaluation)
+{
+    /// <summary>Cheaper ranking evaluations during training, evenly spaced (result.json's <c>history</c>).</summary>
+    public int HistoryPoints { get; init; } = 3;
+}

@@ -25,6 +25,7 @@ public sealed record TrainingRunResult(
     [property: JsonPropertyName("train_seconds")] double TrainSeconds,
     [property: JsonPropertyName("eval_seconds")] double EvalSeconds,
     [property: JsonPropertyName("ranking")] RankingReport Ranking,
+    [property: JsonPropertyName("history")] IReadOnlyList<HistoryEntry> History,
     [property: JsonPropertyName("ground_truth")] string GroundTruth,
     [property: JsonPropertyName("split_seed")] long SplitSeed,
     [property: JsonPropertyName("train_images_available")] int TrainImagesAvailable,

@@ -144,6 +144,16 @@ public sealed class SupernetTrainerTests
         Assert.Contains("teacher=params", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(3, 75, new[] { 19, 38, 56 })]
+    [InlineData(3, 2, new[] { 1 })]
+    [InlineData(3, 1, new int[0])]
+    [InlineData(0, 25, new int[0])]
+    public void History_EvaluationEpochs_AreEvenlySpacedBeforeTheEnd(int points, int epochs, int[] expected)
+    {
+        Assert.Equal(expected, RdNas.Nas.Runs.TrainingHistory.Epochs(points, epochs).Order());
+    }
+
     [Fact]
     public void FairNas_EachStepsSubnets_UseEveryOperationOncePerEdge()
     {
