@@ -28,6 +28,7 @@ public static class RdNasCommandLine
             space,
             proxies,
             new TrainCommand(console),
+            new CompareCommand(console),
         };
     }
 }

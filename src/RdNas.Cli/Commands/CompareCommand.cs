@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Globalization;
+using RdNas.Cli.Output;
+using RdNas.Nas.Runs;
+using Spectre.Console;
+
+namespace RdNas.Cli.Commands;
+
+/// <summary>
+/// <c>rdnas compare RUN_DIR...</c>: a table of finished runs (τ, ρ, r, CPR, P@10%, time), and a PNG with τ against
+/// epoch per run and the best run's supernet accuracy against ground truth.
+/// </summary>
+internal sealed class CompareCommand : CliCommand
+{
+    private static readonly Argument<string[]> s_runs = new("runs")
+    {
+        Description = "Run folders written by rdnas train",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private static readonly Option<string> s_plot = new("--plot")
+    {
+        Description = "The PNG to write",
+        DefaultValueFactory = _ => "compare.png",
+    };
+
+    public CompareCommand(CliConsole console)
+        : base("compare", "Compare finished runs: a table of their rankings and a plot", console)
+    {
+        Arguments.Add(s_runs);
+        Options.Add(s_plot);
+        Options.Add(CommonOptions.Format);
+    }
+
+    protected override Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var runs = parseResult.GetValue(s_runs)!.Select(RunRecord.Read).ToList();
+        var plot = parseResult.GetValue(s_plot)!;
+        ComparisonPlot.Save(runs, plot);
+        if (parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json)
+        {
+            Console.Json(new
+            {
+                plot,
+                runs = runs.Select(r => new { directory = r.Directory, sampler = r.Sampler, teacher = r.Teacher, pair_sampler = r.PairSampler, preset = r.Preset, seed = r.Seed, epochs = r.Epochs, seconds = r.Seconds, ranking = r.Ranking }),
+            });
+            return Task.FromResult(ExitCodes.Success);
+        }
+
+        var table = new Table().AddColumns("run", "sampler", "teacher", "seed", "τ", "ρ", "r", "CPR", "P@10%", "minutes");
+        foreach (var run in runs)
+        {
+            string F(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
+            table.AddRow(
+                Markup.Escape(Path.GetFileName(run.Directory)), Markup.Escape(run.Sampler), Markup.Escape(run.Teacher ?? "—"),
+                run.Seed.ToString(CultureInfo.InvariantCulture), F(run.Ranking.KendallTau), F(run.Ranking.SpearmanRho), F(run.Ranking.PearsonR),
+                F(run.Ranking.Cpr), F(run.Ranking.PrecisionAtTop10), (run.Seconds / 60).ToString("F1", CultureInfo.InvariantCulture));
+        }
+
+        Console.Ansi.Write(table);
+        Console.Line($"plot → {plot}");
+        return Task.FromResult(ExitCodes.Success);
+    }
+}
