@@ -12,7 +12,8 @@ public static class ParallelProxyScoring
 {
     /// <summary>
     /// <c>scores[cell][proxy]</c> for every cell, in <paramref name="cells"/> order; <paramref name="cellDone"/> is called
-    /// (from any worker) after each cell. The first error of any worker stops the others and is rethrown.
+    /// (from any worker) after each cell. Cells the <paramref name="journal"/> holds are not scored again, and every
+    /// new score is journaled. The first error of any worker stops the others and is rethrown.
     /// </summary>
     public static double[][] Score(
         ProxyScorer scorer,
@@ -20,6 +21,7 @@ public static class ParallelProxyScoring
         IReadOnlyList<Nb201Genotype> cells,
         int workers,
         Action? cellDone = null,
+        ProxyScoreJournal? journal = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scorer);
@@ -41,7 +43,14 @@ public static class ParallelProxyScoring
                 for (var i = Interlocked.Increment(ref next); i < cells.Count; i = Interlocked.Increment(ref next))
                 {
                     failed.Token.ThrowIfCancellationRequested();
+                    if (journal?.Find(cells[i]) is { } known)
+                    {
+                        scores[i] = known;
+                        continue;
+                    }
+
                     scores[i] = scorer.Score(proxies, cells[i]);
+                    journal?.Record(cells[i], scores[i]);
                     cellDone?.Invoke();
                 }
             }

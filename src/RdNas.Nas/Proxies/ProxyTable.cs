@@ -22,7 +22,8 @@ public sealed class ProxyTable
 
     /// <summary>
     /// Scores <paramref name="cells"/> for <paramref name="columns"/> on <paramref name="workers"/> threads: each proxy an
-    /// ensemble needs is scored once, then the ensembles are ranked over these cells.
+    /// ensemble needs is scored once, then the ensembles are ranked over these cells. With a <paramref name="journal"/>
+    /// (see <see cref="OpenJournal"/>) the scoring survives being stopped.
     /// </summary>
     public static ProxyTable Score(
         ProxyScorer scorer,
@@ -30,13 +31,27 @@ public sealed class ProxyTable
         IReadOnlyList<Nb201Genotype> cells,
         int workers,
         Action? cellDone = null,
+        ProxyScoreJournal? journal = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(columns);
         var proxies = ProxyColumn.ProxiesOf(columns);
-        var byCell = ParallelProxyScoring.Score(scorer, proxies, cells, workers, cellDone, cancellationToken);
+        var byCell = ParallelProxyScoring.Score(scorer, proxies, cells, workers, cellDone, journal, cancellationToken);
         var byProxy = proxies.Select((p, j) => (p.Name, Scores: byCell.Select(row => row[j]).ToArray())).ToDictionary(x => x.Name, x => x.Scores);
         return new ProxyTable(cells, columns, [.. columns.Select(c => c.Values(byProxy))]);
+    }
+
+    /// <summary>
+    /// The journal of a scoring of <paramref name="columns"/> by <paramref name="scorer"/> that will write
+    /// <paramref name="output"/>: <c>OUTPUT.partial</c>, continued when an earlier run of the same settings left one.
+    /// </summary>
+    public static ProxyScoreJournal OpenJournal(string output, ProxyScorer scorer, IReadOnlyList<ProxyColumn> columns)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        var proxies = ProxyColumn.ProxiesOf(columns);
+        var signature = System.FormattableString.Invariant(
+            $"# rdnas proxy journal v1; proxies={string.Join('+', proxies.Select(p => p.Name))}; seed={scorer.Seed}; shape={scorer.Shape}");
+        return new ProxyScoreJournal(output + ".partial", signature, proxies.Count);
     }
 
     /// <summary>The values of column <paramref name="index"/>, in cell order.</summary>

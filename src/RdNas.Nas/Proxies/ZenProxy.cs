@@ -29,9 +29,10 @@ public sealed class ZenProxy : IZeroCostProxy
         network.train();
         using var noGrad = no_grad();
         using var generator = new Generator(unchecked((ulong)input.Seed), CPU);
+        // Explicit dtype: the default is process-wide, and a Synflow network is built in float64 on another worker.
         GaussianInit(network, generator);
-        var x = randn([BatchSize, 3, 32, 32], generator: generator);
-        var epsilon = randn([BatchSize, 3, 32, 32], generator: generator);
+        var x = randn([BatchSize, 3, 32, 32], ScalarType.Float32, generator: generator);
+        var epsilon = randn([BatchSize, 3, 32, 32], ScalarType.Float32, generator: generator);
         var mixup = TensorArithmetic.Add(x, epsilon, MixupGamma);
         var output = network.Features(x, input.Genotype);
         var mixupOutput = network.Features(mixup, input.Genotype);

@@ -84,7 +84,7 @@ public sealed class TeacherScores
 
         using (batch)
         {
-            var table = ProxyTable.Score(new ProxyScorer(Nb201SupernetOptions.Benchmark, seed, batch), [teacher], all, workers, cellDone, cancellationToken);
+            var table = ProxyTable.Score(new ProxyScorer(Nb201SupernetOptions.Benchmark, seed, batch), [teacher], all, workers, cellDone, cancellationToken: cancellationToken);
             Directory.CreateDirectory(cacheDirectory);
             ProxyScoresCsv.Write(path, table);
             return new TeacherScores(teacher.Name, all.Select((c, i) => (c, table[i, 0])).ToDictionary(x => x.c, x => x.Item2));

@@ -105,7 +105,7 @@ public sealed class ProxyTests
         var done = 0;
 
         var alone = ParallelProxyScoring.Score(scorer, proxies, cells, workers: 1, cancellationToken: TestContext.Current.CancellationToken);
-        var shared = ParallelProxyScoring.Score(scorer, proxies, cells, workers: 2, () => Interlocked.Increment(ref done), TestContext.Current.CancellationToken);
+        var shared = ParallelProxyScoring.Score(scorer, proxies, cells, workers: 2, () => Interlocked.Increment(ref done), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(alone, shared);
         Assert.Equal(cells.Count, done);
@@ -120,6 +120,50 @@ public sealed class ProxyTests
         var error = Assert.Throws<InvalidOperationException>(() => ParallelProxyScoring.Score(scorer, [ProxyRegistry.Get("jacov")], cells, workers: 2, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("proxy jacov needs real images", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Journal_StoppedRun_ContinuesWithoutScoringJournaledCellsAgain()
+    {
+        var scorer = TinyScorer(seed: 7, batch: null);
+        var columns = ProxyColumn.ParseList("synflow,params");
+        var cells = new Nb201SearchSpace(4).SampleDistinct(4, new SeededGenerator(12)).ToList();
+        var output = Path.Combine(TestData.TempFolder(), "scores.csv");
+        using (var first = ProxyTable.OpenJournal(output, scorer, columns))
+        {
+            first.Record(cells[0], [1.5, 2.5]);   // what a stopped run had written, marked so a re-score would show
+            first.Record(cells[1], [3.5, 4.5]);
+        }
+
+        File.AppendAllText(output + ".partial", "|nor_conv_3x3~0|+|nor_con"); // the line a crash cut short
+        var scored = 0;
+
+        using var journal = ProxyTable.OpenJournal(output, scorer, columns);
+        var table = ProxyTable.Score(scorer, columns, cells, workers: 2, () => Interlocked.Increment(ref scored), journal, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, scored);
+        Assert.Equal([1.5, 3.5], table.Column(0).Take(2));
+        Assert.Equal(scorer.Score(ProxyRegistry.Get("synflow"), cells[3]), table[3, 0]);
+        Assert.All(File.ReadLines(output + ".partial").Skip(1).Where(l => !l.StartsWith("|nor_conv_3x3~0|+|nor_con,", StringComparison.Ordinal) && l.Length > 0 && !l.EndsWith("nor_con", StringComparison.Ordinal)),
+            line => Assert.Equal(3, line.Split(',').Length));
+        journal.Complete();
+        Assert.False(File.Exists(output + ".partial"));
+    }
+
+    [Fact]
+    public void Journal_OtherSettings_StartsAfresh()
+    {
+        var output = Path.Combine(TestData.TempFolder(), "scores.csv");
+        var cell = Nb201Genotype.Parse(AllConv3x3);
+        using (var first = ProxyTable.OpenJournal(output, TinyScorer(seed: 1, batch: null), ProxyColumn.ParseList("synflow")))
+        {
+            first.Record(cell, [9]);
+        }
+
+        using var other = ProxyTable.OpenJournal(output, TinyScorer(seed: 2, batch: null), ProxyColumn.ParseList("synflow"));
+
+        Assert.Equal(0, other.Count);
+        Assert.Null(other.Find(cell));
     }
 
     [Fact]

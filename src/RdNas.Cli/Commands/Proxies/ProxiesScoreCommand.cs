@@ -45,8 +45,10 @@ internal sealed class ProxiesScoreCommand : CliCommand
         using var setup = new ScorerSetup(columns, parseResult.GetValue(CommonOptions.Data), parseResult.GetValue(ProxyOptions.Seed));
         var output = parseResult.GetValue(s_out)!;
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-        var table = await ProxyProgressView.ScoreAsync(Console, setup.Scorer, columns, cells, workers, cancellationToken).ConfigureAwait(false);
+        using var journal = ProxyTable.OpenJournal(output, setup.Scorer, columns);
+        var table = await ProxyProgressView.ScoreAsync(Console, setup.Scorer, columns, cells, workers, journal, cancellationToken).ConfigureAwait(false);
         ProxyScoresCsv.Write(output, table);
+        journal.Complete();
         Console.Line(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"scored {cells.Count} cells with {string.Join(", ", columns.Select(c => c.Name))} in {stopwatch.Elapsed.TotalSeconds:F1} s on {workers} workers → {output}"));
         return ExitCodes.Success;

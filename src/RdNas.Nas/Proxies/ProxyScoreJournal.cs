@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+using RdNas.Nas.SearchSpaces.Nb201;
+
+namespace RdNas.Nas.Proxies;
+
+/// <summary>
+/// An append-only record of the cells scored so far (<c>OUT.partial</c> beside the table being written), so a long
+/// scoring run that stops (a crash, Ctrl+C, a reboot) continues where it was instead of starting again. Its first line
+/// names what was being scored (proxies, seed, network shape); a journal of other settings is discarded.
+/// </summary>
+public sealed class ProxyScoreJournal : IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<Nb201Genotype, double[]> _done = [];
+    private readonly StreamWriter _writer;
+    private readonly int _width;
+
+    /// <summary>Opens (or starts) the journal at <paramref name="path"/> for <paramref name="signature"/>, scores of <paramref name="width"/> proxies.</summary>
+    public ProxyScoreJournal(string path, string signature, int width)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentException.ThrowIfNullOrWhiteSpace(signature);
+        Path = path;
+        _width = width;
+        var resume = File.Exists(path) && File.ReadLines(path).FirstOrDefault() == signature;
+        if (resume)
+        {
+            foreach (var line in File.ReadLines(path).Skip(1))
+            {
+                TryRead(line);
+            }
+        }
+
+        var cutShort = resume && EndsWithoutNewline(path);
+        _writer = new StreamWriter(path, append: resume, Encoding.UTF8);
+        if (cutShort)
+        {
+            _writer.WriteLine(); // end the line a crash cut short, so the next record starts a line of its own
+        }
+
+        if (!resume)
+        {
+            _writer.WriteLine(signature);
+            _writer.Flush();
+        }
+    }
+
+    /// <summary>The journal's file.</summary>
+    public string Path { get; }
+
+    /// <summary>How many cells the journal already holds.</summary>
+    public int Count => _done.Count;
+
+    /// <summary>The journaled scores of <paramref name="cell"/>, or null.</summary>
+    public double[]? Find(Nb201Genotype cell)
+    {
+        lock (_lock)
+        {
+            return _done.GetValueOrDefault(cell);
+        }
+    }
+
+    /// <summary>Records the scores of a cell (thread-safe; on disk before it returns).</summary>
+    public void Record(Nb201Genotype cell, double[] scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var line = new StringBuilder(cell.ToString());
+        foreach (var score in scores)
+        {
+            line.Append(',').Append(score.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        lock (_lock)
+        {
+            _done[cell] = scores;
+            _writer.WriteLine(line);
+            _writer.Flush();
+        }
+    }
+
+    /// <summary>Closes and deletes the journal: the table it fed has been written.</summary>
+    public void Complete()
+    {
+        _writer.Dispose();
+        File.Delete(Path);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _writer.Dispose();
+
+    private static bool EndsWithoutNewline(string path)
+    {
+        using var file = File.OpenRead(path);
+        if (file.Length == 0)
+        {
+            return false;
+        }
+
+        file.Seek(-1, SeekOrigin.End);
+        return file.ReadByte() != '\n';
+    }
+
+    // A line cut short by a crash (or otherwise unreadable) is skipped: that cell is scored again.
+    private void TryRead(string line)
+    {
+        var fields = line.Split(',');
+        if (fields.Length != _width + 1)
+        {
+            return;
+        }
+
+        try
+        {
+            var scores = fields.Skip(1).Select(f => double.Parse(f, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
+            _done[Nb201Genotype.Parse(fields[0])] = scores;
+        }
+        catch (Exception e) when (e is FormatException or SearchSpaces.ArchitectureFormatException)
+        {
+        }
+    }
+}
