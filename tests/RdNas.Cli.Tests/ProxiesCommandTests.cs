@@ -85,34 +85,22 @@ public sealed class ProxiesCommandTests
         Assert.Contains(message, cli.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Rank_Flops_ReportsKendallTauNearThePublishedTeacher()
+    // The RD-NAS paper's FLOPs teacher has τ 0.529 on its draws; the published column gives 0.527 over 20 draws. An
+    // average-rank ensemble of FLOPs and params ranks about as well as either.
+    [Theory]
+    [InlineData("flops", 0.45, 0.62)]
+    [InlineData("ensemble:flops+params", 0.45, 0.65)]
+    public async Task Rank_AnalyticTeacher_ReportsKendallTauNearThePublishedValue(string proxy, double low, double high)
     {
         var data = CliRunner.RealDataFolder();
         using var cli = new CliRunner();
 
-        var code = await cli.RunAsync("proxies", "rank", "--proxy", "flops", "--format", "json", "--data", data);
+        var code = await cli.RunAsync("proxies", "rank", "--proxy", proxy, "--format", "json", "--data", data);
 
         Assert.True(code == ExitCodes.Success, cli.Error);
         using var json = JsonDocument.Parse(cli.Output);
-        var tau = json.RootElement.GetProperty("ranking").GetProperty("kendall_tau").GetDouble();
-
-        // The RD-NAS paper's FLOPs teacher has τ 0.529 on its draws; the published column gives 0.527 over 20 draws.
-        Assert.InRange(tau, 0.45, 0.62);
+        Assert.Equal(proxy, json.RootElement.GetProperty("proxy").GetString());
+        Assert.InRange(json.RootElement.GetProperty("ranking").GetProperty("kendall_tau").GetDouble(), low, high);
         Assert.Equal(200, json.RootElement.GetProperty("subnets").GetInt32());
-    }
-
-    [Fact]
-    public async Task Rank_Ensemble_ReportsItsNameAndATau()
-    {
-        var data = CliRunner.RealDataFolder();
-        using var cli = new CliRunner();
-
-        var code = await cli.RunAsync("proxies", "rank", "--proxy", "ensemble:flops+params", "--format", "json", "--data", data);
-
-        Assert.True(code == ExitCodes.Success, cli.Error);
-        using var json = JsonDocument.Parse(cli.Output);
-        Assert.Equal("ensemble:flops+params", json.RootElement.GetProperty("proxy").GetString());
-        Assert.InRange(json.RootElement.GetProperty("ranking").GetProperty("kendall_tau").GetDouble(), 0.45, 0.65);
     }
 }
