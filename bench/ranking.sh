@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
 # Trains and evaluates one preset for each given seed, sampling the process's resident memory every 5 seconds.
-# Usage: bench/ranking.sh PRESET SEED... (needs RDNAS_DATA). Each run writes bench/runs/PRESET-sSEED/ (result.json,
-# subnets.csv, rss.csv; its checkpoint/ stays out of git) and prints one line. A finished checkpoint there is reused,
-# so re-running after a change of evaluation settings only re-evaluates.
+# Usage: bench/ranking.sh PRESET SEED... [-- TRAIN_OPTIONS...] (needs RDNAS_DATA); RUN_NAME=name names the runs
+# bench/runs/NAME-sSEED/ (default: the preset), TRAIN_OPTIONS go to `rdnas train` (default: --sampler spos). Each run
+# writes result.json, subnets.csv, history.json and rss.csv (its checkpoint/ stays out of git) and prints one line. A
+# finished checkpoint there is reused, so re-running after a change of evaluation settings only re-evaluates.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=$1
 shift
+seeds=()
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do seeds+=("$1"); shift; done
+[ $# -gt 0 ] && shift
+options=("$@")
+[ ${#options[@]} -eq 0 ] && options=(--sampler spos)
 : "${RDNAS_DATA:?set RDNAS_DATA to the data folder}"
 dotnet build src/RdNas.Cli -c Release -v q -nologo > /dev/null
 rdnas=src/RdNas.Cli/bin/Release/net10.0/rdnas
-for seed in "$@"; do
-  out=bench/runs/$preset-s$seed
+for seed in "${seeds[@]}"; do
+  out=bench/runs/${RUN_NAME:-$preset}-s$seed
   mkdir -p "$out"
-  "$rdnas" train --space nb201 --sampler spos --preset "$preset" --seed "$seed" --out "$out" --format json > /dev/null &
+  "$rdnas" train --space nb201 "${options[@]}" --preset "$preset" --seed "$seed" --out "$out" --format json > /dev/null &
   pid=$!
   echo "seconds,rss_mb" > "$out/rss.csv"
   start=$(date +%s)
