@@ -253,8 +253,9 @@ public sealed class ProxyTests
     }
 
     // The issue's bars (NAS-Bench-Suite-Zero's columns were computed with PyTorch's own initialisation and batch, so
-    // only the ranking can agree). GraSP's is lower than the issue's 0.80: two GraSP scores of the same cells with
-    // different seeds agree only ~0.66 (bench/RESULTS.md), which bounds any agreement with one published draw.
+    // only the ranking can agree); l2_norm has none in the issue and gets the first-order proxies'. GraSP meets 0.80
+    // over 300 cells (0.83, bench/RESULTS.md), but two of its seeds agree only 0.83 with each other, so on 50 cells its
+    // estimate swings by ±0.1: this test holds it to 0.70.
     [Theory]
     [InlineData("params", 0.99)]
     [InlineData("flops", 0.99)]
@@ -267,7 +268,7 @@ public sealed class ProxyTests
     [InlineData("l2_norm", 0.90)]
     [InlineData("fisher", 0.80)]
     [InlineData("epe_nas", 0.80)]
-    [InlineData("grasp", 0.45)]
+    [InlineData("grasp", 0.70)]
     public void Proxy_FiftyPublishedCells_AgreesWithNasBenchSuiteZero(string name, double minimumSpearman)
     {
         var data = TestData.Real();
