@@ -7,6 +7,9 @@ namespace RdNas.Nas.Proxies;
 /// Scores many cells on several worker threads, each running libtorch on one intra-op thread: the cells of a proxy
 /// are small networks that two threads share poorly, so one cell per core goes faster. Every worker computes exactly
 /// as a lone worker would (one thread, the scorer's seed per cell), so the scores do not depend on the worker count.
+/// While it runs, libtorch's process-wide default is one thread: a thread that first uses libtorch in that window
+/// (a training run in the same process, say) keeps one thread, so do not score beside a training run whose results
+/// must be bit-for-bit reproducible.
 /// </summary>
 public static class ParallelProxyScoring
 {

@@ -10,6 +10,7 @@ using static TorchSharp.torch;
 
 namespace RdNas.Nas.Tests.Proxies;
 
+[Collection(nameof(LibtorchThreadCount))]
 public sealed class ProxyTests
 {
     // node 1's conv3x3 feeds only 'none' edges: it runs but cannot reach the output.

@@ -9,6 +9,7 @@ using static TorchSharp.torch;
 
 namespace RdNas.Nas.Tests.Training;
 
+[Collection(nameof(LibtorchThreadCount))]
 public sealed class SupernetTrainerTests
 {
     private static readonly Nb201SupernetOptions s_tiny = new(Width: 4, CellsPerStage: 1);
