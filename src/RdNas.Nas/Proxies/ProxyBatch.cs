@@ -32,6 +32,16 @@ public sealed class ProxyBatch : IDisposable
         return new ProxyBatch(x.DetachFromDisposeScope(), y.DetachFromDisposeScope());
     }
 
+    /// <summary>
+    /// <paramref name="size"/> images of the train half of the split every run uses (split seed 0), chosen by
+    /// <paramref name="seed"/>: the batch the CLI's scores and the cached teachers are computed on.
+    /// </summary>
+    public static ProxyBatch FromTrainHalf(Cifar10Images images, long seed, int size = 64)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        return FromTrainHalf(images, TrainValidSplit.Create(images.Count, 0), seed, size);
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -78,8 +78,7 @@ public sealed class TeacherScores
         ProxyBatch? batch = null;
         if (teacher.NeedsData)
         {
-            var train = images();
-            batch = ProxyBatch.FromTrainHalf(train, TrainValidSplit.Create(train.Count, 0), seed);
+            batch = ProxyBatch.FromTrainHalf(images(), seed);
         }
 
         using (batch)

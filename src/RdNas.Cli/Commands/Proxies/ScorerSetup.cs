@@ -17,7 +17,7 @@ internal sealed class ScorerSetup : IDisposable
         if (columns.Any(c => c.NeedsData))
         {
             var images = Cifar10BinaryReader.ReadTrain(DataDirectory.Resolve(dataFolder));
-            _batch = ProxyBatch.FromTrainHalf(images, TrainValidSplit.Create(images.Count, 0), seed);
+            _batch = ProxyBatch.FromTrainHalf(images, seed);
         }
 
         Scorer = new ProxyScorer(Nb201SupernetOptions.Benchmark, seed, _batch);
