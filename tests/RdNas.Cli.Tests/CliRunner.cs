@@ -14,7 +14,7 @@ internal sealed class CliRunner : IDisposable
     /// <summary>The real data folder from RDNAS_DATA; a failure saying how to set it when it is unset.</summary>
     public static string RealDataFolder()
     {
-        var data = Environment.GetEnvironmentVariable("RDNAS_DATA");
+        var data = RdNas.Tests.Shared.RealDataFolder.Find();
         Assert.False(string.IsNullOrWhiteSpace(data), "this test reads the real data: set RDNAS_DATA to the shared data folder (CI uses ../shared/data)");
         return data!;
     }

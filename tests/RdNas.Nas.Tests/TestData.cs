@@ -8,7 +8,7 @@ internal static class TestData
     /// <summary>The real data folder; a failure saying how to set it when RDNAS_DATA is unset.</summary>
     public static DataDirectory Real()
     {
-        var root = Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable);
+        var root = RdNas.Tests.Shared.RealDataFolder.Find();
         Assert.False(string.IsNullOrWhiteSpace(root), "this test reads the real data: set RDNAS_DATA to the shared data folder (CI uses ../shared/data)");
         return new DataDirectory(root!);
     }
