@@ -3,7 +3,7 @@
 #   small, seeds 0-2: SPOS and RD-NAS (margin pairs, FLOPs teacher, reference loss, sine λ);
 #   small, seed 0: the pair-sampler ablation (random, Hamming; margin is the run above);
 #   medium, seed 0: SPOS, FairNAS, RD-NAS with FLOPs, RD-NAS with TEACHER (default ensemble:nwot+jacov+synflow).
-# Then `rdnas compare` over all of them. Usage: bench/headtohead.sh [small|ablation|medium|all] [TEACHER]
+# Then `rdnas compare` over all of them (RDNAS_BIN as in bench/ranking.sh). Usage: bench/headtohead.sh [small|ablation|medium|all] [TEACHER]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
@@ -23,4 +23,4 @@ if [ "$what" = medium ] || [ "$what" = all ]; then
   run medium-rdnas-flops medium 0 -- --sampler rdnas --teacher flops
   run medium-rdnas-best medium 0 -- --sampler rdnas --teacher "$best"
 fi
-src/RdNas.Cli/bin/Release/net10.0/rdnas compare bench/runs/h2h/*/ --plot bench/runs/h2h/compare.png
+"${RDNAS_BIN:-src/RdNas.Cli/bin/Release/net10.0/rdnas}" compare bench/runs/h2h/*/ --plot bench/runs/h2h/compare.png

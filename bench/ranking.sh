@@ -4,6 +4,8 @@
 # bench/runs/NAME-sSEED/ (default: the preset), TRAIN_OPTIONS go to `rdnas train` (default: --sampler spos). Each run
 # writes result.json, subnets.csv, history.json and rss.csv (its checkpoint/ stays out of git) and prints one line. A
 # finished checkpoint there is reused, so re-running after a change of evaluation settings only re-evaluates.
+# RDNAS_BIN=path runs that rdnas instead of building the Release CLI (a frozen copy keeps long batches of runs on one
+# build while the source tree changes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=$1
@@ -14,8 +16,11 @@ while [ $# -gt 0 ] && [ "$1" != "--" ]; do seeds+=("$1"); shift; done
 options=("$@")
 [ ${#options[@]} -eq 0 ] && options=(--sampler spos)
 : "${RDNAS_DATA:?set RDNAS_DATA to the data folder}"
-dotnet build src/RdNas.Cli -c Release -v q -nologo > /dev/null
-rdnas=src/RdNas.Cli/bin/Release/net10.0/rdnas
+rdnas=${RDNAS_BIN:-}
+if [ -z "$rdnas" ]; then
+  dotnet build src/RdNas.Cli -c Release -v q -nologo > /dev/null
+  rdnas=src/RdNas.Cli/bin/Release/net10.0/rdnas
+fi
 for seed in "${seeds[@]}"; do
   out=bench/runs/${RUN_NAME:-$preset}-s$seed
   mkdir -p "$out"

@@ -40,6 +40,10 @@ internal static class PresetSweep
         {
         }
 
+        public void OnCheckpointSaved(int completedEpochs)
+        {
+        }
+
         public void OnEvaluationProgress(int done, int total)
         {
         }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using RdNas.Cli.Commands;
+using RdNas.Cli.Commands.Architectures;
+using RdNas.Cli.Commands.Experiments;
 using RdNas.Cli.Commands.Proxies;
 using RdNas.Cli.Commands.Space;
 using RdNas.Cli.Output;
@@ -23,12 +25,24 @@ public static class RdNasCommandLine
             new ProxiesScoreCommand(console),
             new ProxiesRankCommand(console),
         };
+        var experiments = new Command("experiments", "List, inspect and cancel the experiments of a cluster")
+        {
+            new ExperimentsListCommand(console),
+            new ExperimentsShowCommand(console),
+            new ExperimentsCancelCommand(console),
+        };
+        var arch = new Command("arch", "Query architecture grains: benchmark accuracy, proxy scores, supernet scores")
+        {
+            new ArchShowCommand(console),
+        };
         return new RootCommand("RdNas: one-shot NAS with ranking distillation from zero-cost proxies")
         {
             space,
             proxies,
             new TrainCommand(console),
             new CompareCommand(console),
+            experiments,
+            arch,
         };
     }
 }

@@ -22,7 +22,7 @@ public sealed class TrainCommandTests
     [InlineData("--pair-sampler", "closest", "--pair-sampler: unknown pair sampler 'closest' (expected margin, hamming, random)")]
     [InlineData("--pair-threshold", "13", "--pair-threshold: the margin sampler's threshold must be from 0 to 12")]
     [InlineData("--teacher", "synflo", "--teacher: unknown proxy 'synflo' (expected one of")]
-    [InlineData("--lambda", "cosine", "--lambda cosine: expected sine, warmup or const:V")]
+    [InlineData("--lambda", "cosine", "--lambda: cosine: expected sine, warmup or const:V")]
     [InlineData("--margin", "-1", "--margin:")]
     [InlineData("--epochs", "0", "--epochs: must be at least 1, got 0")]
     [InlineData("--space", "darts", "unknown search space 'darts' (expected nb201)")]

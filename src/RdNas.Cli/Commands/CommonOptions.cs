@@ -29,6 +29,17 @@ internal static class CommonOptions
         DefaultValueFactory = _ => OutputFormat.Text,
     };
 
+    public static readonly Option<string?> Cluster = new("--cluster")
+    {
+        Description = "A running cluster: localhost[:GATEWAY_PORT] or azure:CLUSTER_ID@CONNECTION_STRING (infra/local-cluster.sh prints it)",
+    };
+
+    public static readonly Option<string> RunningCluster = new("--cluster")
+    {
+        Description = "The cluster: localhost[:GATEWAY_PORT] or azure:CLUSTER_ID@CONNECTION_STRING",
+        DefaultValueFactory = _ => "localhost",
+    };
+
     /// <summary>Only NB201 exists so far; anything else is an error naming the valid spaces.</summary>
     public static void RequireNb201(string space)
     {

@@ -1,14 +1,17 @@
 using System.CommandLine;
+using RdNas.Abstractions.Experiments;
 using RdNas.Cli.Output;
+using RdNas.Client;
 using RdNas.Nas.Data;
 using RdNas.Nas.Runs;
-using RdNas.Nas.Training.Methods;
 
 namespace RdNas.Cli.Commands;
 
 /// <summary>
-/// <c>rdnas train</c>: trains an NB201 supernet with a preset budget, evaluates its ranking and writes result.json
-/// and subnets.csv. Re-running with the same --out resumes from the last finished epoch.
+/// <c>rdnas train</c>: submits an experiment through the SDK (to <c>--cluster</c>, or to a one-silo cluster started in
+/// this process), follows its progress and writes result.json and subnets.csv. Embedded, the run lives in --out, so
+/// re-running with the same --out resumes from the last finished epoch; on a cluster, the experiment survives the
+/// loss of its training silo and Ctrl+C only stops watching.
 /// </summary>
 internal sealed class TrainCommand : CliCommand
 {
@@ -68,9 +71,24 @@ internal sealed class TrainCommand : CliCommand
         Description = "Override the preset's epoch count",
     };
 
+    private static readonly Option<int?> s_batchSize = new("--batch-size")
+    {
+        Description = "Override the preset's batch size",
+    };
+
+    private static readonly Option<int?> s_trainImages = new("--train-images")
+    {
+        Description = "Override the preset's number of training images",
+    };
+
+    private static readonly Option<string?> s_id = new("--id")
+    {
+        Description = "Experiment id (default: a new one; submitting the same spec under an id again follows it)",
+    };
+
     private static readonly Option<string> s_out = new("--out")
     {
-        Description = "Output folder for result.json, subnets.csv and the checkpoint",
+        Description = "Output folder for result.json and subnets.csv (embedded: also the checkpoint)",
         Required = true,
     };
 
@@ -88,37 +106,72 @@ internal sealed class TrainCommand : CliCommand
         Options.Add(s_preset);
         Options.Add(s_seed);
         Options.Add(s_epochs);
+        Options.Add(s_batchSize);
+        Options.Add(s_trainImages);
+        Options.Add(s_id);
         Options.Add(s_out);
+        Options.Add(CommonOptions.Cluster);
         Options.Add(CommonOptions.Data);
         Options.Add(CommonOptions.Format);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        CommonOptions.RequireNb201(parseResult.GetValue(CommonOptions.Space)!);
-        var method = new TrainingMethodSpec(
-            parseResult.GetValue(s_sampler)!, parseResult.GetValue(s_pairSampler)!, parseResult.GetValue(s_pairThreshold),
-            parseResult.GetValue(s_teacher)!, parseResult.GetValue(s_margin), parseResult.GetValue(s_lambda)!).Validate();
-
-        var preset = TrainingPresets.Get(parseResult.GetValue(s_preset)!);
-        var epochs = parseResult.GetValue(s_epochs) ?? preset.Training.Epochs;
-        if (epochs < 1)
+        var space = parseResult.GetValue(CommonOptions.Space)!;
+        CommonOptions.RequireNb201(space);
+        var spec = new ExperimentSpec(
+            space, parseResult.GetValue(s_sampler)!, parseResult.GetValue(s_preset)!, parseResult.GetValue(s_seed), parseResult.GetValue(s_epochs),
+            parseResult.GetValue(s_batchSize), parseResult.GetValue(s_trainImages), parseResult.GetValue(s_teacher)!, parseResult.GetValue(s_pairSampler)!,
+            parseResult.GetValue(s_pairThreshold), parseResult.GetValue(s_margin), parseResult.GetValue(s_lambda)!);
+        var output = Path.GetFullPath(parseResult.GetValue(s_out)!);
+        var cluster = parseResult.GetValue(CommonOptions.Cluster);
+        var data = parseResult.GetValue(CommonOptions.Data);
+        if (string.IsNullOrWhiteSpace(cluster))
         {
-            throw new ArgumentException($"--epochs: must be at least 1, got {epochs}");
+            _ = DataDirectory.Resolve(data); // no data folder at all: say how to set one before starting a silo
         }
 
-        preset = preset with { Training = preset.Training with { Seed = parseResult.GetValue(s_seed), Epochs = epochs } };
-        var spec = new TrainingRunSpec(preset, DataDirectory.Resolve(parseResult.GetValue(CommonOptions.Data)), Path.GetFullPath(parseResult.GetValue(s_out)!),
-            Method: method, TeacherCache: parseResult.GetValue(s_teacherCache), Workers: Environment.ProcessorCount);
         var json = parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json;
-        var result = await TrainingProgressView.RunAsync(Console, spec, showProgress: !json, cancellationToken).ConfigureAwait(false);
+        await using var session = await PlatformSession.OpenAsync(cluster, output, data, parseResult.GetValue(s_teacherCache), cancellationToken).ConfigureAwait(false);
+        var id = parseResult.GetValue(s_id) ?? RdNasClient.NewExperimentId();
+        await ExperimentSubmission.SubmitAsync(session.Client, spec, id).ConfigureAwait(false);
+        ExperimentStatus final;
+        try
+        {
+            final = await ExperimentProgressView.FollowAsync(Console, session.Client.WatchAsync(id, TimeSpan.FromMilliseconds(250), cancellationToken), !json, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            if (session.IsEmbedded)
+            {
+                await session.Client.CancelAsync(id).ConfigureAwait(false);
+            }
+            else
+            {
+                Console.Error($"stopped watching; experiment {id} keeps running (rdnas experiments cancel {id} --cluster ... stops it)");
+            }
+
+            throw;
+        }
+
+        if (final.Phase != ExperimentPhase.Completed)
+        {
+            Console.Error($"experiment {id} {final.Phase.ToString().ToLowerInvariant()}: {final.Message}");
+            return ExitCodes.Failure;
+        }
+
+        var result = await session.Client.GetResultAsync(id).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"experiment {id} completed without a result");
+        Directory.CreateDirectory(output);
+        AtomicFile.WriteAllText(Path.Combine(output, TrainingRunWriter.ResultFile), result.ResultJson);
+        AtomicFile.WriteAllText(Path.Combine(output, TrainingRunWriter.SubnetsFile), result.SubnetsCsv);
         if (json)
         {
-            Console.Json(result);
+            Console.Line(result.ResultJson);
         }
         else
         {
-            Console.Ansi.Write(RunSummaryTable.Create(result, spec.OutputDirectory));
+            Console.Ansi.Write(RunSummaryTable.Create(RunRecord.Read(output), id));
         }
 
         return ExitCodes.Success;

@@ -7,20 +7,22 @@ namespace RdNas.Cli.Output;
 /// <summary>The table printed at the end of <c>rdnas train</c>.</summary>
 internal static class RunSummaryTable
 {
-    public static Table Create(TrainingRunResult result, string outputDirectory)
+    public static Table Create(RunRecord run, string experimentId)
     {
+        ArgumentNullException.ThrowIfNull(run);
         var table = new Table().AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
         void Row(string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
         string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
-        Row("Kendall τ", F(result.Ranking.KendallTau, "F4"));
-        Row("Spearman ρ", F(result.Ranking.SpearmanRho, "F4"));
-        Row("Pearson r", F(result.Ranking.PearsonR, "F4"));
-        Row("concordant pairs", F(result.Ranking.Cpr, "F4"));
-        Row("precision@top-10%", F(result.Ranking.PrecisionAtTop10, "F4"));
-        Row("subnets", result.Subnets.ToString(CultureInfo.InvariantCulture));
-        Row("train / eval seconds", $"{F(result.TrainSeconds, "F0")} / {F(result.EvalSeconds, "F0")}");
-        Row("results", outputDirectory);
-        table.Title = new TableTitle(Markup.Escape($"{result.Space} {result.Sampler} preset={result.Preset} seed={result.Seed} epochs={result.Epochs}"));
+        Row("Kendall τ", F(run.Ranking.KendallTau, "F4"));
+        Row("Spearman ρ", F(run.Ranking.SpearmanRho, "F4"));
+        Row("Pearson r", F(run.Ranking.PearsonR, "F4"));
+        Row("concordant pairs", F(run.Ranking.Cpr, "F4"));
+        Row("precision@top-10%", F(run.Ranking.PrecisionAtTop10, "F4"));
+        Row("subnets", run.Subnets.Count.ToString(CultureInfo.InvariantCulture));
+        Row("train + eval seconds", F(run.Seconds, "F0"));
+        Row("experiment", experimentId);
+        Row("results", run.Directory);
+        table.Title = new TableTitle(Markup.Escape($"nb201 {run.Sampler} preset={run.Preset} seed={run.Seed} epochs={run.Epochs}"));
         return table;
     }
 }

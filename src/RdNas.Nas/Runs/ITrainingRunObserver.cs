@@ -14,6 +14,12 @@ public interface ITrainingRunObserver
     /// <summary>The run resumed from a checkpoint at <paramref name="completedEpochs"/>.</summary>
     void OnResumed(int completedEpochs);
 
+    /// <summary>
+    /// Epoch <paramref name="completedEpochs"/> is checkpointed in the run folder (with its history); a platform copies
+    /// it to durable storage here, before training goes on.
+    /// </summary>
+    void OnCheckpointSaved(int completedEpochs);
+
     /// <summary>Subnet <paramref name="done"/> of <paramref name="total"/> has been scored.</summary>
     void OnEvaluationProgress(int done, int total);
 }

@@ -65,6 +65,7 @@ public static class Nb201TrainingRun
             }
 
             trainer.SaveCheckpoint(spec.CheckpointDirectory);
+            observer.OnCheckpointSaved(trainer.CompletedEpochs);
         }
 
         var evalWatch = Stopwatch.StartNew();
@@ -117,6 +118,11 @@ public static class Nb201TrainingRun
     private static Teachers.TeacherScores LoadTeacher(Proxies.ProxyColumn teacher, TrainingRunSpec spec, Cifar10Images images, ITrainingRunObserver observer, CancellationToken cancellationToken)
     {
         var space = new Nb201SearchSpace(spec.Preset.Supernet.OpCount);
+        if (spec.TeacherSource is { } source)
+        {
+            return source(teacher, space, cancellationToken);
+        }
+
         var done = 0;
         return Teachers.TeacherScores.LoadOrCompute(
             teacher, space, seed: 0, spec.TeacherCache ?? TrainingRunSpec.DefaultTeacherCache, () => images, spec.Workers,

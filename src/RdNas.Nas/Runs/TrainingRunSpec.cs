@@ -1,4 +1,7 @@
 using RdNas.Nas.Data;
+using RdNas.Nas.Proxies;
+using RdNas.Nas.SearchSpaces.Nb201;
+using RdNas.Nas.Teachers;
 using RdNas.Nas.Training.Methods;
 
 namespace RdNas.Nas.Runs;
@@ -12,6 +15,10 @@ namespace RdNas.Nas.Runs;
 /// <param name="Method">How the supernet trains (sampler and, for RD-NAS, pairs, teacher, loss, λ).</param>
 /// <param name="TeacherCache">Where teacher scores are cached; null for <see cref="DefaultTeacherCache"/>.</param>
 /// <param name="Workers">Threads that score the teacher the first time.</param>
+/// <param name="TeacherSource">
+/// Where teacher scores come from instead of the disk cache (a platform asks its architecture grains); called on the
+/// training thread.
+/// </param>
 public sealed record TrainingRunSpec(
     TrainingPreset Preset,
     DataDirectory Data,
@@ -20,7 +27,8 @@ public sealed record TrainingRunSpec(
     string GroundTruthColumn = "cifar10_valid",
     TrainingMethodSpec? Method = null,
     string? TeacherCache = null,
-    int Workers = 2)
+    int Workers = 2,
+    Func<ProxyColumn, Nb201SearchSpace, CancellationToken, TeacherScores>? TeacherSource = null)
 {
     /// <summary>
     /// The teacher cache when none is given: <c>$RDNAS_CACHE/teachers</c>, else <c>~/.cache/rdnas/teachers</c> (never the

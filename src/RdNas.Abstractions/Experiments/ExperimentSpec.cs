@@ -1,0 +1,36 @@
+namespace RdNas.Abstractions.Experiments;
+
+/// <summary>
+/// What an experiment trains: the search space, the training method (and, for RD-NAS, its pairs, teacher, loss and λ),
+/// a preset budget with optional overrides, and the seeds. Checked when submitted; the error names the field.
+/// </summary>
+/// <param name="Space">The search space (<c>nb201</c>).</param>
+/// <param name="Sampler">spos, fairnas, sandwich or rdnas.</param>
+/// <param name="Preset">smoke, small, medium or paper.</param>
+/// <param name="Seed">Seed of weights, data order, augmentation and sampled subnets.</param>
+/// <param name="Epochs">Overrides the preset's epoch count.</param>
+/// <param name="BatchSize">Overrides the preset's batch size.</param>
+/// <param name="TrainImages">Overrides the preset's number of training images.</param>
+/// <param name="Teacher">RD-NAS teacher: a proxy or <c>ensemble:a+b</c>.</param>
+/// <param name="PairSampler">RD-NAS pairs: margin, hamming or random.</param>
+/// <param name="PairThreshold">RD-NAS: the pair sampler's smallest distance (null: its default).</param>
+/// <param name="Margin">RD-NAS ranking loss margin (null: the reference code's loss).</param>
+/// <param name="Lambda">RD-NAS λ schedule: sine, warmup or const:V.</param>
+/// <param name="SplitSeed">Seed of the train/valid split.</param>
+/// <param name="GroundTruth">The benchmark column the ranking is scored against.</param>
+[GenerateSerializer, Immutable, Alias("RdNas.ExperimentSpec")]
+public sealed record ExperimentSpec(
+    [property: Id(0)] string Space = "nb201",
+    [property: Id(1)] string Sampler = "spos",
+    [property: Id(2)] string Preset = "small",
+    [property: Id(3)] long Seed = 0,
+    [property: Id(4)] int? Epochs = null,
+    [property: Id(5)] int? BatchSize = null,
+    [property: Id(6)] int? TrainImages = null,
+    [property: Id(7)] string Teacher = "flops",
+    [property: Id(8)] string PairSampler = "margin",
+    [property: Id(9)] double? PairThreshold = null,
+    [property: Id(10)] double? Margin = null,
+    [property: Id(11)] string Lambda = "sine",
+    [property: Id(12)] long SplitSeed = 0,
+    [property: Id(13)] string GroundTruth = "cifar10_valid");

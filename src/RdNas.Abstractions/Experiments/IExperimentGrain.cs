@@ -1,0 +1,37 @@
+using Orleans.Concurrency;
+
+namespace RdNas.Abstractions.Experiments;
+
+/// <summary>
+/// One experiment, keyed by its id: accepts a spec, places its training on a silo allowed to train, survives the loss
+/// of that silo by resuming from the last checkpoint elsewhere, and keeps the result.
+/// </summary>
+[Alias("RdNas.IExperimentGrain")]
+public interface IExperimentGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Validates and starts <paramref name="spec"/>; an invalid field raises <see cref="InvalidExperimentSpecException"/>.
+    /// Submitting the same spec again returns the current status; a different spec for a used id is refused.
+    /// </summary>
+    [Alias("Submit")]
+    Task<ExperimentStatus> SubmitAsync(ExperimentSpec spec);
+
+    // The three readers interleave with the grain's other turns (a watchdog waiting on a lost silo can take seconds):
+    // they only read fields that every turn leaves consistent before it awaits.
+
+    /// <summary>The current status and progress.</summary>
+    [Alias("GetStatus"), AlwaysInterleave]
+    Task<ExperimentStatus> GetStatusAsync();
+
+    /// <summary>The spec it runs; null before submission.</summary>
+    [Alias("GetSpec"), AlwaysInterleave]
+    Task<ExperimentSpec?> GetSpecAsync();
+
+    /// <summary>The result once completed; null before.</summary>
+    [Alias("GetResult"), AlwaysInterleave]
+    Task<ExperimentResult?> GetResultAsync();
+
+    /// <summary>Stops the experiment; a finished one stays as it is.</summary>
+    [Alias("Cancel")]
+    Task<ExperimentStatus> CancelAsync();
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Globalization;
+using RdNas.Cli.Output;
+using RdNas.Client;
+using Spectre.Console;
+
+namespace RdNas.Cli.Commands.Experiments;
+
+/// <summary><c>rdnas experiments show ID</c>: an experiment's spec, status and, when completed, its ranking.</summary>
+internal sealed class ExperimentsShowCommand : CliCommand
+{
+    private static readonly Argument<string> s_id = new("id") { Description = "The experiment id" };
+
+    public ExperimentsShowCommand(CliConsole console)
+        : base("show", "Show an experiment's spec, status and result", console)
+    {
+        Arguments.Add(s_id);
+        Options.Add(CommonOptions.RunningCluster);
+        Options.Add(CommonOptions.Format);
+    }
+
+    protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var id = parseResult.GetValue(s_id)!;
+        await using var client = await RdNasClient.ConnectAsync(ClusterConnection.Parse(parseResult.GetValue(CommonOptions.RunningCluster)!), cancellationToken).ConfigureAwait(false);
+        var spec = await client.GetSpecAsync(id).ConfigureAwait(false);
+        if (spec is null)
+        {
+            Console.Error($"no experiment '{id}' on this cluster (rdnas experiments list shows them)");
+            return ExitCodes.InvalidInput;
+        }
+
+        var status = await client.GetStatusAsync(id).ConfigureAwait(false);
+        var result = await client.GetResultAsync(id).ConfigureAwait(false);
+        if (parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json)
+        {
+            Console.Json(new { Spec = spec, Status = status, result?.Ranking });
+            return ExitCodes.Success;
+        }
+
+        var table = new Table().AddColumn("field").AddColumn("value");
+        void Row(string name, object? value) => table.AddRow(Markup.Escape(name), Markup.Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "-"));
+        Row("id", id);
+        Row("spec", spec);
+        Row("phase", status.Phase);
+        Row("message", status.Message);
+        Row("epochs checkpointed", $"{status.CompletedEpochs}/{status.Epochs}");
+        Row("worker", status.Worker);
+        Row("worker starts", status.Attempts);
+        Row("resumed from epoch", status.ResumedFromEpoch);
+        if (result is not null)
+        {
+            Row("Kendall τ", result.Ranking.KendallTau.ToString("F4", CultureInfo.InvariantCulture));
+            Row("Spearman ρ", result.Ranking.SpearmanRho.ToString("F4", CultureInfo.InvariantCulture));
+        }
+
+        Console.Ansi.Write(table);
+        return ExitCodes.Success;
+    }
+}

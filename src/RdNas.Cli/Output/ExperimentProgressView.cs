@@ -1,0 +1,68 @@
+using System.Globalization;
+using RdNas.Abstractions.Experiments;
+using Spectre.Console;
+
+namespace RdNas.Cli.Output;
+
+/// <summary>
+/// Shows an experiment's status stream as Spectre progress bars: training (epoch, step, loss, accuracy, time left)
+/// and evaluation (subnets scored); a restart on another silo is shown in the description.
+/// </summary>
+internal static class ExperimentProgressView
+{
+    /// <summary>Follows <paramref name="statuses"/> to the end and returns the last status.</summary>
+    public static async Task<ExperimentStatus> FollowAsync(CliConsole console, IAsyncEnumerable<ExperimentStatus> statuses, bool showProgress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        if (!showProgress)
+        {
+            ExperimentStatus? last = null;
+            await foreach (var status in statuses.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                last = status;
+            }
+
+            return last ?? throw new InvalidOperationException("the experiment reported no status");
+        }
+
+        return await console.Ansi.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                ProgressTask? training = null;
+                ProgressTask? evaluation = null;
+                ExperimentStatus? last = null;
+                await foreach (var status in statuses.WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    training ??= context.AddTask("train", maxValue: Math.Max(1, status.Epochs));
+                    evaluation ??= context.AddTask("evaluate", autoStart: false, maxValue: Math.Max(1, status.Subnets));
+                    Show(status, training, evaluation);
+                    last = status;
+                }
+
+                training?.StopTask();
+                evaluation?.StopTask();
+                return last ?? throw new InvalidOperationException("the experiment reported no status");
+            }).ConfigureAwait(false);
+    }
+
+    private static void Show(ExperimentStatus status, ProgressTask training, ProgressTask evaluation)
+    {
+        var worker = status.Attempts > 1 ? $" [attempt {status.Attempts}]" : string.Empty;
+        if (status.Phase == ExperimentPhase.Evaluating || status.Phase == ExperimentPhase.Completed)
+        {
+            training.Value = training.MaxValue;
+            training.StopTask();
+            evaluation.StartTask();
+            evaluation.Value = status.EvaluatedSubnets;
+            evaluation.Description = Markup.Escape($"evaluate subnet {status.EvaluatedSubnets}/{status.Subnets}");
+            return;
+        }
+
+        training.Value = status.CompletedEpochs + (status.StepsPerEpoch > 0 ? (double)status.Step / status.StepsPerEpoch : 0);
+        training.Description = Markup.Escape(status.StepsPerEpoch > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"train epoch {status.CompletedEpochs + 1}/{status.Epochs} loss {status.Loss:F3} acc {100 * status.Accuracy:F1}%{worker}")
+            : status.Message + worker);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using RdNas.Abstractions.Architectures;
+using RdNas.Abstractions.Experiments;
+
+namespace RdNas.Client;
+
+/// <summary>
+/// The platform's SDK: submit experiments, watch their progress, read results, query architectures. Works over any
+/// <see cref="IClusterClient"/>: one it connects itself (<see cref="ConnectAsync"/>) or a co-hosted one.
+/// </summary>
+public sealed class RdNasClient : IAsyncDisposable
+{
+    private readonly IClusterClient _cluster;
+    private readonly IHost? _host;
+
+    private RdNasClient(IClusterClient cluster, IHost? host)
+    {
+        _cluster = cluster;
+        _host = host;
+    }
+
+    /// <summary>A client over an existing cluster client (an embedded silo's, a test cluster's); disposing it leaves that client alone.</summary>
+    public static RdNasClient Over(IClusterClient cluster) => new(cluster ?? throw new ArgumentNullException(nameof(cluster)), null);
+
+    /// <summary>Connects to the cluster at <paramref name="connection"/>.</summary>
+    public static async Task<RdNasClient> ConnectAsync(ClusterConnection connection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.UseOrleansClient(client =>
+        {
+            if (connection.IsAzure)
+            {
+                client.Configure<ClusterOptions>(o => o.ClusterId = connection.ClusterId!);
+                client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(connection.StorageConnectionString));
+            }
+            else
+            {
+                client.UseLocalhostClustering(connection.GatewayPort ?? ClusterConnection.DefaultGatewayPort);
+            }
+        });
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        return new RdNasClient(host.Services.GetRequiredService<IClusterClient>(), host);
+    }
+
+    /// <summary>Submits <paramref name="spec"/> as experiment <paramref name="id"/> (a new id when null); returns its first status.</summary>
+    public Task<ExperimentStatus> SubmitAsync(ExperimentSpec spec, string? id = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return Experiment(id ?? NewExperimentId()).SubmitAsync(spec);
+    }
+
+    /// <summary>The status of experiment <paramref name="id"/>.</summary>
+    public Task<ExperimentStatus> GetStatusAsync(string id) => Experiment(id).GetStatusAsync();
+
+    /// <summary>The spec of experiment <paramref name="id"/>; null if nothing was submitted under it.</summary>
+    public Task<ExperimentSpec?> GetSpecAsync(string id) => Experiment(id).GetSpecAsync();
+
+    /// <summary>The result of experiment <paramref name="id"/>; null until it completes.</summary>
+    public Task<ExperimentResult?> GetResultAsync(string id) => Experiment(id).GetResultAsync();
+
+    /// <summary>Cancels experiment <paramref name="id"/>.</summary>
+    public Task<ExperimentStatus> CancelAsync(string id) => Experiment(id).CancelAsync();
+
+    /// <summary>
+    /// The status of experiment <paramref name="id"/> every <paramref name="interval"/> while it changes, ending with
+    /// its final status. Polling rides out a lost silo: the next poll reaches the grain wherever it lives then.
+    /// </summary>
+    public async IAsyncEnumerable<ExperimentStatus> WatchAsync(string id, TimeSpan interval, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ExperimentStatus? last = null;
+        while (true)
+        {
+            ExperimentStatus status;
+            try
+            {
+                status = await GetStatusAsync(id).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsTransient(e) && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (last is null || Changed(last, status))
+            {
+                yield return status;
+            }
+
+            if (status.IsFinal)
+            {
+                yield break;
+            }
+
+            last = status;
+            await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Every experiment, oldest first.</summary>
+    public Task<IReadOnlyList<ExperimentSummary>> ListExperimentsAsync() =>
+        _cluster.GetGrain<IExperimentCatalogGrain>(IExperimentCatalogGrain.Key).ListAsync();
+
+    /// <summary>Everything the cluster knows about <paramref name="arch"/> in <paramref name="space"/>.</summary>
+    public Task<ArchitectureSummary> DescribeArchitectureAsync(string space, string arch) => Architecture(space, arch).DescribeAsync();
+
+    /// <summary>The benchmark accuracy of <paramref name="arch"/> on <paramref name="dataset"/>.</summary>
+    public Task<double> GetGroundTruthAsync(string space, string arch, string dataset) => Architecture(space, arch).GetGroundTruthAsync(dataset);
+
+    /// <summary>The score of <paramref name="arch"/> by <paramref name="proxy"/> (computed once, cluster-wide).</summary>
+    public Task<double> GetProxyScoreAsync(string space, string arch, string proxy) => Architecture(space, arch).GetProxyScoreAsync(proxy);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync().ConfigureAwait(false);
+            _host.Dispose();
+        }
+    }
+
+    /// <summary>A fresh experiment id: the UTC time and a random suffix, so ids sort by submission.</summary>
+    public static string NewExperimentId() => $"exp-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+
+    private IExperimentGrain Experiment(string id)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return _cluster.GetGrain<IExperimentGrain>(id);
+    }
+
+    private IArchitectureGrain Architecture(string space, string arch) => _cluster.GetGrain<IArchitectureGrain>(ArchitectureKey.Of(space, arch));
+
+    private static bool Changed(ExperimentStatus a, ExperimentStatus b) => a with { UpdatedUtc = b.UpdatedUtc } != b;
+
+    private static bool IsTransient(Exception e) => e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException;
+}

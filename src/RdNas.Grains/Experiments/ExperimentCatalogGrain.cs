@@ -1,0 +1,24 @@
+using RdNas.Abstractions.Experiments;
+using RdNas.Grains.Hosting;
+
+namespace RdNas.Grains.Experiments;
+
+/// <summary>The list of experiments, for <c>rdnas experiments list</c>.</summary>
+public sealed class ExperimentCatalogGrain(
+    [PersistentState("catalog", GrainStorage.Name)] IPersistentState<ExperimentCatalogState> state) : Grain, IExperimentCatalogGrain
+{
+    async Task IExperimentCatalogGrain.AddAsync(ExperimentSummary experiment)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        if (state.State.Experiments.Exists(e => e.Id == experiment.Id))
+        {
+            return;
+        }
+
+        state.State.Experiments.Add(experiment);
+        await state.WriteStateAsync();
+    }
+
+    Task<IReadOnlyList<ExperimentSummary>> IExperimentCatalogGrain.ListAsync() =>
+        Task.FromResult<IReadOnlyList<ExperimentSummary>>([.. state.State.Experiments]);
+}

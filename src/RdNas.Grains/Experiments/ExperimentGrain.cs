@@ -1,0 +1,240 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RdNas.Abstractions.Experiments;
+using RdNas.Grains.Hosting;
+using RdNas.Grains.Placement;
+using RdNas.Grains.Training;
+
+namespace RdNas.Grains.Experiments;
+
+/// <summary>
+/// One experiment. Validates the spec, starts a worker on a silo that may train and watches it: a timer pings the
+/// worker every <see cref="RdNasPlatformOptions.WatchdogInterval"/>, and a worker found idle (its silo died, so a new
+/// activation answered) is started again and resumes from the stored checkpoint. A reminder reactivates this grain
+/// when its own silo was the one lost.
+/// </summary>
+public sealed partial class ExperimentGrain(
+    [PersistentState("experiment", GrainStorage.Name)] IPersistentState<ExperimentState> state,
+    ExperimentPlanner planner,
+    TrainingSilos trainingSilos,
+    IOptions<RdNasPlatformOptions> options,
+    ILogger<ExperimentGrain> logger) : Grain, IExperimentGrain, IExperimentRunReports, IRemindable
+{
+    private const string WatchdogReminder = "watchdog";
+
+    private WorkerReport? _progress;
+    private IGrainTimer? _watchdog;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private ExperimentState S => state.State;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.Spec is not null && !IsFinal)
+        {
+            StartWatchdog();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    async Task<ExperimentStatus> IExperimentGrain.SubmitAsync(ExperimentSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (S.Spec is not null)
+        {
+            return S.Spec == spec ? Status() : throw new InvalidExperimentSpecException("id", $"experiment '{Id}' already runs a different spec");
+        }
+
+        var preset = planner.Validate(spec);
+        S.Spec = spec;
+        S.SubmittedUtc = DateTimeOffset.UtcNow;
+        S.Phase = ExperimentPhase.Queued;
+        S.Message = "queued";
+        S.Epochs = spec.Epochs ?? preset.Training.Epochs;
+        S.Subnets = preset.Evaluation.Subnets;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IExperimentCatalogGrain>(IExperimentCatalogGrain.Key).AddAsync(new ExperimentSummary(Id, spec, S.SubmittedUtc));
+        await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        StartWatchdog();
+        await StartWorkerAsync();
+        return Status();
+    }
+
+    Task<ExperimentStatus> IExperimentGrain.GetStatusAsync() => Task.FromResult(Status());
+
+    Task<ExperimentSpec?> IExperimentGrain.GetSpecAsync() => Task.FromResult(S.Spec);
+
+    Task<ExperimentResult?> IExperimentGrain.GetResultAsync() => Task.FromResult(S.Result);
+
+    async Task<ExperimentStatus> IExperimentGrain.CancelAsync()
+    {
+        if (S.Spec is null || IsFinal)
+        {
+            return Status();
+        }
+
+        await Worker.CancelAsync();
+        await FinishAsync(ExperimentPhase.Cancelled, "cancelled on request");
+        return Status();
+    }
+
+    Task IExperimentRunReports.ReportProgressAsync(WorkerReport report)
+    {
+        if (report.Attempt == S.Attempts && !IsFinal)
+        {
+            _progress = report;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    async Task IExperimentRunReports.ReportResumedAsync(int attempt, int completedEpochs)
+    {
+        if (attempt == S.Attempts && !IsFinal)
+        {
+            S.ResumedFromEpoch = completedEpochs;
+            S.CompletedEpochs = completedEpochs;
+            await state.WriteStateAsync();
+        }
+    }
+
+    async Task IExperimentRunReports.ReportCheckpointAsync(int attempt, int completedEpochs)
+    {
+        if (attempt == S.Attempts && !IsFinal)
+        {
+            S.CompletedEpochs = completedEpochs;
+            S.Phase = ExperimentPhase.Training;
+            S.Message = $"epoch {completedEpochs}/{S.Epochs} checkpointed";
+            await state.WriteStateAsync();
+        }
+    }
+
+    async Task IExperimentRunReports.ReportCompletedAsync(int attempt, ExperimentResult result)
+    {
+        if (attempt == S.Attempts && !IsFinal)
+        {
+            S.Result = result;
+            S.CompletedEpochs = S.Epochs;
+            await FinishAsync(ExperimentPhase.Completed, $"completed: Kendall tau {result.Ranking.KendallTau:F4}");
+        }
+    }
+
+    async Task IExperimentRunReports.ReportFailedAsync(int attempt, string reason)
+    {
+        if (attempt == S.Attempts && !IsFinal)
+        {
+            await FinishAsync(ExperimentPhase.Failed, reason);
+        }
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // The reminder's work is to bring this grain back after its silo was lost; activation restarts the watchdog.
+        if (IsFinal)
+        {
+            await UnregisterReminderAsync();
+        }
+    }
+
+    private bool IsFinal => S.Phase is ExperimentPhase.Completed or ExperimentPhase.Failed or ExperimentPhase.Cancelled;
+
+    private ITrainingWorkerGrain Worker => GrainFactory.GetGrain<ITrainingWorkerGrain>(Id);
+
+    private void StartWatchdog()
+    {
+        var interval = options.Value.WatchdogInterval;
+        _watchdog ??= this.RegisterGrainTimer(WatchAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
+    }
+
+    private async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        if (IsFinal)
+        {
+            _watchdog?.Dispose();
+            _watchdog = null;
+            return;
+        }
+
+        try
+        {
+            if (S.Phase == ExperimentPhase.Queued || !await Worker.IsRunningAsync())
+            {
+                if (S.Phase != ExperimentPhase.Queued)
+                {
+                    LogWorkerLost(logger, Id, S.Worker, S.CompletedEpochs);
+                }
+
+                await StartWorkerAsync();
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A silo that died but is not yet declared dead times calls out; the next tick tries again.
+            LogWatchdogFailed(logger, e, Id);
+        }
+    }
+
+    private async Task StartWorkerAsync()
+    {
+        if (trainingSilos.EligibleNow().Count == 0)
+        {
+            var reason = trainingSilos.WaitingReason();
+            if (S.Phase != ExperimentPhase.Queued || S.Message != reason)
+            {
+                S.Phase = ExperimentPhase.Queued;
+                S.Message = reason;
+                S.Worker = null;
+                await state.WriteStateAsync();
+            }
+
+            return;
+        }
+
+        S.Attempts++;
+        _progress = null;
+        S.Worker = await Worker.StartAsync(S.Spec!, S.Attempts);
+        S.Phase = ExperimentPhase.Training;
+        S.Message = S.Attempts == 1 ? "training started" : $"training restarted from the checkpoint of epoch {S.CompletedEpochs}";
+        await state.WriteStateAsync();
+    }
+
+    private async Task FinishAsync(ExperimentPhase phase, string message)
+    {
+        S.Phase = phase;
+        S.Message = message;
+        _progress = null;
+        await state.WriteStateAsync();
+        _watchdog?.Dispose();
+        _watchdog = null;
+        await UnregisterReminderAsync();
+    }
+
+    private async Task UnregisterReminderAsync()
+    {
+        if (await this.GetReminder(WatchdogReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private ExperimentStatus Status()
+    {
+        var p = _progress;
+        var training = p is { Phase: ExperimentPhase.Training, StepsPerEpoch: > 0 };
+        var phase = p is not null && !IsFinal ? p.Phase : S.Phase;
+        return new ExperimentStatus(
+            Id, phase, p is not null && !IsFinal ? p.Message : S.Message, S.CompletedEpochs, S.Epochs,
+            training ? p!.Step : 0, training ? p!.StepsPerEpoch : 0, training ? p!.Loss : 0, training ? p!.Accuracy : 0,
+            S.Phase == ExperimentPhase.Completed ? S.Subnets : p?.EvaluatedSubnets ?? 0, S.Subnets,
+            S.Worker, S.Attempts, S.ResumedFromEpoch, DateTimeOffset.UtcNow);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: worker on {Worker} is gone; restarting from the checkpoint of epoch {Epoch}")]
+    private static partial void LogWorkerLost(ILogger logger, string experimentId, string? worker, int epoch);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: watchdog check failed; retrying at the next tick")]
+    private static partial void LogWatchdogFailed(ILogger logger, Exception exception, string experimentId);
+}

@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Options;
+using RdNas.Abstractions.Experiments;
+using RdNas.Grains.Hosting;
+using RdNas.Nas.Data;
+using RdNas.Nas.GroundTruth;
+using RdNas.Nas.Proxies;
+using RdNas.Nas.Runs;
+using RdNas.Nas.SearchSpaces.Nb201;
+using RdNas.Nas.Teachers;
+using RdNas.Nas.Training.Methods;
+
+namespace RdNas.Grains.Experiments;
+
+/// <summary>
+/// Turns an <see cref="ExperimentSpec"/> into the NAS library's run: validates every field at submission (the error
+/// names the field and what is allowed) and builds the <see cref="TrainingRunSpec"/> a worker runs.
+/// </summary>
+public sealed class ExperimentPlanner(IOptions<RdNasPlatformOptions> options)
+{
+    /// <summary>The field an <see cref="InvalidExperimentSpecException"/> names when the silo lacks data files.</summary>
+    public const string DataField = "data";
+
+    private const int MaxTrainImages = 50_000;
+
+    /// <summary>Checks <paramref name="spec"/>; returns the preset it resolves to.</summary>
+    public TrainingPreset Validate(ExperimentSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (!string.Equals(spec.Space, Nb201TrainingRun.Space, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidExperimentSpecException("space", $"unknown space '{spec.Space}' (expected {Nb201TrainingRun.Space})");
+        }
+
+        var preset = Field("preset", () => TrainingPresets.Get(spec.Preset));
+        if (spec.Epochs is < 1)
+        {
+            throw new InvalidExperimentSpecException("epochs", $"must be at least 1, got {spec.Epochs}");
+        }
+
+        var maxBatch = options.Value.MaxBatchSize;
+        if (spec.BatchSize is { } batch && (batch < 1 || batch > maxBatch))
+        {
+            throw new InvalidExperimentSpecException("batch_size", $"{batch} is outside what a silo holds (1 to {maxBatch}, {RdNasPlatformOptions.Section}:{nameof(RdNasPlatformOptions.MaxBatchSize)})");
+        }
+
+        if (spec.TrainImages is { } images && (images < 1 || images > MaxTrainImages))
+        {
+            throw new InvalidExperimentSpecException("train_images", $"must be between 1 and {MaxTrainImages}, got {images}");
+        }
+
+        if (string.IsNullOrWhiteSpace(spec.GroundTruth))
+        {
+            throw new InvalidExperimentSpecException("ground_truth", "must name an NB201 column such as cifar10_valid");
+        }
+
+        ValidateMethod(Method(spec));
+        ValidateData();
+        return preset;
+    }
+
+    /// <summary>The run a worker executes for <paramref name="spec"/> in <paramref name="runDirectory"/>.</summary>
+    public TrainingRunSpec Plan(ExperimentSpec spec, string runDirectory, Func<ProxyColumn, Nb201SearchSpace, CancellationToken, TeacherScores>? teacherSource)
+    {
+        var preset = Validate(spec);
+        var training = preset.Training with
+        {
+            Seed = spec.Seed,
+            Epochs = spec.Epochs ?? preset.Training.Epochs,
+            BatchSize = spec.BatchSize ?? preset.Training.BatchSize,
+            TrainImages = spec.TrainImages ?? preset.Training.TrainImages,
+        };
+        return new TrainingRunSpec(
+            preset with { Training = training }, DataDirectory.Resolve(options.Value.DataDirectory), runDirectory, spec.SplitSeed, spec.GroundTruth,
+            Method(spec), options.Value.TeacherCache, Environment.ProcessorCount, options.Value.TeacherCache is null ? teacherSource : null);
+    }
+
+    // Checked at submission so a silo without data refuses the run at once instead of failing it later.
+    private void ValidateData()
+    {
+        try
+        {
+            var data = DataDirectory.Resolve(options.Value.DataDirectory);
+            data.RequireFile(Nb201GroundTruth.RelativePath, "the NAS-Bench-201 table the ranking is scored against");
+            data.RequireFile(Path.Combine(Cifar10BinaryReader.Folder, "data_batch_1.bin"), "CIFAR-10 train images (binary version)");
+        }
+        catch (DataNotFoundException e)
+        {
+            throw new InvalidExperimentSpecException(DataField, e.Message);
+        }
+    }
+
+    private static TrainingMethodSpec Method(ExperimentSpec spec) =>
+        new(spec.Sampler, spec.PairSampler, spec.PairThreshold, spec.Teacher, spec.Margin, spec.Lambda);
+
+    // The library's messages name CLI options (--sampler: …); the spec's field names replace them.
+    private static void ValidateMethod(TrainingMethodSpec method)
+    {
+        try
+        {
+            method.Validate();
+        }
+        catch (ArgumentException e) when (e.Message.StartsWith("--", StringComparison.Ordinal))
+        {
+            var message = WithoutParameter(e.Message);
+            var end = message.IndexOfAny([' ', ':'], 2);
+            var field = message[2..end].Replace('-', '_');
+            throw new InvalidExperimentSpecException(field, message[end..].TrimStart(' ', ':'));
+        }
+    }
+
+    private static T Field<T>(string field, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidExperimentSpecException(field, WithoutParameter(e.Message));
+        }
+    }
+
+    private static string WithoutParameter(string message) => message.Split(" (Parameter", 2)[0];
+}

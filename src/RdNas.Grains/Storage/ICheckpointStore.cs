@@ -1,0 +1,14 @@
+namespace RdNas.Grains.Storage;
+
+/// <summary>
+/// The durable copy of a running experiment's checkpoint (weights, optimiser, generator states and history), so a
+/// worker on another silo can resume it.
+/// </summary>
+public interface ICheckpointStore
+{
+    /// <summary>Copies the checkpoint in <paramref name="runDirectory"/> to the store, replacing the previous one atomically.</summary>
+    Task SaveAsync(string experimentId, string runDirectory, CancellationToken cancellationToken);
+
+    /// <summary>Puts the stored checkpoint into <paramref name="runDirectory"/>; false when there is none.</summary>
+    Task<bool> RestoreAsync(string experimentId, string runDirectory, CancellationToken cancellationToken);
+}

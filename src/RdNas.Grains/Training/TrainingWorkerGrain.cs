@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RdNas.Abstractions.Experiments;
+using RdNas.Grains.Experiments;
+using RdNas.Grains.Hosting;
+using RdNas.Grains.Placement;
+using RdNas.Grains.Storage;
+using RdNas.Nas.Runs;
+
+namespace RdNas.Grains.Training;
+
+/// <summary>
+/// Runs one experiment's training on a thread of its own (never on the grain scheduler), on a silo that may train:
+/// restores the last stored checkpoint first, stores a checkpoint every epoch, and reports progress and the result
+/// to the experiment grain.
+/// </summary>
+[AcceleratorPlacementFilter]
+public sealed partial class TrainingWorkerGrain(
+    IGrainFactory grains,
+    ICheckpointStore checkpoints,
+    IRunDirectories runDirectories,
+    ExperimentPlanner planner,
+    IOptions<RdNasPlatformOptions> options,
+    ILocalSiloDetails silo,
+    ILogger<TrainingWorkerGrain> logger) : Grain, ITrainingWorkerGrain, IDisposable
+{
+    private Task? _run;
+    private CancellationTokenSource? _cancellation;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    async Task<string> ITrainingWorkerGrain.StartAsync(ExperimentSpec spec, int attempt)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (_run is { IsCompleted: false })
+        {
+            return WorkerName;
+        }
+
+        var runDirectory = runDirectories.RunDirectoryOf(Id);
+        Directory.CreateDirectory(runDirectory);
+        var restored = await checkpoints.RestoreAsync(Id, runDirectory, CancellationToken.None);
+        LogStarting(logger, Id, attempt, runDirectory, restored);
+
+        _cancellation = new CancellationTokenSource();
+        var reports = grains.GetGrain<IExperimentRunReports>(Id);
+        var reporter = new WorkerProgressReporter(reports, checkpoints, Id, runDirectory, attempt, _cancellation.Token);
+        var teacher = new ArchitectureTeacher(grains, options.Value.TeacherConcurrency, reporter.OnTeacherProgress);
+        var run = planner.Plan(spec, runDirectory, teacher.Gather);
+        var token = _cancellation.Token;
+        var id = Id;
+
+        // Keep the activation while it trains: nothing calls a worker for hours but its watchdog.
+        DelayDeactivation(TimeSpan.FromDays(30));
+        _run = Task.Factory.StartNew(() => Execute(id, run, reporter, reports, attempt, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return WorkerName;
+    }
+
+    Task<bool> ITrainingWorkerGrain.IsRunningAsync()
+    {
+        if (_run is { IsCompleted: true })
+        {
+            DeactivateOnIdle(); // the run has reported; nothing here is needed any more
+        }
+
+        return Task.FromResult(_run is { IsCompleted: false });
+    }
+
+    Task ITrainingWorkerGrain.CancelAsync()
+    {
+        _cancellation?.Cancel();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A silo shutting down stops its runs at the next step; the stored checkpoint lets another silo go on.
+        _cancellation?.Cancel();
+        if (_run is not null)
+        {
+            await _run.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _cancellation?.Dispose();
+
+    private string WorkerName => $"{silo.Name} ({silo.SiloAddress})";
+
+    // Runs on the training thread: it may use injected services only, never the grain's own members (activation-bound).
+    private void Execute(string experimentId, TrainingRunSpec run, WorkerProgressReporter reporter, IExperimentRunReports reports, int attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = Nb201TrainingRun.Run(run, reporter, cancellationToken);
+            var subnetsCsv = File.ReadAllText(Path.Combine(run.OutputDirectory, TrainingRunWriter.SubnetsFile));
+            SupernetScoreRecorder.RecordAsync(grains, experimentId, subnetsCsv, result.FinishedUtc).GetAwaiter().GetResult();
+            var ranking = result.Ranking;
+            reports.ReportCompletedAsync(attempt, new ExperimentResult(
+                new ExperimentRanking(ranking.KendallTau, ranking.SpearmanRho, ranking.PearsonR, ranking.Cpr, ranking.PrecisionAtTop10),
+                File.ReadAllText(Path.Combine(run.OutputDirectory, TrainingRunWriter.ResultFile)), subnetsCsv)).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            LogCancelled(logger, experimentId);
+        }
+        catch (Exception e)
+        {
+            LogFailed(logger, e, experimentId);
+            reports.ReportFailedAsync(attempt, e.Message).GetAwaiter().GetResult();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Experiment {ExperimentId}: worker attempt {Attempt} starts in {RunDirectory} (checkpoint restored: {Restored})")]
+    private static partial void LogStarting(ILogger logger, string experimentId, int attempt, string runDirectory, bool restored);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Experiment {ExperimentId}: run cancelled")]
+    private static partial void LogCancelled(ILogger logger, string experimentId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Experiment {ExperimentId}: run failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string experimentId);
+}

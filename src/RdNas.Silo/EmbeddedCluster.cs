@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RdNas.Grains.Hosting;
+using RdNas.Grains.Training;
+
+namespace RdNas.Silo;
+
+/// <summary>
+/// A one-silo cluster inside the calling process, with in-memory grain state: what <c>rdnas train</c> uses without
+/// <c>--cluster</c>. Its one experiment runs in a given folder, which holds the checkpoint, so running the same
+/// command again resumes; it trains on the CPU (the embedded silo allows it) on free loopback ports.
+/// </summary>
+public sealed class EmbeddedCluster : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private EmbeddedCluster(IHost host)
+    {
+        _host = host;
+    }
+
+    /// <summary>The co-hosted client of the silo.</summary>
+    public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>Starts a silo whose experiments run in <paramref name="runDirectory"/>, reading data from <paramref name="dataDirectory"/> (null: <c>RDNAS_DATA</c>).</summary>
+    /// <remarks>Teachers are read from and cached in <paramref name="teacherCache"/>, which outlives the process.</remarks>
+    public static async Task<EmbeddedCluster> StartAsync(string runDirectory, string? dataDirectory, string teacherCache, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders(); // the CLI owns the console
+        var siloPort = FreePort();
+        var options = new RdNasSiloOptions { Name = "embedded", SiloPort = siloPort, PrimarySiloPort = siloPort, GatewayPort = FreePort() };
+        builder.Services.AddSingleton<IRunDirectories>(new FixedRunDirectory(runDirectory));
+        builder.UseOrleans(silo => silo.ConfigureRdNas(options, builder.Configuration, o =>
+        {
+            o.DataDirectory = dataDirectory;
+            o.AllowCpuTraining = true;
+            o.TeacherCache = teacherCache;
+        }));
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        return new EmbeddedCluster(host);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync().ConfigureAwait(false);
+        _host.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,68 @@
+namespace RdNas.Silo;
+
+/// <summary>
+/// How a silo joins a cluster, from the <c>RdNas:Silo</c> configuration section (environment: <c>RdNas__Silo__Role=gpu</c>,
+/// command line: <c>--RdNas:Silo:Role=gpu</c>).
+/// </summary>
+public sealed class RdNasSiloOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "RdNas:Silo";
+
+    /// <summary>The silo's name in logs and experiment status.</summary>
+    public string Name { get; set; } = $"silo-{Environment.ProcessId}";
+
+    /// <summary><c>cpu</c> or <c>gpu</c>: a gpu silo declares an accelerator, so training workers are placed on it.</summary>
+    public string Role { get; set; } = "cpu";
+
+    /// <summary>What a gpu silo declares (<c>rdnas.accelerator</c>); <c>cuda</c> unless set.</summary>
+    public string Accelerator { get; set; } = "cuda";
+
+    /// <summary><c>localhost</c> (one machine, the first silo is the primary) or <c>azure-table</c> (membership in Azure Table storage).</summary>
+    public string Clustering { get; set; } = "localhost";
+
+    /// <summary><c>memory</c> (lost when the silo stops; one-silo use only) or <c>azure</c> (Table for state and reminders, Blob for checkpoints).</summary>
+    public string Storage { get; set; } = "memory";
+
+    /// <summary>The Azure Storage connection string for <c>azure-table</c> clustering and <c>azure</c> storage (Azurite: <c>UseDevelopmentStorage=true</c>).</summary>
+    public string? StorageConnectionString { get; set; }
+
+    /// <summary>The cluster's id: silos and clients with the same id form one cluster.</summary>
+    public string ClusterId { get; set; } = "rdnas";
+
+    /// <summary>The service's id: keys the stored grain state, so it survives cluster redeployments.</summary>
+    public string ServiceId { get; set; } = "rdnas";
+
+    /// <summary>Silo-to-silo port.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Client gateway port.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Localhost clustering: the silo port of the primary silo.</summary>
+    public int PrimarySiloPort { get; set; } = 11111;
+
+    /// <summary>Whether the silo declares an accelerator.</summary>
+    public bool IsGpu => Role.Equals("gpu", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Checks the settings; the error names the setting and what is allowed.</summary>
+    public void Validate()
+    {
+        Require(nameof(Role), Role, "cpu", "gpu");
+        Require(nameof(Clustering), Clustering, "localhost", "azure-table");
+        Require(nameof(Storage), Storage, "memory", "azure");
+        var needsAzure = Clustering.Equals("azure-table", StringComparison.OrdinalIgnoreCase) || Storage.Equals("azure", StringComparison.OrdinalIgnoreCase);
+        if (needsAzure && string.IsNullOrWhiteSpace(StorageConnectionString))
+        {
+            throw new ArgumentException($"{Section}:{nameof(StorageConnectionString)} is required with azure-table clustering or azure storage");
+        }
+    }
+
+    private static void Require(string name, string value, params string[] allowed)
+    {
+        if (!allowed.Contains(value, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"{Section}:{name}: unknown value '{value}' (expected {string.Join(" or ", allowed)})");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using RdNas.Grains.Hosting;
+using RdNas.Grains.Placement;
+using RdNas.Grains.Storage;
+
+namespace RdNas.Silo;
+
+/// <summary>Configures an Orleans silo for the platform from <see cref="RdNasSiloOptions"/>.</summary>
+public static class SiloHostBuilder
+{
+    /// <summary>Applies clustering, storage, reminders, silo metadata and the grains' services.</summary>
+    public static ISiloBuilder ConfigureRdNas(this ISiloBuilder silo, RdNasSiloOptions options, IConfiguration configuration, Action<RdNasPlatformOptions>? platform = null)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        silo.Configure<ClusterOptions>(c =>
+        {
+            c.ClusterId = options.ClusterId;
+            c.ServiceId = options.ServiceId;
+        });
+        silo.Configure<SiloOptions>(s => s.SiloName = options.Name);
+        silo.UseSiloMetadata(AcceleratorMetadata.For(options.IsGpu ? options.Accelerator : null));
+
+        // A lost training silo should be declared dead in seconds, not the default minute: its experiment waits for it.
+        silo.Configure<ClusterMembershipOptions>(m =>
+        {
+            m.ProbeTimeout = TimeSpan.FromSeconds(2);
+            m.NumMissedProbesLimit = 2;
+        });
+
+        if (options.Clustering.Equals("azure-table", StringComparison.OrdinalIgnoreCase))
+        {
+            silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(options.StorageConnectionString));
+            silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+        }
+        else
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, options.PrimarySiloPort));
+        }
+
+        if (options.Storage.Equals("azure", StringComparison.OrdinalIgnoreCase))
+        {
+            silo.AddAzureTableGrainStorage(GrainStorage.Name, o => o.TableServiceClient = new TableServiceClient(options.StorageConnectionString));
+            silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(options.StorageConnectionString));
+            silo.Services.AddSingleton<ICheckpointStore>(new BlobCheckpointStore(new BlobContainerClient(options.StorageConnectionString, BlobCheckpointStore.ContainerName)));
+        }
+        else
+        {
+            silo.AddMemoryGrainStorage(GrainStorage.Name);
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<ICheckpointStore, LocalCheckpointStore>();
+        }
+
+        return silo.AddRdNasGrains(configuration, platform);
+    }
+}

@@ -1,0 +1,87 @@
+using RdNas.Abstractions.Experiments;
+using RdNas.Client;
+
+namespace RdNas.Grains.Tests;
+
+/// <summary>Training workers go only to silos that declare an accelerator, or wait and say so.</summary>
+public sealed class PlacementTests
+{
+    // A run of a few seconds: one epoch of 256 images, the smoke evaluation.
+    private static readonly ExperimentSpec s_tiny = new(Preset: "smoke", Epochs: 1, TrainImages: 256);
+
+    [Fact]
+    public async Task Placement_OneGpuSiloAmongThree_EveryWorkerLandsOnIt()
+    {
+        await using var cluster = await PlatformTestCluster.StartAsync(3, ["Silo_1"], allowCpuTraining: false, RealData());
+        await using var client = RdNasClient.Over(cluster.Client);
+
+        var ids = new[] { "place-a", "place-b", "place-c" };
+        foreach (var id in ids)
+        {
+            await client.SubmitAsync(s_tiny with { Seed = ids.ToList().IndexOf(id) }, id);
+        }
+
+        foreach (var id in ids)
+        {
+            var final = await FinalAsync(client, id);
+            Assert.Equal(ExperimentPhase.Completed, final.Phase);
+            Assert.StartsWith("Silo_1 ", final.Worker, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Placement_NoGpuSilo_ExperimentWaitsSayingWhyUntilOneJoins()
+    {
+        await using var cluster = await PlatformTestCluster.StartAsync(1, ["Silo_1"], allowCpuTraining: false, RealData());
+        await using var client = RdNasClient.Over(cluster.Client);
+
+        var queued = await client.SubmitAsync(s_tiny, "wait-for-gpu");
+        Assert.Equal(ExperimentPhase.Queued, queued.Phase);
+        Assert.Contains("rdnas.accelerator", queued.Message, StringComparison.Ordinal);
+        Assert.Null(queued.Worker);
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        Assert.Equal(ExperimentPhase.Queued, (await client.GetStatusAsync("wait-for-gpu")).Phase);
+
+        await cluster.StartAdditionalSiloAsync(); // named Silo_1: declares the accelerator
+        var final = await FinalAsync(client, "wait-for-gpu");
+
+        Assert.Equal(ExperimentPhase.Completed, final.Phase);
+        Assert.StartsWith("Silo_1 ", final.Worker, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Placement_NoGpuSiloButCpuAllowed_TrainsOnACpuSilo()
+    {
+        await using var cluster = await PlatformTestCluster.StartAsync(1, [], allowCpuTraining: true, RealData());
+        await using var client = RdNasClient.Over(cluster.Client);
+
+        await client.SubmitAsync(s_tiny, "cpu-allowed");
+        var final = await FinalAsync(client, "cpu-allowed");
+
+        Assert.Equal(ExperimentPhase.Completed, final.Phase);
+        Assert.StartsWith("Silo_0 ", final.Worker, StringComparison.Ordinal);
+        var result = await client.GetResultAsync("cpu-allowed");
+        Assert.NotNull(result);
+        Assert.Contains("\"kendall_tau\"", result.ResultJson, StringComparison.Ordinal);
+    }
+
+    internal static string RealData()
+    {
+        var data = RdNas.Tests.Shared.RealDataFolder.Find();
+        Assert.False(string.IsNullOrWhiteSpace(data), "this test trains on the real data: set RDNAS_DATA to the shared data folder (CI uses ../shared/data)");
+        return data!;
+    }
+
+    internal static async Task<ExperimentStatus> FinalAsync(RdNasClient client, string id)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(3));
+        ExperimentStatus? last = null;
+        await foreach (var status in client.WatchAsync(id, TimeSpan.FromMilliseconds(200), timeout.Token))
+        {
+            last = status;
+        }
+
+        return last!;
+    }
+}

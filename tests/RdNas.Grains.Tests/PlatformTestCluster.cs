@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.TestingHost;
+using RdNas.Grains.Hosting;
+using RdNas.Grains.Placement;
+using RdNas.Grains.Storage;
+
+namespace RdNas.Grains.Tests;
+
+/// <summary>
+/// An in-process Orleans test cluster with the platform's grains: the silos named in <c>gpuSilos</c> declare an
+/// accelerator, state and reminders are in memory, checkpoints stay in each run folder under one scratch folder.
+/// </summary>
+internal static class PlatformTestCluster
+{
+    public static async Task<InProcessTestCluster> StartAsync(short silos, IReadOnlyCollection<string> gpuSilos, bool allowCpuTraining, string? dataDirectory)
+    {
+        var work = Directory.CreateTempSubdirectory("rdnas-cluster").FullName;
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.ConfigureSilo((options, silo) =>
+        {
+            silo.UseSiloMetadata(AcceleratorMetadata.For(gpuSilos.Contains(options.SiloName) ? "cuda" : null));
+            silo.AddMemoryGrainStorage(GrainStorage.Name);
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<ICheckpointStore, LocalCheckpointStore>();
+            silo.AddRdNasGrains(new ConfigurationBuilder().Build(), o =>
+            {
+                o.DataDirectory = dataDirectory;
+                o.WorkDirectory = work;
+                o.AllowCpuTraining = allowCpuTraining;
+                o.WatchdogInterval = TimeSpan.FromSeconds(1);
+                o.TeacherCache = Path.Combine(work, "teachers");
+            });
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}
