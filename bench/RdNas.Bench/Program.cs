@@ -23,8 +23,10 @@ switch (command)
     case "agreement":
         ProxyAgreement.Run(args[1], args.Skip(2));
         break;
+    case "arch-queries":
+        return await ArchitectureQueryBenchmark.RunAsync(args[1], Arg(2, 10_000), Arg(3, 5));
     default:
-        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, agreement)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, agreement, arch-queries)");
         return 2;
 }
 

@@ -33,6 +33,12 @@ public sealed class RdNasSiloOptions
     /// <summary>The service's id: keys the stored grain state, so it survives cluster redeployments.</summary>
     public string ServiceId { get; set; } = "rdnas";
 
+    /// <summary>
+    /// Azure Table clustering: the IP address the silo listens on and advertises (<c>127.0.0.1</c> for a cluster on one
+    /// machine); null for the host's own address.
+    /// </summary>
+    public string? Address { get; set; }
+
     /// <summary>Silo-to-silo port.</summary>
     public int SiloPort { get; set; } = 11111;
 
@@ -52,6 +58,11 @@ public sealed class RdNasSiloOptions
         Require(nameof(Clustering), Clustering, "localhost", "azure-table");
         Require(nameof(Storage), Storage, "memory", "azure");
         var needsAzure = Clustering.Equals("azure-table", StringComparison.OrdinalIgnoreCase) || Storage.Equals("azure", StringComparison.OrdinalIgnoreCase);
+        if (Address is not null && !System.Net.IPAddress.TryParse(Address, out _))
+        {
+            throw new ArgumentException($"{Section}:{nameof(Address)}: '{Address}' is not an IP address");
+        }
+
         if (needsAzure && string.IsNullOrWhiteSpace(StorageConnectionString))
         {
             throw new ArgumentException($"{Section}:{nameof(StorageConnectionString)} is required with azure-table clustering or azure storage");

@@ -37,7 +37,14 @@ public static class SiloHostBuilder
         if (options.Clustering.Equals("azure-table", StringComparison.OrdinalIgnoreCase))
         {
             silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(options.StorageConnectionString));
-            silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+            if (options.Address is { } address)
+            {
+                silo.ConfigureEndpoints(System.Net.IPAddress.Parse(address), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+            }
+            else
+            {
+                silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+            }
         }
         else
         {
@@ -48,7 +55,7 @@ public static class SiloHostBuilder
         {
             silo.AddAzureTableGrainStorage(GrainStorage.Name, o => o.TableServiceClient = new TableServiceClient(options.StorageConnectionString));
             silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(options.StorageConnectionString));
-            silo.Services.AddSingleton<ICheckpointStore>(new BlobCheckpointStore(new BlobContainerClient(options.StorageConnectionString, BlobCheckpointStore.ContainerName)));
+            silo.Services.AddSingleton<ICheckpointStore>(new BlobCheckpointStore(new BlobContainerClient(options.StorageConnectionString, BlobCheckpointStore.ContainerName), options.ServiceId));
         }
         else
         {

@@ -23,6 +23,7 @@ public sealed partial class ExperimentGrain(
     private const string WatchdogReminder = "watchdog";
 
     private WorkerReport? _progress;
+    private ExperimentState _persisted = new();
     private IGrainTimer? _watchdog;
 
     private string Id => this.GetPrimaryKeyString();
@@ -32,6 +33,7 @@ public sealed partial class ExperimentGrain(
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _persisted = S.Snapshot();
         if (S.Spec is not null && !IsFinal)
         {
             StartWatchdog();
@@ -55,7 +57,7 @@ public sealed partial class ExperimentGrain(
         S.Message = "queued";
         S.Epochs = spec.Epochs ?? preset.Training.Epochs;
         S.Subnets = preset.Evaluation.Subnets;
-        await state.WriteStateAsync();
+        await PersistAsync();
         await GrainFactory.GetGrain<IExperimentCatalogGrain>(IExperimentCatalogGrain.Key).AddAsync(new ExperimentSummary(Id, spec, S.SubmittedUtc));
         await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         StartWatchdog();
@@ -65,9 +67,9 @@ public sealed partial class ExperimentGrain(
 
     Task<ExperimentStatus> IExperimentGrain.GetStatusAsync() => Task.FromResult(Status());
 
-    Task<ExperimentSpec?> IExperimentGrain.GetSpecAsync() => Task.FromResult(S.Spec);
+    Task<ExperimentSpec?> IExperimentGrain.GetSpecAsync() => Task.FromResult(_persisted.Spec);
 
-    Task<ExperimentResult?> IExperimentGrain.GetResultAsync() => Task.FromResult(S.Result);
+    Task<ExperimentResult?> IExperimentGrain.GetResultAsync() => Task.FromResult(_persisted.Result);
 
     async Task<ExperimentStatus> IExperimentGrain.CancelAsync()
     {
@@ -97,7 +99,7 @@ public sealed partial class ExperimentGrain(
         {
             S.ResumedFromEpoch = completedEpochs;
             S.CompletedEpochs = completedEpochs;
-            await state.WriteStateAsync();
+            await PersistAsync();
         }
     }
 
@@ -108,7 +110,7 @@ public sealed partial class ExperimentGrain(
             S.CompletedEpochs = completedEpochs;
             S.Phase = ExperimentPhase.Training;
             S.Message = $"epoch {completedEpochs}/{S.Epochs} checkpointed";
-            await state.WriteStateAsync();
+            await PersistAsync();
         }
     }
 
@@ -187,7 +189,7 @@ public sealed partial class ExperimentGrain(
                 S.Phase = ExperimentPhase.Queued;
                 S.Message = reason;
                 S.Worker = null;
-                await state.WriteStateAsync();
+                await PersistAsync();
             }
 
             return;
@@ -198,7 +200,7 @@ public sealed partial class ExperimentGrain(
         S.Worker = await Worker.StartAsync(S.Spec!, S.Attempts);
         S.Phase = ExperimentPhase.Training;
         S.Message = S.Attempts == 1 ? "training started" : $"training restarted from the checkpoint of epoch {S.CompletedEpochs}";
-        await state.WriteStateAsync();
+        await PersistAsync();
     }
 
     private async Task FinishAsync(ExperimentPhase phase, string message)
@@ -206,7 +208,7 @@ public sealed partial class ExperimentGrain(
         S.Phase = phase;
         S.Message = message;
         _progress = null;
-        await state.WriteStateAsync();
+        await PersistAsync();
         _watchdog?.Dispose();
         _watchdog = null;
         await UnregisterReminderAsync();
@@ -220,16 +222,25 @@ public sealed partial class ExperimentGrain(
         }
     }
 
+    // Readers interleave with turns that change the state: they see it only once it is stored, so nothing a client
+    // was told (such as "completed") can be lost with the silo.
+    private async Task PersistAsync()
+    {
+        await state.WriteStateAsync();
+        _persisted = S.Snapshot();
+    }
+
     private ExperimentStatus Status()
     {
-        var p = _progress;
-        var training = p is { Phase: ExperimentPhase.Training, StepsPerEpoch: > 0 };
-        var phase = p is not null && !IsFinal ? p.Phase : S.Phase;
+        var stored = _persisted;
+        var final = stored.Phase is ExperimentPhase.Completed or ExperimentPhase.Failed or ExperimentPhase.Cancelled;
+        var live = final ? null : _progress;
+        var training = live is { Phase: ExperimentPhase.Training, StepsPerEpoch: > 0 };
         return new ExperimentStatus(
-            Id, phase, p is not null && !IsFinal ? p.Message : S.Message, S.CompletedEpochs, S.Epochs,
-            training ? p!.Step : 0, training ? p!.StepsPerEpoch : 0, training ? p!.Loss : 0, training ? p!.Accuracy : 0,
-            S.Phase == ExperimentPhase.Completed ? S.Subnets : p?.EvaluatedSubnets ?? 0, S.Subnets,
-            S.Worker, S.Attempts, S.ResumedFromEpoch, DateTimeOffset.UtcNow);
+            Id, live?.Phase ?? stored.Phase, live?.Message ?? stored.Message, stored.CompletedEpochs, stored.Epochs,
+            training ? live!.Step : 0, training ? live!.StepsPerEpoch : 0, training ? live!.Loss : 0, training ? live!.Accuracy : 0,
+            stored.Phase == ExperimentPhase.Completed ? stored.Subnets : live?.EvaluatedSubnets ?? 0, stored.Subnets,
+            stored.Worker, stored.Attempts, stored.ResumedFromEpoch, DateTimeOffset.UtcNow);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: worker on {Worker} is gone; restarting from the checkpoint of epoch {Epoch}")]

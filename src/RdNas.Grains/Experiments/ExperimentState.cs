@@ -49,4 +49,7 @@ public sealed class ExperimentState
     /// <summary>Subnets of the final evaluation.</summary>
     [Id(10)]
     public int Subnets { get; set; }
+
+    /// <summary>A copy of the state as it is now (every member is immutable, so a shallow copy is a snapshot).</summary>
+    public ExperimentState Snapshot() => (ExperimentState)MemberwiseClone();
 }

@@ -4,10 +4,11 @@ using Azure.Storage.Blobs;
 namespace RdNas.Grains.Storage;
 
 /// <summary>
-/// Checkpoints in Azure Blob storage, one blob per experiment (<c>EXPERIMENT/checkpoint.zip</c>): a grain state row
+/// Checkpoints in Azure Blob storage, one blob per experiment (<c>SERVICE/EXPERIMENT/checkpoint.zip</c>, keyed by
+/// the service id like the grain state, so two services on one account never share a checkpoint): a grain state row
 /// holds under 1 MB, a supernet checkpoint several.
 /// </summary>
-public sealed class BlobCheckpointStore(BlobContainerClient container) : ICheckpointStore
+public sealed class BlobCheckpointStore(BlobContainerClient container, string serviceId) : ICheckpointStore
 {
     /// <summary>The container the silo host uses.</summary>
     public const string ContainerName = "rdnas-checkpoints";
@@ -37,5 +38,5 @@ public sealed class BlobCheckpointStore(BlobContainerClient container) : ICheckp
         }
     }
 
-    private BlobClient Blob(string experimentId) => container.GetBlobClient($"{experimentId}/checkpoint.zip");
+    private BlobClient Blob(string experimentId) => container.GetBlobClient($"{serviceId}/{experimentId}/checkpoint.zip");
 }

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.DependencyInjection;
+using RdNas.Abstractions.Architectures;
+using RdNas.Client;
+using RdNas.Grains.Architectures;
+using RdNas.Nas.Data;
+using RdNas.Nas.GroundTruth;
+using RdNas.Nas.SearchSpaces.Nb201;
+
+namespace RdNas.Grains.Tests;
+
+[Collection(SingleSiloTests.Name)]
+public sealed class ArchitectureGrainTests(SingleSiloCluster fixture)
+{
+    private const string Resnetish = "|nor_conv_3x3~0|+|nor_conv_3x3~0|skip_connect~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|";
+
+    private RdNasClient Client => RdNasClient.Over(fixture.Cluster.Client);
+
+    [Fact]
+    public async Task GroundTruth_KnownCell_EqualsTheBenchmarkTable()
+    {
+        var table = Nb201GroundTruth.Load(new DataDirectory(PlacementTests.RealData()));
+
+        var accuracy = await Client.GetGroundTruthAsync("nb201", Resnetish, "cifar10_valid");
+
+        Assert.Equal(table.Lookup(Nb201Genotype.Parse(Resnetish), "cifar10_valid"), accuracy);
+    }
+
+    [Theory]
+    [InlineData("nb201", "|conv5x5~0|+|nor_conv_3x3~0|skip_connect~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|", "unknown op 'conv5x5'")]
+    [InlineData("nb201", "|nor_conv_3x3~0|+|nor_conv_3x3~0|skip_connect~1|", "node")]
+    [InlineData("darts", Resnetish, "unknown space 'darts'")]
+    public async Task ArchitectureKey_Invalid_RefusedWithTheParsersError(string space, string arch, string message)
+    {
+        var error = await Assert.ThrowsAsync<ArchitectureRejectedException>(() => Client.GetGroundTruthAsync(space, arch, "cifar10_valid"));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GroundTruth_UnknownDataset_NamesTheColumns()
+    {
+        var error = await Assert.ThrowsAsync<ArchitectureRejectedException>(() => Client.GetGroundTruthAsync("nb201", Resnetish, "cifar11"));
+
+        Assert.Contains("cifar10_valid", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProxyScore_ConcurrentFirstRequests_ComputedOnceAndPersisted()
+    {
+        const string arch = "|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|nor_conv_3x3~2|";
+        var scoring = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<ProxyScoringService>();
+        var before = scoring.Computations;
+
+        var scores = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Client.GetProxyScoreAsync("nb201", arch, "flops")));
+
+        Assert.Equal(1, scoring.Computations - before);
+        Assert.All(scores, s => Assert.Equal(scores[0], s));
+        Assert.True(scores[0] > 0, "FLOPs of a cell with convolutions are positive");
+        var summary = await Client.DescribeArchitectureAsync("nb201", arch);
+        Assert.Equal(scores[0], summary.ProxyScores["flops"]);
+    }
+
+    [Theory]
+    [InlineData("synflo", "unknown proxy 'synflo'")]
+    [InlineData("ensemble:flops+params", "ask for its members")]
+    public async Task ProxyScore_UnknownOrEnsemble_Refused(string proxy, string message)
+    {
+        var error = await Assert.ThrowsAsync<ArchitectureRejectedException>(() => Client.GetProxyScoreAsync("nb201", Resnetish, proxy));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SupernetScores_RecordedTwiceByOneExperiment_KeepTheLatest()
+    {
+        const string arch = "|skip_connect~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|nor_conv_3x3~2|";
+        var grain = fixture.Cluster.Client.GetGrain<IArchitectureGrain>(ArchitectureKey.Of("nb201", arch));
+
+        await grain.RecordSupernetScoreAsync(new SupernetScore("exp-1", 0.40, DateTimeOffset.UnixEpoch));
+        await grain.RecordSupernetScoreAsync(new SupernetScore("exp-2", 0.50, DateTimeOffset.UnixEpoch.AddDays(1)));
+        await grain.RecordSupernetScoreAsync(new SupernetScore("exp-1", 0.45, DateTimeOffset.UnixEpoch.AddDays(2)));
+        var summary = await grain.DescribeAsync();
+
+        Assert.Equal([("exp-2", 0.50), ("exp-1", 0.45)], summary.SupernetScores.Select(s => (s.ExperimentId, s.Accuracy)));
+        Assert.Contains("cifar10_valid", summary.GroundTruth.Keys);
+    }
+}

@@ -1,0 +1,54 @@
+using RdNas.Abstractions.Experiments;
+using RdNas.Client;
+
+namespace RdNas.Grains.Tests;
+
+[Collection(SingleSiloTests.Name)]
+public sealed class ExperimentSpecTests(SingleSiloCluster fixture)
+{
+    private RdNasClient Client => RdNasClient.Over(fixture.Cluster.Client);
+
+    public static TheoryData<ExperimentSpec, string, string> InvalidSpecs => new()
+    {
+        { new ExperimentSpec(Space: "darts"), "space", "unknown space 'darts'" },
+        { new ExperimentSpec(Sampler: "darts"), "sampler", "unknown sampler 'darts'" },
+        { new ExperimentSpec(Preset: "huge"), "preset", "unknown preset 'huge'" },
+        { new ExperimentSpec(Epochs: 0), "epochs", "must be at least 1, got 0" },
+        { new ExperimentSpec(Epochs: -3), "epochs", "must be at least 1, got -3" },
+        { new ExperimentSpec(BatchSize: 100_000), "batch_size", "outside what a silo holds (1 to 1024" },
+        { new ExperimentSpec(TrainImages: 0), "train_images", "must be between 1 and 50000" },
+        { new ExperimentSpec(Sampler: "rdnas", Teacher: "synflo"), "teacher", "unknown proxy 'synflo'" },
+        { new ExperimentSpec(Sampler: "rdnas", PairSampler: "closest"), "pair_sampler", "unknown pair sampler 'closest'" },
+        { new ExperimentSpec(Sampler: "rdnas", Lambda: "cosine"), "lambda", "expected sine, warmup or const:V" },
+        { new ExperimentSpec(GroundTruth: " "), "ground_truth", "must name an NB201 column" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidSpecs))]
+    public async Task Submit_InvalidField_RefusedNamingTheField(ExperimentSpec spec, string field, string message)
+    {
+        var id = $"invalid-{Guid.NewGuid():N}";
+
+        var error = await Assert.ThrowsAsync<InvalidExperimentSpecException>(() => Client.SubmitAsync(spec, id));
+
+        Assert.Equal(field, error.Field);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Null(await Client.GetSpecAsync(id));
+    }
+
+    [Fact]
+    public async Task Submit_DifferentSpecUnderAUsedId_Refused()
+    {
+        var spec = new ExperimentSpec(Preset: "smoke", Epochs: 1, TrainImages: 128);
+        await Client.SubmitAsync(spec, "reused-id");
+
+        var again = await Client.SubmitAsync(spec, "reused-id");
+        var error = await Assert.ThrowsAsync<InvalidExperimentSpecException>(() => Client.SubmitAsync(spec with { Seed = 9 }, "reused-id"));
+
+        Assert.Equal("reused-id", again.Id);
+        Assert.Equal("id", error.Field);
+        Assert.Equal(spec, await Client.GetSpecAsync("reused-id"));
+        Assert.Contains((await Client.ListExperimentsAsync()).Select(e => e.Id), id => id == "reused-id");
+        Assert.Equal(ExperimentPhase.Cancelled, (await Client.CancelAsync("reused-id")).Phase);
+    }
+}

@@ -1,0 +1,55 @@
+using RdNas.Abstractions.Experiments;
+using RdNas.Client;
+
+namespace RdNas.Integration.Tests;
+
+/// <summary>
+/// A two-silo cluster on Azurite, driven by the CLI: the silo that trains is killed with SIGKILL mid-run, and the
+/// experiment finishes on the other silo from the last checkpoint in blob storage, with the result an uninterrupted
+/// run gives.
+/// </summary>
+public sealed class ClusterFailoverTests
+{
+    // Four short epochs (16 steps each): long enough to kill the worker between checkpoints, short enough for CI.
+    private static readonly string[] s_run = ["--preset", "smoke", "--epochs", "4", "--train-images", "1024", "--seed", "4", "--format", "json"];
+
+    [Fact]
+    public async Task Cluster_TrainingSiloKilledMidRun_FinishesOnTheOtherSiloFromItsCheckpoint()
+    {
+        var azurite = Azurite.RequireDefault();
+        var clusterId = $"failover-{Guid.NewGuid():N}"[..24];
+        using var first = await SiloProcess.StartAsync("gpu-a", "gpu", 11411, 30411, clusterId, azurite);
+        using var second = await SiloProcess.StartAsync("gpu-b", "gpu", 11412, 30412, clusterId, azurite);
+        var cluster = $"azure:{clusterId}@{azurite.ConnectionString}";
+        var output = Directory.CreateTempSubdirectory("rdnas-failover").FullName;
+        var id = $"failover-{clusterId}";
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Note(string what) => TestContext.Current.TestOutputHelper?.WriteLine($"{clock.Elapsed.TotalSeconds,6:F1} s: {what}");
+        var cli = CliProcess.RunAsync(TimeSpan.FromMinutes(8), ["train", "--cluster", cluster, "--id", id, "--out", output, .. s_run]);
+        await using var client = await RdNasClient.ConnectAsync(ClusterConnection.Parse(cluster), TestContext.Current.CancellationToken);
+        var beforeKill = await Wait.ForAsync(
+            () => client.GetStatusAsync(id), s => s.CompletedEpochs >= 1 || s.IsFinal, TimeSpan.FromMinutes(4), "a checkpointed epoch");
+        Assert.Equal(ExperimentPhase.Training, beforeKill.Phase);
+        Assert.True(beforeKill.CompletedEpochs < 4, $"the run must be killed mid-training, not at epoch {beforeKill.CompletedEpochs}");
+        var (victim, survivor) = beforeKill.Worker!.StartsWith(first.Name, StringComparison.Ordinal) ? (first, second) : (second, first);
+        Note($"epoch {beforeKill.CompletedEpochs} checkpointed on {beforeKill.Worker}; killing {victim.Name}");
+        victim.KillHard();
+
+        var (code, json, error) = await cli;
+        Assert.True(code == 0, $"rdnas train failed ({code}): {error}\nsurvivor log:\n{survivor.Log}");
+        Note("rdnas train finished");
+        var after = await client.GetStatusAsync(id);
+        Assert.Equal(ExperimentPhase.Completed, after.Phase);
+        Assert.True(after.Attempts >= 2, $"the worker was started {after.Attempts} time(s)");
+        Assert.StartsWith(survivor.Name, after.Worker, StringComparison.Ordinal);
+        Assert.InRange(after.ResumedFromEpoch ?? -1, beforeKill.CompletedEpochs, 4);
+        Assert.Contains("\"resumed_from_epoch\"", json, StringComparison.Ordinal);
+
+        var uninterrupted = Directory.CreateTempSubdirectory("rdnas-uninterrupted").FullName;
+        var (plainCode, _, plainError) = await CliProcess.RunAsync(TimeSpan.FromMinutes(5), ["train", "--out", uninterrupted, .. s_run]);
+        Assert.True(plainCode == 0, plainError);
+        Note("uninterrupted run finished");
+        Assert.Equal(File.ReadAllText(Path.Combine(uninterrupted, "subnets.csv")), File.ReadAllText(Path.Combine(output, "subnets.csv")));
+    }
+}
