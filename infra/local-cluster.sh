@@ -212,7 +212,6 @@ start_silo() { # BINARY NAME ROLE INDEX DATA ALLOW_CPU_TRAINING
         export RdNas__Silo__Name="$name"
         export RdNas__Silo__Role="$role"
         export RdNas__Silo__Clustering=azure-table
-        export RdNas__Silo__Storage=azure
         export RdNas__Silo__StorageConnectionString="$CONNECTION_STRING"
         export RdNas__Silo__ClusterId="$CLUSTER_ID"
         export RdNas__Silo__ServiceId="$SERVICE_ID"

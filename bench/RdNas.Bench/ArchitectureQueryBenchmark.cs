@@ -50,7 +50,8 @@ internal static class ArchitectureQueryBenchmark
         warm.Sort();
         if (warm.Count > 0)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"arch-queries warm median queries_per_s={warm[warm.Count / 2]:F0} over {warm.Count} rounds"));
+            var median = warm.Count % 2 == 1 ? warm[warm.Count / 2] : (warm[(warm.Count / 2) - 1] + warm[warm.Count / 2]) / 2;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"arch-queries warm median queries_per_s={median:F0} over {warm.Count} rounds"));
         }
 
         return 0;

@@ -10,8 +10,14 @@ namespace RdNas.Client;
 /// <param name="StorageConnectionString">Azure clustering: the storage connection string.</param>
 public sealed record ClusterConnection(int? GatewayPort, string? ClusterId, string? StorageConnectionString)
 {
+    /// <summary>The connection as <c>--cluster</c> spells it, without the storage key.</summary>
+    public override string ToString() => IsAzure ? $"azure:{ClusterId}@…" : $"localhost:{GatewayPort}";
+
     /// <summary>The default gateway port of a localhost silo.</summary>
     public const int DefaultGatewayPort = 30000;
+
+    /// <summary>The cluster (and service) id of localhost clustering, as the silo host defaults it.</summary>
+    public const string LocalhostClusterId = "rdnas";
 
     private const string AzurePrefix = "azure:";
 

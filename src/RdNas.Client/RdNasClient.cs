@@ -42,11 +42,20 @@ public sealed class RdNasClient : IAsyncDisposable
             }
             else
             {
-                client.UseLocalhostClustering(connection.GatewayPort ?? ClusterConnection.DefaultGatewayPort);
+                client.UseLocalhostClustering(connection.GatewayPort ?? ClusterConnection.DefaultGatewayPort, ClusterConnection.LocalhostClusterId, ClusterConnection.LocalhostClusterId);
             }
         });
         var host = builder.Build();
-        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            host.Dispose();
+            throw new ClusterUnreachableException($"could not reach the cluster at {connection}: {e.Message}", e);
+        }
+
         return new RdNasClient(host.Services.GetRequiredService<IClusterClient>(), host);
     }
 

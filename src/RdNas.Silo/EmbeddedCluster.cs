@@ -18,10 +18,14 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private EmbeddedCluster(IHost host)
+    private EmbeddedCluster(IHost host, int gatewayPort)
     {
         _host = host;
+        GatewayPort = gatewayPort;
     }
+
+    /// <summary>The client gateway port on 127.0.0.1 (<c>--cluster localhost:PORT</c> reaches this silo).</summary>
+    public int GatewayPort { get; }
 
     /// <summary>The co-hosted client of the silo.</summary>
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
@@ -41,10 +45,10 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             o.DataDirectory = dataDirectory;
             o.AllowCpuTraining = true;
             o.TeacherCache = teacherCache;
-        }));
+        }, inMemory: true));
         var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new EmbeddedCluster(host);
+        return new EmbeddedCluster(host, options.GatewayPort);
     }
 
     /// <inheritdoc />

@@ -21,11 +21,12 @@ public sealed class RdNasSiloOptions
     /// <summary><c>localhost</c> (one machine, the first silo is the primary) or <c>azure-table</c> (membership in Azure Table storage).</summary>
     public string Clustering { get; set; } = "localhost";
 
-    /// <summary><c>memory</c> (lost when the silo stops; one-silo use only) or <c>azure</c> (Table for state and reminders, Blob for checkpoints).</summary>
-    public string Storage { get; set; } = "memory";
-
-    /// <summary>The Azure Storage connection string for <c>azure-table</c> clustering and <c>azure</c> storage (Azurite: <c>UseDevelopmentStorage=true</c>).</summary>
-    public string? StorageConnectionString { get; set; }
+    /// <summary>
+    /// The Azure Storage account of grain state and reminders (Table), checkpoints (Blob) and, with <c>azure-table</c>
+    /// clustering, membership; Azurite on this machine by default. (Only the embedded one-silo cluster keeps its
+    /// state in memory.)
+    /// </summary>
+    public string StorageConnectionString { get; set; } = "UseDevelopmentStorage=true";
 
     /// <summary>The cluster's id: silos and clients with the same id form one cluster.</summary>
     public string ClusterId { get; set; } = "rdnas";
@@ -56,16 +57,14 @@ public sealed class RdNasSiloOptions
     {
         Require(nameof(Role), Role, "cpu", "gpu");
         Require(nameof(Clustering), Clustering, "localhost", "azure-table");
-        Require(nameof(Storage), Storage, "memory", "azure");
-        var needsAzure = Clustering.Equals("azure-table", StringComparison.OrdinalIgnoreCase) || Storage.Equals("azure", StringComparison.OrdinalIgnoreCase);
         if (Address is not null && !System.Net.IPAddress.TryParse(Address, out _))
         {
             throw new ArgumentException($"{Section}:{nameof(Address)}: '{Address}' is not an IP address");
         }
 
-        if (needsAzure && string.IsNullOrWhiteSpace(StorageConnectionString))
+        if (string.IsNullOrWhiteSpace(StorageConnectionString))
         {
-            throw new ArgumentException($"{Section}:{nameof(StorageConnectionString)} is required with azure-table clustering or azure storage");
+            throw new ArgumentException($"{Section}:{nameof(StorageConnectionString)} must name an Azure Storage account (Azurite: UseDevelopmentStorage=true)");
         }
     }
 

@@ -13,8 +13,11 @@ namespace RdNas.Silo;
 /// <summary>Configures an Orleans silo for the platform from <see cref="RdNasSiloOptions"/>.</summary>
 public static class SiloHostBuilder
 {
-    /// <summary>Applies clustering, storage, reminders, silo metadata and the grains' services.</summary>
-    public static ISiloBuilder ConfigureRdNas(this ISiloBuilder silo, RdNasSiloOptions options, IConfiguration configuration, Action<RdNasPlatformOptions>? platform = null)
+    /// <summary>
+    /// Applies clustering, storage, reminders, silo metadata and the grains' services. Storage is Azure (Table and
+    /// Blob) unless <paramref name="inMemory"/>, which only the embedded one-silo cluster asks for.
+    /// </summary>
+    public static ISiloBuilder ConfigureRdNas(this ISiloBuilder silo, RdNasSiloOptions options, IConfiguration configuration, Action<RdNasPlatformOptions>? platform = null, bool inMemory = false)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(options);
@@ -48,10 +51,10 @@ public static class SiloHostBuilder
         }
         else
         {
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, options.PrimarySiloPort));
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, options.PrimarySiloPort), options.ServiceId, options.ClusterId);
         }
 
-        if (options.Storage.Equals("azure", StringComparison.OrdinalIgnoreCase))
+        if (!inMemory)
         {
             silo.AddAzureTableGrainStorage(GrainStorage.Name, o => o.TableServiceClient = new TableServiceClient(options.StorageConnectionString));
             silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(options.StorageConnectionString));

@@ -51,7 +51,6 @@ internal sealed class SiloProcess : IDisposable
             ["RdNas__Silo__Name"] = name,
             ["RdNas__Silo__Role"] = role,
             ["RdNas__Silo__Clustering"] = "azure-table",
-            ["RdNas__Silo__Storage"] = "azure",
             ["RdNas__Silo__StorageConnectionString"] = azurite.ConnectionString,
             ["RdNas__Silo__ClusterId"] = clusterId,
             ["RdNas__Silo__ServiceId"] = clusterId,

@@ -32,6 +32,11 @@ internal abstract class CliCommand : Command
             Console.Error("cancelled");
             return ExitCodes.Cancelled;
         }
+        catch (RdNas.Client.ClusterUnreachableException e)
+        {
+            Console.Error(e.Message);
+            return ExitCodes.Failure;
+        }
         catch (DataNotFoundException e)
         {
             Console.Error(e.Message);

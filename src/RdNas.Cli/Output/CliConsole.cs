@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using RdNas.Nas.Runs;
 using Spectre.Console;
 
@@ -10,6 +11,12 @@ namespace RdNas.Cli.Output;
 /// </summary>
 public sealed class CliConsole(IAnsiConsole output, TextWriter error)
 {
+    // Enums (an experiment's phase) as words, so scripts need not know their numbering.
+    private static readonly JsonSerializerOptions s_json = new(TrainingRunWriter.JsonOptions)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
     /// <summary>The console for tables and progress.</summary>
     public IAnsiConsole Ansi { get; } = output;
 
@@ -17,7 +24,7 @@ public sealed class CliConsole(IAnsiConsole output, TextWriter error)
     public void Line(string text) => Ansi.Profile.Out.Writer.WriteLine(text);
 
     /// <summary>Writes an object as JSON with the conventions of the result files.</summary>
-    public void Json<T>(T value) => Ansi.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, TrainingRunWriter.JsonOptions));
+    public void Json<T>(T value) => Ansi.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, s_json));
 
     /// <summary>Writes an error line to standard error.</summary>
     public void Error(string message) => error.WriteLine($"rdnas: {message}");

@@ -1,0 +1,69 @@
+using RdNas.Abstractions.Experiments;
+using RdNas.Client;
+using RdNas.Silo;
+
+namespace RdNas.Cli.Tests;
+
+public sealed class ExperimentsCommandTests
+{
+    private const string Arch = "|nor_conv_3x3~0|+|nor_conv_3x3~0|skip_connect~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|";
+
+    [Fact]
+    public async Task ExperimentsAndArch_OnARunningCluster_ListShowCancelAndDescribe()
+    {
+        var data = CliRunner.RealDataFolder();
+        var scratch = Directory.CreateTempSubdirectory("rdnas-cli-cluster").FullName;
+        var token = TestContext.Current.CancellationToken;
+        await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(scratch, "run"), data, Path.Combine(scratch, "teachers"), token);
+        var client = RdNasClient.Over(cluster.Client);
+        await client.SubmitAsync(new ExperimentSpec(Preset: "smoke", Epochs: 50, TrainImages: 512), "cli-listed"); // long enough to cancel running
+        var at = $"localhost:{cluster.GatewayPort}";
+
+        using var list = new CliRunner();
+        Assert.Equal(ExitCodes.Success, await list.RunAsync("experiments", "list", "--cluster", at, "--format", "json"));
+        using var show = new CliRunner();
+        Assert.Equal(ExitCodes.Success, await show.RunAsync("experiments", "show", "cli-listed", "--cluster", at));
+        using var cancel = new CliRunner();
+        Assert.Equal(ExitCodes.Success, await cancel.RunAsync("experiments", "cancel", "cli-listed", "--cluster", at));
+        using var unknown = new CliRunner();
+        Assert.Equal(ExitCodes.InvalidInput, await unknown.RunAsync("experiments", "show", "no-such-run", "--cluster", at));
+        using var arch = new CliRunner();
+        Assert.Equal(ExitCodes.Success, await arch.RunAsync("arch", "show", Arch, "--proxy", "flops", "--cluster", at));
+
+        Assert.Contains("cli-listed", list.Output, StringComparison.Ordinal);
+        Assert.Contains("\"phase\": \"training\"", list.Output, StringComparison.Ordinal);
+        Assert.Contains("smoke", show.Output, StringComparison.Ordinal);
+        Assert.Contains("cli-listed: cancelled", cancel.Output, StringComparison.Ordinal);
+        Assert.Equal(ExperimentPhase.Cancelled, (await client.GetStatusAsync("cli-listed")).Phase);
+        Assert.Contains("no experiment 'no-such-run'", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("benchmark cifar10_valid", arch.Output, StringComparison.Ordinal);
+        Assert.Contains("proxy flops", arch.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nowhere")]
+    [InlineData("localhost:99999")]
+    [InlineData("azure:no-connection-string")]
+    public async Task ClusterOption_Malformed_SaysWhichFormsExist(string cluster)
+    {
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("experiments", "list", "--cluster", cluster);
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("expected localhost[:GATEWAY_PORT] or azure:CLUSTER_ID@CONNECTION_STRING", cli.Error.Replace("expected azure:CLUSTER_ID@CONNECTION_STRING", "expected localhost[:GATEWAY_PORT] or azure:CLUSTER_ID@CONNECTION_STRING", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains(cluster, cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ArchShow_InvalidArchitecture_FailsWithTheParsersError()
+    {
+        var data = CliRunner.RealDataFolder();
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("arch", "show", "|conv5x5~0|+|skip_connect~0|skip_connect~1|+|skip_connect~0|skip_connect~1|skip_connect~2|", "--data", data);
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("unknown op 'conv5x5'", cli.Error, StringComparison.Ordinal);
+    }
+}
