@@ -14,7 +14,8 @@ namespace RdNas.Grains.Tests;
 /// </summary>
 internal static class PlatformTestCluster
 {
-    public static async Task<InProcessTestCluster> StartAsync(short silos, IReadOnlyCollection<string> gpuSilos, bool allowCpuTraining, string? dataDirectory)
+    /// <remarks>With <paramref name="teachersFromGrains"/>, workers gather teachers from architecture grains, as on a real cluster.</remarks>
+    public static async Task<InProcessTestCluster> StartAsync(short silos, IReadOnlyCollection<string> gpuSilos, bool allowCpuTraining, string? dataDirectory, bool teachersFromGrains = false)
     {
         var work = Directory.CreateTempSubdirectory("rdnas-cluster").FullName;
         var builder = new InProcessTestClusterBuilder(silos);
@@ -30,7 +31,7 @@ internal static class PlatformTestCluster
                 o.WorkDirectory = work;
                 o.AllowCpuTraining = allowCpuTraining;
                 o.WatchdogInterval = TimeSpan.FromSeconds(1);
-                o.TeacherCache = Path.Combine(work, "teachers");
+                o.TeacherCache = teachersFromGrains ? null : Path.Combine(work, "teachers");
             });
         });
         var cluster = builder.Build();
