@@ -51,4 +51,16 @@ public sealed class ExperimentSpecTests(SingleSiloCluster fixture)
         Assert.Contains((await Client.ListExperimentsAsync()).Select(e => e.Id), id => id == "reused-id");
         Assert.Equal(ExperimentPhase.Cancelled, (await Client.CancelAsync("reused-id")).Phase);
     }
+
+    [Fact]
+    public async Task Experiment_RunThatFails_EndsFailedWithTheReason()
+    {
+        await Client.SubmitAsync(new ExperimentSpec(Preset: "smoke", GroundTruth: "cifar10_vaild"), "fails-at-start");
+
+        var final = await PlacementTests.FinalAsync(Client, "fails-at-start");
+
+        Assert.Equal(ExperimentPhase.Failed, final.Phase);
+        Assert.Contains("no ground-truth column 'cifar10_vaild'", final.Message, StringComparison.Ordinal);
+        Assert.Null(await Client.GetResultAsync("fails-at-start"));
+    }
 }
