@@ -109,7 +109,9 @@ port_answers() { # PORT
     (exec 3<> "/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# Stops the given recorded processes: TERM, then KILL whatever still runs after TIMEOUT seconds; removes their pid files.
+# Stops the given recorded processes: TERM (INT for Azurite, which saves its database only on SIGINT and loses up to
+# its last 5 s of acknowledged writes on SIGTERM), then KILL whatever still runs after TIMEOUT seconds; removes their
+# pid files.
 stop_names() { # TIMEOUT NAME...
     local timeout="$1" name pid waited=0
     shift
@@ -118,7 +120,7 @@ stop_names() { # TIMEOUT NAME...
         pid="$(live_pid "$name")"
         if [[ -n "$pid" ]]; then
             say "stopping $name (pid $pid)"
-            kill -TERM "$pid" 2>/dev/null || true
+            if [[ "$name" == azurite-* ]]; then kill -INT "$pid" 2>/dev/null || true; else kill -TERM "$pid" 2>/dev/null || true; fi
             running+=("$name:$pid")
         else
             rm -f "$PIDS/$name.pid"
@@ -129,6 +131,10 @@ stop_names() { # TIMEOUT NAME...
         local entry
         for entry in "${running[@]}"; do
             name="${entry%%:*}"
+            # Azurite closes (and saves) on SIGINT but its node process lingers afterwards: end it once it says so.
+            if [[ "$name" == azurite-* ]] && grep -q "successfully closed" "$LOGS/$name.log" 2>/dev/null; then
+                kill -TERM "${entry#*:}" 2>/dev/null || true
+            fi
             if [[ -n "$(live_pid "$name")" ]]; then
                 still+=("$entry")
             else

@@ -15,6 +15,7 @@ internal sealed partial class Azurite : IAsyncDisposable
         "infra/node_modules/.bin/azurite-table --tableHost 127.0.0.1 --skipApiVersionCheck --location /tmp/azurite & (.ci/run does this)";
 
     private readonly List<Process> _processes = [];
+    private int _closed;
 
     private Azurite(int blobPort, int tablePort, string? folder)
     {
@@ -60,33 +61,41 @@ internal sealed partial class Azurite : IAsyncDisposable
         await Wait.UntilAsync(() => Listening(BlobPort) && Listening(TablePort), TimeSpan.FromSeconds(60), "Azurite to listen");
     }
 
-    /// <summary>Stops both services with SIGTERM (they save their database on the way out) and waits for them.</summary>
+    /// <summary>
+    /// Stops both services with SIGINT, the one signal on which Azurite saves its database (on SIGTERM it exits at once
+    /// and loses the acknowledged writes of its last autosave interval, 5 s), and waits for them.
+    /// </summary>
     public async Task StopAsync()
     {
         foreach (var process in _processes)
         {
             if (!process.HasExited)
             {
-                _ = Kill(process.Id, 15);
+                _ = Kill(process.Id, 2);
             }
+        }
+
+        // Each service prints "successfully closed" once saved; its node process lingers afterwards, so end it then.
+        var expected = _processes.Count;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (Volatile.Read(ref _closed) < expected && _processes.Exists(p => !p.HasExited) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
         }
 
         foreach (var process in _processes)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
+            if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
             }
 
+            await process.WaitForExitAsync();
             process.Dispose();
         }
 
         _processes.Clear();
+        _closed = 0;
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
@@ -116,9 +125,22 @@ internal sealed partial class Azurite : IAsyncDisposable
         return folder?.FullName ?? throw new InvalidOperationException("the tests run outside the repository");
     }
 
-    private static Process Start(string file, string arguments) =>
-        Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = false, RedirectStandardError = false, UseShellExecute = false })
-        ?? throw new InvalidOperationException($"could not start {file}");
+    private Process Start(string file, string arguments)
+    {
+        var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })
+            ?? throw new InvalidOperationException($"could not start {file}");
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("successfully closed", StringComparison.Ordinal) == true)
+            {
+                Interlocked.Increment(ref _closed);
+            }
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
