@@ -35,5 +35,8 @@ public sealed record ExperimentStatus(
     [property: Id(14)] DateTimeOffset UpdatedUtc)
 {
     /// <summary>Whether the experiment has stopped for good (completed, failed or cancelled).</summary>
-    public bool IsFinal => Phase is ExperimentPhase.Completed or ExperimentPhase.Failed or ExperimentPhase.Cancelled;
+    public bool IsFinal => IsFinalPhase(Phase);
+
+    /// <summary>Whether an experiment in <paramref name="phase"/> has stopped for good.</summary>
+    public static bool IsFinalPhase(ExperimentPhase phase) => phase is ExperimentPhase.Completed or ExperimentPhase.Failed or ExperimentPhase.Cancelled;
 }

@@ -116,7 +116,7 @@ public sealed class ArchitectureGrain(
         }
         catch (ArgumentException e)
         {
-            throw new ArchitectureRejectedException(e.Message.Split(" (Parameter", 2)[0]);
+            throw new ArchitectureRejectedException(UserMessage.Of(e));
         }
     }
 }

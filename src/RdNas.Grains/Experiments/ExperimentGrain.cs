@@ -141,7 +141,7 @@ public sealed partial class ExperimentGrain(
         }
     }
 
-    private bool IsFinal => S.Phase is ExperimentPhase.Completed or ExperimentPhase.Failed or ExperimentPhase.Cancelled;
+    private bool IsFinal => ExperimentStatus.IsFinalPhase(S.Phase);
 
     private ITrainingWorkerGrain Worker => GrainFactory.GetGrain<ITrainingWorkerGrain>(Id);
 
@@ -233,7 +233,7 @@ public sealed partial class ExperimentGrain(
     private ExperimentStatus Status()
     {
         var stored = _persisted;
-        var final = stored.Phase is ExperimentPhase.Completed or ExperimentPhase.Failed or ExperimentPhase.Cancelled;
+        var final = ExperimentStatus.IsFinalPhase(stored.Phase);
         var live = final ? null : _progress;
         var training = live is { Phase: ExperimentPhase.Training, StepsPerEpoch: > 0 };
         return new ExperimentStatus(

@@ -101,7 +101,7 @@ public sealed class ExperimentPlanner(IOptions<RdNasPlatformOptions> options)
         }
         catch (ArgumentException e) when (e.Message.StartsWith("--", StringComparison.Ordinal))
         {
-            var message = WithoutParameter(e.Message);
+            var message = UserMessage.Of(e);
             var end = message.IndexOfAny([' ', ':'], 2);
             var field = message[2..end].Replace('-', '_');
             throw new InvalidExperimentSpecException(field, message[end..].TrimStart(' ', ':'));
@@ -116,9 +116,7 @@ public sealed class ExperimentPlanner(IOptions<RdNasPlatformOptions> options)
         }
         catch (ArgumentException e)
         {
-            throw new InvalidExperimentSpecException(field, WithoutParameter(e.Message));
+            throw new InvalidExperimentSpecException(field, UserMessage.Of(e));
         }
     }
-
-    private static string WithoutParameter(string message) => message.Split(" (Parameter", 2)[0];
 }
