@@ -6,6 +6,8 @@
 #   ablation  small, seed 0: the pair-sampler ablation of the paper's Table 4 (random, Hamming; margin is in `small`)
 #   best      medium, seed 0: RD-NAS with H2H_TEACHER (default nwot, the best single proxy on the evaluation draws)
 #   fairnas   medium, seed 0: FairNAS
+#   medium-seeds  medium, seeds 1-2: RD-NAS with the FLOPs teacher, two runs side by side with one libtorch thread
+#             each (two cores); SPOS's seeds 1-2 are bench/runs/medium-s1, -s2 (bench/ranking.sh medium 0 1 2)
 # Then `rdnas compare` over all of them (RDNAS_BIN as in bench/ranking.sh). Usage: bench/headtohead.sh [SECTION...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,8 +30,15 @@ for section in "${sections[@]}"; do
       run "medium-rdnas-$(echo "$best" | tr ':+' '__')" medium 0 -- --sampler rdnas --teacher "$best" ;;
     fairnas)
       run medium-fairnas medium 0 -- --sampler fairnas ;;
+    medium-seeds)
+      pids=()
+      for seed in 1 2; do
+        OMP_NUM_THREADS=1 run medium-rdnas-flops medium "$seed" -- --sampler rdnas --teacher flops &
+        pids+=($!)
+      done
+      for pid in "${pids[@]}"; do wait "$pid"; done ;;
     *)
-      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas)" >&2
+      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds)" >&2
       exit 2 ;;
   esac
 done

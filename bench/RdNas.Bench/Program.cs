@@ -20,13 +20,16 @@ switch (command)
     case "sweep":
         PresetSweep.Run(Arg(1, 8), Arg(2, 1), Arg(3, 25), Arg(4, 10_000), Arg(5, 8), Arg(6, 1_000), Arg(7, 0), args.Length > 8 ? args[8] : "sweep-run");
         break;
+    case "rescore":
+        CheckpointRescore.Run(args[1], args[2], long.Parse(args[3], CultureInfo.InvariantCulture), args[4]);
+        break;
     case "agreement":
         ProxyAgreement.Run(args[1], args.Skip(2));
         break;
     case "arch-queries":
         return await ArchitectureQueryBenchmark.RunAsync(args[1], Arg(2, 10_000), Arg(3, 5));
     default:
-        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, agreement, arch-queries)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, agreement, arch-queries)");
         return 2;
 }
 

@@ -30,6 +30,8 @@ internal sealed class CliRunner : IDisposable
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(_output),
         });
+        ansi.Profile.Width = CliConsole.RedirectedWidth; // what the CLI does when its output goes to a file
+
         var root = RdNasCommandLine.Create(new CliConsole(ansi, _error));
         return await root.Parse(args).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
     }

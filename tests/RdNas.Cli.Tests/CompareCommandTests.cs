@@ -11,14 +11,30 @@ public sealed class CompareCommandTests
         var plot = Path.Combine(folder, "plots", "compare.png");
         using var cli = new CliRunner();
 
-        var code = await cli.RunAsync("compare", spos, rdnas, "--plot", plot);
+        var code = await cli.RunAsync("compare", spos, rdnas + "/", "--plot", plot);
 
         Assert.True(code == ExitCodes.Success, cli.Error);
+        Assert.Contains("rdnas-s0", cli.Output, StringComparison.Ordinal); // named even when given with a trailing slash
         Assert.Contains("0.410", cli.Output, StringComparison.Ordinal);
         Assert.Contains("0.520", cli.Output, StringComparison.Ordinal);
         Assert.Contains("flops", cli.Output, StringComparison.Ordinal);
         var png = await File.ReadAllBytesAsync(plot, TestContext.Current.CancellationToken);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+    }
+
+    [Fact]
+    public async Task Compare_Json_GivesEachRunsTauInterval()
+    {
+        var folder = Directory.CreateTempSubdirectory("rdnas-compare-json").FullName;
+        var run = await WriteRun(folder, "spos-s0", "spos", null, 1.0, [(20, 1.0)]);
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("compare", run, "--plot", Path.Combine(folder, "c.png"), "--format", "json");
+
+        Assert.True(code == ExitCodes.Success, cli.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(cli.Output);
+        var interval = json.RootElement.GetProperty("runs")[0].GetProperty("kendall_tau_ci95");
+        Assert.Equal([1.0, 1.0], interval.EnumerateArray().Select(v => v.GetDouble()));  // the written subnets agree perfectly
     }
 
     [Fact]

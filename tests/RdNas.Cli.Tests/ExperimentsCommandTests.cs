@@ -56,6 +56,21 @@ public sealed class ExperimentsCommandTests
     }
 
     [Fact]
+    public async Task ClusterOption_NoSiloListening_FailsSayingTheClusterIsUnreachable()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // a port that was free a moment ago: nothing answers there
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("experiments", "list", "--cluster", $"localhost:{port}");
+
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains($"could not reach the cluster at localhost:{port}", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ArchShow_InvalidArchitecture_FailsWithTheParsersError()
     {
         var data = CliRunner.RealDataFolder();

@@ -62,7 +62,7 @@ public sealed class TrainCommandTests
         }
 
         var lines = File.ReadAllLines(Path.Combine(output, "subnets.csv"));
-        Assert.Equal("arch,supernet_accuracy,ground_truth", lines[0]);
+        Assert.Equal("arch,supernet_accuracy,ground_truth,supernet_loss", lines[0]);
         Assert.Equal(11, lines.Length);
         Assert.Contains("Kendall τ", cli.Output, StringComparison.Ordinal);
 

@@ -3,7 +3,7 @@ namespace RdNas.Abstractions.Experiments;
 /// <summary>A finished experiment's output: its ranking, and the files a local run writes, byte for byte.</summary>
 /// <param name="Ranking">The final ranking metrics.</param>
 /// <param name="ResultJson">The content of <c>result.json</c> (every hyperparameter, seed, timing and history entry).</param>
-/// <param name="SubnetsCsv">The content of <c>subnets.csv</c> (arch, supernet accuracy, ground truth).</param>
+/// <param name="SubnetsCsv">The content of <c>subnets.csv</c> (arch, supernet accuracy, ground truth, supernet valid loss).</param>
 [GenerateSerializer, Immutable, Alias("RdNas.ExperimentResult")]
 public sealed record ExperimentResult(
     [property: Id(0)] ExperimentRanking Ranking,

@@ -1,14 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
 using RdNas.Cli.Output;
+using RdNas.Nas.Evaluation.Metrics;
 using RdNas.Nas.Runs;
 using Spectre.Console;
 
 namespace RdNas.Cli.Commands;
 
 /// <summary>
-/// <c>rdnas compare RUN_DIR...</c>: a table of finished runs (τ, ρ, r, CPR, P@10%, time), and a PNG with τ against
-/// epoch per run and the best run's supernet accuracy against ground truth.
+/// <c>rdnas compare RUN_DIR...</c>: a table of finished runs (τ with its 95 % bootstrap interval over the evaluated
+/// subnets, ρ, r, CPR, P@10%, time), and a PNG with τ against epoch per run and the best run's supernet accuracy
+/// against ground truth.
 /// </summary>
 internal sealed class CompareCommand : CliCommand
 {
@@ -35,6 +37,7 @@ internal sealed class CompareCommand : CliCommand
     protected override Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var runs = parseResult.GetValue(s_runs)!.Select(RunRecord.Read).ToList();
+        var intervals = runs.Select(TauInterval).ToList();
         var plot = parseResult.GetValue(s_plot)!;
         ComparisonPlot.Save(runs, plot);
         if (parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json)
@@ -42,23 +45,29 @@ internal sealed class CompareCommand : CliCommand
             Console.Json(new
             {
                 plot,
-                runs = runs.Select(r => new { directory = r.Directory, sampler = r.Sampler, teacher = r.Teacher, pair_sampler = r.PairSampler, preset = r.Preset, seed = r.Seed, epochs = r.Epochs, seconds = r.Seconds, ranking = r.Ranking }),
+                runs = runs.Select((r, i) => new { directory = r.Directory, sampler = r.Sampler, teacher = r.Teacher, pair_sampler = r.PairSampler, preset = r.Preset, seed = r.Seed, epochs = r.Epochs, seconds = r.Seconds, ranking = r.Ranking, kendall_tau_ci95 = intervals[i] is { } ci ? new[] { ci.Low, ci.High } : null }),
             });
             return Task.FromResult(ExitCodes.Success);
         }
 
-        var table = new Table().AddColumns("run", "sampler", "teacher", "seed", "τ", "ρ", "r", "CPR", "P@10%", "minutes");
-        foreach (var run in runs)
+        var table = new Table().AddColumns("run", "sampler", "teacher", "seed", "τ", "τ 95% CI", "ρ", "r", "CPR", "P@10%", "minutes");
+        foreach (var (run, interval) in runs.Zip(intervals))
         {
             string F(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
             table.AddRow(
                 Markup.Escape(Path.GetFileName(run.Directory)), Markup.Escape(run.Sampler), Markup.Escape(run.Teacher ?? "—"),
-                run.Seed.ToString(CultureInfo.InvariantCulture), F(run.Ranking.KendallTau), F(run.Ranking.SpearmanRho), F(run.Ranking.PearsonR),
+                run.Seed.ToString(CultureInfo.InvariantCulture), F(run.Ranking.KendallTau), interval is { } ci ? $"{F(ci.Low)}–{F(ci.High)}" : "—",
+                F(run.Ranking.SpearmanRho), F(run.Ranking.PearsonR),
                 F(run.Ranking.Cpr), F(run.Ranking.PrecisionAtTop10), (run.Seconds / 60).ToString("F1", CultureInfo.InvariantCulture));
         }
 
         Console.Ansi.Write(table);
+        Console.Line("τ 95% CI: percentile bootstrap over each run's evaluated subnets (1,000 resamples)");
         Console.Line($"plot → {plot}");
         return Task.FromResult(ExitCodes.Success);
     }
+
+    // None for a run folder without per-subnet scores (subnets.csv missing or too short).
+    private static (double Low, double High)? TauInterval(RunRecord run) =>
+        run.Subnets.Count < 2 ? null : KendallTauInterval.Compute([.. run.Subnets.Select(s => s.SupernetAccuracy)], [.. run.Subnets.Select(s => s.GroundTruth)]);
 }

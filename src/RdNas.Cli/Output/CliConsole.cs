@@ -17,6 +17,12 @@ public sealed class CliConsole(IAnsiConsole output, TextWriter error)
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
+    /// <summary>
+    /// The width of tables written to a file or pipe: those are read later in editors and logs, where Spectre's
+    /// 80-column fallback would wrap run names and cut column headers.
+    /// </summary>
+    public const int RedirectedWidth = 200;
+
     /// <summary>The console for tables and progress.</summary>
     public IAnsiConsole Ansi { get; } = output;
 
@@ -30,5 +36,14 @@ public sealed class CliConsole(IAnsiConsole output, TextWriter error)
     public void Error(string message) => error.WriteLine($"rdnas: {message}");
 
     /// <summary>The real console: Spectre's standard output and the process's standard error.</summary>
-    public static CliConsole CreateDefault() => new(AnsiConsole.Console, System.Console.Error);
+    public static CliConsole CreateDefault()
+    {
+        var console = AnsiConsole.Console;
+        if (System.Console.IsOutputRedirected)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        return new CliConsole(console, System.Console.Error);
+    }
 }

@@ -10,7 +10,7 @@ namespace RdNas.Nas.Evaluation;
 /// <summary>
 /// Scores subnets with shared supernet weights: BN statistics gathered during training mix every subnet, so each
 /// subnet's running statistics are reset and re-estimated (cumulative average) on the same train batches before its
-/// top-1 accuracy on the valid images is measured.
+/// top-1 accuracy and mean cross-entropy on the valid images are measured.
 /// </summary>
 public sealed class SubnetEvaluator
 {
@@ -38,8 +38,8 @@ public sealed class SubnetEvaluator
     /// <summary>Number of valid images each subnet is scored on.</summary>
     public int ValidImageCount => _validIndices.Length;
 
-    /// <summary>Top-1 accuracy (%) of <paramref name="genotype"/> on the valid images after BN recalibration.</summary>
-    public double Accuracy(Nb201Genotype genotype, CancellationToken cancellationToken = default)
+    /// <summary>Top-1 accuracy (%) and mean cross-entropy of <paramref name="genotype"/> on the valid images after BN recalibration.</summary>
+    public SubnetMeasurement Measure(Nb201Genotype genotype, CancellationToken cancellationToken = default)
     {
         using var noGrad = no_grad();
         var batchNorms = _model.modules().OfType<TrackedBatchNorm2d>().ToArray();
@@ -58,19 +58,22 @@ public sealed class SubnetEvaluator
         }
     }
 
-    private double Score(Nb201Genotype genotype, CancellationToken cancellationToken)
+    private SubnetMeasurement Score(Nb201Genotype genotype, CancellationToken cancellationToken)
     {
         _model.eval();
         long correct = 0;
+        var lossSum = 0.0;
         for (var start = 0; start < _validIndices.Length; start += _options.BatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             var (images, labels) = _batcher.Batch(_validIndices.AsSpan(start, Math.Min(_options.BatchSize, _validIndices.Length - start)), null);
-            correct += _model.forward(images, genotype).argmax(1).eq(labels).sum().item<long>();
+            var logits = _model.forward(images, genotype);
+            correct += logits.argmax(1).eq(labels).sum().item<long>();
+            lossSum += nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();
         }
 
-        return 100.0 * correct / _validIndices.Length;
+        return new SubnetMeasurement(100.0 * correct / _validIndices.Length, lossSum / _validIndices.Length);
     }
 
     private void Recalibrate(TrackedBatchNorm2d[] batchNorms, Nb201Genotype genotype, CancellationToken cancellationToken)

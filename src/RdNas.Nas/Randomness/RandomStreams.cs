@@ -20,4 +20,7 @@ public static class RandomStreams
 
     /// <summary>The batch data-dependent zero-cost proxies score on.</summary>
     public const ulong ProxyBatch = 6;
+
+    /// <summary>Resamples of evaluated subnets for bootstrap confidence intervals.</summary>
+    public const ulong Bootstrap = 7;
 }

@@ -93,7 +93,8 @@ public static class Nb201TrainingRun
         var scores = new List<SubnetScore>(sample.Count);
         foreach (var genotype in sample)
         {
-            scores.Add(new SubnetScore(genotype, evaluator.Accuracy(genotype, cancellationToken), groundTruth.Lookup(genotype, column)));
+            var measured = evaluator.Measure(genotype, cancellationToken);
+            scores.Add(new SubnetScore(genotype, measured.Accuracy, groundTruth.Lookup(genotype, column), measured.Loss));
             observer?.OnEvaluationProgress(scores.Count, sample.Count);
         }
 

@@ -27,6 +27,9 @@ public sealed record RunRecord(
     /// <summary>Reads <c>result.json</c> and <c>subnets.csv</c> of <paramref name="directory"/>; errors name the missing file.</summary>
     public static RunRecord Read(string directory)
     {
+        ArgumentNullException.ThrowIfNull(directory);
+        directory = Path.TrimEndingDirectorySeparator(directory); // "runs/x/" (as a shell glob gives it) names run x
+
         var resultPath = Path.Combine(directory, TrainingRunWriter.ResultFile);
         if (!File.Exists(resultPath))
         {

@@ -5,7 +5,7 @@ using RdNas.Nas.Data;
 
 namespace RdNas.Nas.Runs;
 
-/// <summary>Writes <c>result.json</c> and <c>subnets.csv</c> (arch, supernet accuracy, ground truth), each atomically.</summary>
+/// <summary>Writes <c>result.json</c> and <c>subnets.csv</c> (arch, supernet accuracy, ground truth, supernet loss), each atomically.</summary>
 public static class TrainingRunWriter
 {
     /// <summary>File name of the run summary.</summary>
@@ -22,10 +22,10 @@ public static class TrainingRunWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(scores);
-        var csv = new StringBuilder("arch,supernet_accuracy,ground_truth\n");
+        var csv = new StringBuilder("arch,supernet_accuracy,ground_truth,supernet_loss\n");
         foreach (var score in scores)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{score.Genotype},{score.SupernetAccuracy:R},{score.GroundTruth:R}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{score.Genotype},{score.SupernetAccuracy:R},{score.GroundTruth:R},{score.SupernetLoss:R}\n");
         }
 
         AtomicFile.WriteAllText(Path.Combine(directory, SubnetsFile), csv.ToString());

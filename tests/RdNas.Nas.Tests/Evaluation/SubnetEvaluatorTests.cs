@@ -10,7 +10,7 @@ namespace RdNas.Nas.Tests.Evaluation;
 public sealed class SubnetEvaluatorTests
 {
     [Fact]
-    public void Accuracy_TinySupernet_IsAPercentageAndRestoresBnMomentum()
+    public void Measure_TinySupernet_GivesAPercentageAndAPositiveLossAndRestoresBnMomentum()
     {
         manual_seed(0);
         using var model = new Nb201Supernet(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1));
@@ -20,12 +20,13 @@ public sealed class SubnetEvaluatorTests
         var evaluator = new SubnetEvaluator(model, images, TrainValidSplit.Create(40, 0), new EvaluationOptions(RecalibrationBatches: 2, RecalibrationBatchSize: 8, BatchSize: 7));
         var genotype = Nb201Genotype.Parse("|nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+|avg_pool_3x3~0|skip_connect~1|nor_conv_3x3~2|");
 
-        var first = evaluator.Accuracy(genotype, TestContext.Current.CancellationToken);
-        var second = evaluator.Accuracy(genotype, TestContext.Current.CancellationToken);
+        var first = evaluator.Measure(genotype, TestContext.Current.CancellationToken);
+        var second = evaluator.Measure(genotype, TestContext.Current.CancellationToken);
 
-        Assert.InRange(first, 0, 100);
+        Assert.InRange(first.Accuracy, 0, 100);
         Assert.Equal(first, second);
-        Assert.Equal(0, (first * 20 / 100) % 1, 9); // a whole number of the 20 valid images
+        Assert.Equal(0, (first.Accuracy * 20 / 100) % 1, 9); // a whole number of the 20 valid images
+        Assert.InRange(first.Loss, 0.5, 10); // an untrained 10-class net: near ln 10 = 2.3
         Assert.All(model.modules().OfType<TrackedBatchNorm2d>(), bn => Assert.Equal(0.1, bn.Momentum));
     }
 
