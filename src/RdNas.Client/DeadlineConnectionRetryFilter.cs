@@ -3,7 +3,7 @@ namespace RdNas.Client;
 /// <summary>
 /// Retries a failed first connection to the cluster once a second until a deadline. Orleans' own default keeps
 /// retrying for three minutes, which leaves someone who typed <c>rdnas experiments list</c> against a stopped cluster
-/// looking at a silent terminal; a deadline of seconds still rides out a silo that is just starting.
+/// looking at a silent terminal.
 /// </summary>
 internal sealed class DeadlineConnectionRetryFilter(TimeSpan timeout, TimeProvider time)
 {

@@ -27,27 +27,35 @@ public sealed class RdNasClient : IAsyncDisposable
     /// <summary>A client over an existing cluster client (an embedded silo's, a test cluster's); disposing it leaves that client alone.</summary>
     public static RdNasClient Over(IClusterClient cluster) => new(cluster ?? throw new ArgumentNullException(nameof(cluster)), null);
 
-    /// <summary>How long <see cref="ConnectAsync"/> keeps trying to reach a cluster unless told otherwise.</summary>
-    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(15);
-
-    /// <summary>Connects to the cluster at <paramref name="connection"/>, trying for up to <see cref="DefaultConnectTimeout"/>.</summary>
+    /// <summary>
+    /// Connects to the cluster at <paramref name="connection"/> with Orleans' own retries (minutes: right for a
+    /// long-lived client, or one that may start before its cluster).
+    /// </summary>
     public static Task<RdNasClient> ConnectAsync(ClusterConnection connection, CancellationToken cancellationToken = default) =>
-        ConnectAsync(connection, DefaultConnectTimeout, cancellationToken);
+        ConnectCoreAsync(connection, null, cancellationToken);
 
     /// <summary>
     /// Connects to the cluster at <paramref name="connection"/>, retrying for up to <paramref name="timeout"/>; a
     /// cluster that does not answer by then is a <see cref="ClusterUnreachableException"/>.
     /// </summary>
-    public static async Task<RdNasClient> ConnectAsync(ClusterConnection connection, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public static Task<RdNasClient> ConnectAsync(ClusterConnection connection, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        return ConnectCoreAsync(connection, timeout, cancellationToken);
+    }
+
+    private static async Task<RdNasClient> ConnectCoreAsync(ClusterConnection connection, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
-        var retry = new DeadlineConnectionRetryFilter(timeout, TimeProvider.System);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.UseOrleansClient(client =>
         {
-            client.UseConnectionRetryFilter(retry.ShouldRetryAsync);
+            if (timeout is { } deadline)
+            {
+                client.UseConnectionRetryFilter(new DeadlineConnectionRetryFilter(deadline, TimeProvider.System).ShouldRetryAsync);
+            }
+
             if (connection.IsAzure)
             {
                 client.Configure<ClusterOptions>(o => o.ClusterId = connection.ClusterId!);
@@ -66,7 +74,8 @@ public sealed class RdNasClient : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             host.Dispose();
-            throw new ClusterUnreachableException($"could not reach the cluster at {connection} within {timeout.TotalSeconds:0} s: {e.Message}", e);
+            var within = timeout is { } t ? $" within {t.TotalSeconds:0} s" : "";
+            throw new ClusterUnreachableException($"could not reach the cluster at {connection}{within}: {e.Message}", e);
         }
 
         return new RdNasClient(host.Services.GetRequiredService<IClusterClient>(), host);

@@ -6,6 +6,12 @@ namespace RdNas.Cli.Commands;
 /// <summary>Options several commands share, so they are spelled and described once.</summary>
 internal static class CommonOptions
 {
+    /// <summary>
+    /// How long a one-shot query (<c>experiments</c>, <c>arch show</c>) tries to reach <c>--cluster</c> before it
+    /// says the cluster is unreachable; <c>train</c> keeps Orleans' longer retries, as it may wait out a starting cluster.
+    /// </summary>
+    public static readonly TimeSpan QueryConnectTimeout = TimeSpan.FromSeconds(15);
+
     public static readonly Option<string> Space = new("--space")
     {
         Description = "Search space (nb201)",

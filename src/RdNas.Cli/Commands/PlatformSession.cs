@@ -23,12 +23,19 @@ internal sealed class PlatformSession : IAsyncDisposable
     /// <summary>Whether the cluster lives in this process (and ends with the command).</summary>
     public bool IsEmbedded => _embedded is not null;
 
-    /// <summary>Connects to <paramref name="cluster"/>, or starts an embedded silo whose experiment runs in <paramref name="runDirectory"/>.</summary>
-    public static async Task<PlatformSession> OpenAsync(string? cluster, string runDirectory, string? data, string? teacherCache, CancellationToken cancellationToken)
+    /// <summary>
+    /// Connects to <paramref name="cluster"/> (for up to <paramref name="connectTimeout"/>, else with Orleans' own
+    /// retries), or starts an embedded silo whose experiment runs in <paramref name="runDirectory"/>.
+    /// </summary>
+    public static async Task<PlatformSession> OpenAsync(string? cluster, string runDirectory, string? data, string? teacherCache, TimeSpan? connectTimeout, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(cluster))
         {
-            return new PlatformSession(await RdNasClient.ConnectAsync(ClusterConnection.Parse(cluster), cancellationToken).ConfigureAwait(false), null);
+            var connection = ClusterConnection.Parse(cluster);
+            var client = connectTimeout is { } timeout
+                ? await RdNasClient.ConnectAsync(connection, timeout, cancellationToken).ConfigureAwait(false)
+                : await RdNasClient.ConnectAsync(connection, cancellationToken).ConfigureAwait(false);
+            return new PlatformSession(client, null);
         }
 
         var embedded = await EmbeddedCluster.StartAsync(runDirectory, data, teacherCache ?? TrainingRunSpec.DefaultTeacherCache, cancellationToken).ConfigureAwait(false);

@@ -132,7 +132,7 @@ internal sealed class TrainCommand : CliCommand
         }
 
         var json = parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json;
-        await using var session = await PlatformSession.OpenAsync(cluster, output, data, parseResult.GetValue(s_teacherCache), cancellationToken).ConfigureAwait(false);
+        await using var session = await PlatformSession.OpenAsync(cluster, output, data, parseResult.GetValue(s_teacherCache), null, cancellationToken).ConfigureAwait(false);
         var id = parseResult.GetValue(s_id) ?? RdNasClient.NewExperimentId();
         await ExperimentSubmission.SubmitAsync(session.Client, spec, id).ConfigureAwait(false);
         ExperimentStatus final;

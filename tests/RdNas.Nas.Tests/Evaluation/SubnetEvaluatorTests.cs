@@ -12,8 +12,7 @@ public sealed class SubnetEvaluatorTests
     [Fact]
     public void Measure_TinySupernet_GivesAPercentageAndAPositiveLossAndRestoresBnMomentum()
     {
-        manual_seed(0);
-        using var model = new Nb201Supernet(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1));
+        using var model = Nb201NetworkFactory.Create(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1), seed: 0);
         var pixels = new byte[40 * Cifar10Images.PixelBytes];
         new Random(5).NextBytes(pixels);
         var images = new Cifar10Images(pixels, [.. Enumerable.Range(0, 40).Select(i => (byte)(i % 10))]);

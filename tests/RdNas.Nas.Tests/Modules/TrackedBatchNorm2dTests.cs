@@ -26,7 +26,8 @@ public sealed class TrackedBatchNorm2dTests
     {
         using var bn = new TrackedBatchNorm2d(2, affine: false);
         bn.train();
-        using (bn.forward(randn(4, 2, 3, 3)))
+        using var generator = TestGenerator.Create();
+        using (bn.forward(randn([4, 2, 3, 3], generator: generator)))
         {
         }
 

@@ -11,9 +11,9 @@ public sealed class Nb201SupernetTests
     [Fact]
     public void Forward_TinySupernet_LogitsPerImageAndClass()
     {
-        manual_seed(0);
-        using var model = new Nb201Supernet(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1));
-        using var input = randn(3, 3, 32, 32);
+        using var model = Nb201NetworkFactory.Create(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1), seed: 0);
+        using var generator = TestGenerator.Create();
+        using var input = randn([3, 3, 32, 32], generator: generator);
 
         using var logits = model.forward(input, Nb201Genotype.Parse(MixedCell));
 
@@ -24,9 +24,9 @@ public sealed class Nb201SupernetTests
     [Fact]
     public void Backward_SinglePath_OnlyChosenOpsGetGradients()
     {
-        manual_seed(0);
-        using var model = new Nb201Supernet(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1));
-        using var input = randn(2, 3, 32, 32);
+        using var model = Nb201NetworkFactory.Create(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1), seed: 0);
+        using var generator = TestGenerator.Create();
+        using var input = randn([2, 3, 32, 32], generator: generator);
         var genotype = Nb201Genotype.Parse(MixedCell);
 
         model.forward(input, genotype).sum().backward();
@@ -42,9 +42,9 @@ public sealed class Nb201SupernetTests
     [Fact]
     public void Forward_AllNoneCell_GivesZeroCellOutputAndFiniteLogits()
     {
-        manual_seed(0);
-        using var model = new Nb201Supernet(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1, OpCount: 5));
-        using var input = randn(2, 3, 32, 32);
+        using var model = Nb201NetworkFactory.Create(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1, OpCount: 5), seed: 0);
+        using var generator = TestGenerator.Create();
+        using var input = randn([2, 3, 32, 32], generator: generator);
 
         using var logits = model.forward(input, Nb201Genotype.Parse("|none~0|+|none~0|none~1|+|none~0|none~1|none~2|"));
 
@@ -54,8 +54,9 @@ public sealed class Nb201SupernetTests
     [Fact]
     public void Forward_NoneInFourOpSupernet_IsAnErrorNamingTheOp()
     {
-        using var model = new Nb201Supernet(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1));
-        using var input = randn(1, 3, 32, 32);
+        using var model = Nb201NetworkFactory.Create(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1), seed: 0);
+        using var generator = TestGenerator.Create();
+        using var input = randn([1, 3, 32, 32], generator: generator);
 
         var error = Assert.Throws<ArgumentException>(() =>
             model.forward(input, Nb201Genotype.Parse("|nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+|avg_pool_3x3~0|none~1|nor_conv_3x3~2|")));
@@ -66,7 +67,7 @@ public sealed class Nb201SupernetTests
     [Fact]
     public void Constructor_BenchmarkShape_HasNb201ParameterCount()
     {
-        using var model = new Nb201Supernet(new Nb201SupernetOptions(Width: 16, CellsPerStage: 5, OpCount: 5));
+        using var model = Nb201NetworkFactory.Create(new Nb201SupernetOptions(Width: 16, CellsPerStage: 5, OpCount: 5), seed: 0);
 
         // Every edge holds both convolutions: per cell 6·(C²·9 + C²) weights; BN in cells has no affine parameters.
         long cells = 0;

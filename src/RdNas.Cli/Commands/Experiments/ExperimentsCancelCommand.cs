@@ -19,7 +19,7 @@ internal sealed class ExperimentsCancelCommand : CliCommand
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var id = parseResult.GetValue(s_id)!;
-        await using var client = await RdNasClient.ConnectAsync(ClusterConnection.Parse(parseResult.GetValue(CommonOptions.RunningCluster)!), cancellationToken).ConfigureAwait(false);
+        await using var client = await RdNasClient.ConnectAsync(ClusterConnection.Parse(parseResult.GetValue(CommonOptions.RunningCluster)!), CommonOptions.QueryConnectTimeout, cancellationToken).ConfigureAwait(false);
         if (await client.GetSpecAsync(id).ConfigureAwait(false) is null)
         {
             Console.Error($"no experiment '{id}' on this cluster (rdnas experiments list shows them)");

@@ -18,7 +18,7 @@ internal sealed class ExperimentsListCommand : CliCommand
 
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        await using var client = await RdNasClient.ConnectAsync(ClusterConnection.Parse(parseResult.GetValue(CommonOptions.RunningCluster)!), cancellationToken).ConfigureAwait(false);
+        await using var client = await RdNasClient.ConnectAsync(ClusterConnection.Parse(parseResult.GetValue(CommonOptions.RunningCluster)!), CommonOptions.QueryConnectTimeout, cancellationToken).ConfigureAwait(false);
         var experiments = await client.ListExperimentsAsync().ConfigureAwait(false);
         var statuses = await Task.WhenAll(experiments.Select(e => client.GetStatusAsync(e.Id))).ConfigureAwait(false);
         if (parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json)

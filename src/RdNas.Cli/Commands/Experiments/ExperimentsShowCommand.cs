@@ -22,7 +22,7 @@ internal sealed class ExperimentsShowCommand : CliCommand
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var id = parseResult.GetValue(s_id)!;
-        await using var client = await RdNasClient.ConnectAsync(ClusterConnection.Parse(parseResult.GetValue(CommonOptions.RunningCluster)!), cancellationToken).ConfigureAwait(false);
+        await using var client = await RdNasClient.ConnectAsync(ClusterConnection.Parse(parseResult.GetValue(CommonOptions.RunningCluster)!), CommonOptions.QueryConnectTimeout, cancellationToken).ConfigureAwait(false);
         var spec = await client.GetSpecAsync(id).ConfigureAwait(false);
         if (spec is null)
         {
