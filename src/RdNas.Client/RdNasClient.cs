@@ -32,20 +32,19 @@ public sealed class RdNasClient : IAsyncDisposable
     /// long-lived client, or one that may start before its cluster).
     /// </summary>
     public static Task<RdNasClient> ConnectAsync(ClusterConnection connection, CancellationToken cancellationToken = default) =>
-        ConnectCoreAsync(connection, null, cancellationToken);
+        ConnectAsync(connection, null, cancellationToken);
 
     /// <summary>
-    /// Connects to the cluster at <paramref name="connection"/>, retrying for up to <paramref name="timeout"/>; a
-    /// cluster that does not answer by then is a <see cref="ClusterUnreachableException"/>.
+    /// Connects to the cluster at <paramref name="connection"/>, retrying for up to <paramref name="timeout"/> (null:
+    /// Orleans' own retries); a cluster that does not answer by then is a <see cref="ClusterUnreachableException"/>.
     /// </summary>
-    public static Task<RdNasClient> ConnectAsync(ClusterConnection connection, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public static async Task<RdNasClient> ConnectAsync(ClusterConnection connection, TimeSpan? timeout, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
-        return ConnectCoreAsync(connection, timeout, cancellationToken);
-    }
+        if (timeout is { } positive)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(positive, TimeSpan.Zero, nameof(timeout));
+        }
 
-    private static async Task<RdNasClient> ConnectCoreAsync(ClusterConnection connection, TimeSpan? timeout, CancellationToken cancellationToken)
-    {
         ArgumentNullException.ThrowIfNull(connection);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();

@@ -31,11 +31,7 @@ internal sealed class PlatformSession : IAsyncDisposable
     {
         if (!string.IsNullOrWhiteSpace(cluster))
         {
-            var connection = ClusterConnection.Parse(cluster);
-            var client = connectTimeout is { } timeout
-                ? await RdNasClient.ConnectAsync(connection, timeout, cancellationToken).ConfigureAwait(false)
-                : await RdNasClient.ConnectAsync(connection, cancellationToken).ConfigureAwait(false);
-            return new PlatformSession(client, null);
+            return new PlatformSession(await RdNasClient.ConnectAsync(ClusterConnection.Parse(cluster), connectTimeout, cancellationToken).ConfigureAwait(false), null);
         }
 
         var embedded = await EmbeddedCluster.StartAsync(runDirectory, data, teacherCache ?? TrainingRunSpec.DefaultTeacherCache, cancellationToken).ConfigureAwait(false);

@@ -83,11 +83,15 @@ public static class Nb201TrainingRun
         return result;
     }
 
-    // Scores the evaluation sample of options with the supernet as it is now.
-    private static (List<SubnetScore> Scores, int ValidImages) Score(
+    /// <summary>
+    /// Scores the evaluation sample of <paramref name="options"/> with <paramref name="model"/> as it is now; returns
+    /// each subnet's measurement beside its ground truth in <paramref name="column"/>, and how many valid images were scored.
+    /// </summary>
+    public static (List<SubnetScore> Scores, int ValidImages) Score(
         Supernets.Nb201.Nb201Supernet model, Cifar10Images images, TrainValidSplit split, EvaluationOptions options,
         Nb201GroundTruth groundTruth, string column, ITrainingRunObserver? observer, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(groundTruth);
         var evaluator = new SubnetEvaluator(model, images, split, options);
         var sample = EvaluationSample(options);
         var scores = new List<SubnetScore>(sample.Count);

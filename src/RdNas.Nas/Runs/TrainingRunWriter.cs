@@ -21,6 +21,13 @@ public static class TrainingRunWriter
     public static void Write(string directory, TrainingRunResult result, IEnumerable<SubnetScore> scores)
     {
         ArgumentNullException.ThrowIfNull(result);
+        AtomicFile.WriteAllText(Path.Combine(directory, SubnetsFile), SubnetsCsv(scores));
+        AtomicFile.WriteAllText(Path.Combine(directory, ResultFile), JsonSerializer.Serialize(result, JsonOptions));
+    }
+
+    /// <summary>The content of <c>subnets.csv</c> for <paramref name="scores"/>.</summary>
+    public static string SubnetsCsv(IEnumerable<SubnetScore> scores)
+    {
         ArgumentNullException.ThrowIfNull(scores);
         var csv = new StringBuilder("arch,supernet_accuracy,ground_truth,supernet_loss\n");
         foreach (var score in scores)
@@ -28,7 +35,6 @@ public static class TrainingRunWriter
             csv.Append(CultureInfo.InvariantCulture, $"{score.Genotype},{score.SupernetAccuracy:R},{score.GroundTruth:R},{score.SupernetLoss:R}\n");
         }
 
-        AtomicFile.WriteAllText(Path.Combine(directory, SubnetsFile), csv.ToString());
-        AtomicFile.WriteAllText(Path.Combine(directory, ResultFile), JsonSerializer.Serialize(result, JsonOptions));
+        return csv.ToString();
     }
 }
