@@ -8,6 +8,8 @@
 #   fairnas   medium, seed 0: FairNAS
 #   medium-seeds  medium, seeds 1-2: RD-NAS with the FLOPs teacher, two runs side by side with one libtorch thread
 #             each (two cores); SPOS's seeds 1-2 are bench/runs/medium-s1, -s2 (bench/ranking.sh medium 0 1 2)
+#   loss      medium, seed 0, FLOPs teacher: the warm-up and constant λ = 1 schedules side by side as above, then the
+#             paper's ranking loss (margin 0.1, gradient into both subnets)
 # Then `rdnas compare` over all of them (RDNAS_BIN as in bench/ranking.sh). Usage: bench/headtohead.sh [SECTION...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,9 +39,17 @@ for section in "${sections[@]}"; do
         pids+=($!)
       done
       for pid in "${pids[@]}"; do wait "$pid"; done ;;
+    loss)
+      OMP_NUM_THREADS=1 run medium-rdnas-flops-warmup medium 0 -- --sampler rdnas --teacher flops --lambda warmup &
+      pids=($!)
+      OMP_NUM_THREADS=1 run medium-rdnas-flops-const1 medium 0 -- --sampler rdnas --teacher flops --lambda const:1 &
+      pids+=($!)
+      for pid in "${pids[@]}"; do wait "$pid"; done
+      run medium-rdnas-flops-paper0.1 medium 0 -- --sampler rdnas --teacher flops --margin 0.1 ;;
     *)
-      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds)" >&2
+      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds, loss)" >&2
       exit 2 ;;
   esac
 done
-"${RDNAS_BIN:-src/RdNas.Cli/bin/Release/net10.0/rdnas}" compare bench/runs/h2h/*/ --plot bench/runs/h2h/compare.png
+# SPOS's medium seeds 1-2 ran as issue 2's runs; compare pairs them with RD-NAS's seeds by configuration.
+"${RDNAS_BIN:-src/RdNas.Cli/bin/Release/net10.0/rdnas}" compare bench/runs/h2h/*/ bench/runs/medium-s1/ bench/runs/medium-s2/ --plot bench/runs/h2h/compare.png

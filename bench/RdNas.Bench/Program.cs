@@ -26,10 +26,13 @@ switch (command)
     case "agreement":
         ProxyAgreement.Run(args[1], args.Skip(2));
         break;
+    case "op-bias":
+        OperationBias.Run(args.Skip(1));
+        break;
     case "arch-queries":
         return await ArchitectureQueryBenchmark.RunAsync(args[1], Arg(2, 10_000), Arg(3, 5));
     default:
-        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, agreement, arch-queries)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, agreement, op-bias, arch-queries)");
         return 2;
 }
 

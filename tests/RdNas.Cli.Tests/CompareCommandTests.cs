@@ -11,7 +11,7 @@ public sealed class CompareCommandTests
         var plot = Path.Combine(folder, "plots", "compare.png");
         using var cli = new CliRunner();
 
-        var code = await cli.RunAsync("compare", spos, rdnas + "/", "--plot", plot);
+        var code = await cli.RunAsync("compare", spos, rdnas + "/", "--plot", plot, "--teacher-cache", folder);
 
         Assert.True(code == ExitCodes.Success, cli.Error);
         Assert.Contains("rdnas-s0", cli.Output, StringComparison.Ordinal); // named even when given with a trailing slash
@@ -38,6 +38,34 @@ public sealed class CompareCommandTests
     }
 
     [Fact]
+    public async Task Compare_SeedsOfTwoMethods_SummarisesEachOverItsSeedsAgainstTheBaseline()
+    {
+        var folder = Directory.CreateTempSubdirectory("rdnas-compare-methods").FullName;
+        const string warmup = """{ "sampler": "rdnas", "pair_sampler": "margin", "pair_threshold": null, "teacher": "flops", "margin": 0.1, "lambda": "warmup" }""";
+        string[] runs =
+        [
+            await WriteRun(folder, "spos-s0", "spos", null, 0.4, [(20, 0.4)], seed: 0),
+            await WriteRun(folder, "spos-s1", "spos", null, 0.2, [(20, 0.2)], seed: 1),
+            await WriteRun(folder, "rdnas-s0", "rdnas", "flops", 0.5, [(20, 0.5)], seed: 0, method: warmup),
+            await WriteRun(folder, "rdnas-s1", "rdnas", "flops", 0.4, [(20, 0.4)], seed: 1, method: warmup),
+        ];
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync(["compare", .. runs, "--plot", Path.Combine(folder, "c.png"), "--teacher-cache", folder, "--format", "json"]);
+
+        Assert.True(code == ExitCodes.Success, cli.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(cli.Output);
+        var methods = json.RootElement.GetProperty("methods");
+        Assert.Equal(2, methods.GetArrayLength());
+        Assert.Equal("spos", methods[0].GetProperty("method").GetString());
+        Assert.Equal(0.3, methods[0].GetProperty("kendall_tau_mean").GetDouble(), 12);
+        var rdnas = methods[1];
+        Assert.Equal("rdnas flops/margin/warmup/m=0.1", rdnas.GetProperty("method").GetString());
+        Assert.Equal(0.45 / 0.3, rdnas.GetProperty("baseline").GetProperty("tau_ratio").GetDouble(), 12);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, rdnas.GetProperty("teacher_kendall_tau").ValueKind); // no teacher cached there
+    }
+
+    [Fact]
     public async Task Compare_FolderWithoutResult_SaysWhichFolder()
     {
         var empty = Directory.CreateTempSubdirectory("rdnas-compare-empty").FullName;
@@ -49,7 +77,7 @@ public sealed class CompareCommandTests
         Assert.Contains($"{empty}: no result.json", cli.Error, StringComparison.Ordinal);
     }
 
-    private static async Task<string> WriteRun(string parent, string name, string sampler, string? teacher, double tau, (int Epoch, double Tau)[] history)
+    private static async Task<string> WriteRun(string parent, string name, string sampler, string? teacher, double tau, (int Epoch, double Tau)[] history, int seed = 0, string? method = null)
     {
         var folder = Path.Combine(parent, name);
         Directory.CreateDirectory(folder);
@@ -57,7 +85,7 @@ public sealed class CompareCommandTests
         var teacherJson = teacher is null ? "null" : $"\"{teacher}\"";
         var entries = string.Join(",", history.Select(h => $$"""{ "epoch": {{h.Epoch}}, "subnets": 4, "valid_images": 100, "ranking": {{Ranking(h.Tau)}} }"""));
         await File.WriteAllTextAsync(Path.Combine(folder, "result.json"), $$"""
-            { "space": "nb201", "sampler": "{{sampler}}", "teacher": {{teacherJson}}, "pair_sampler": null, "preset": "small", "seed": 0,
+            { "space": "nb201", "sampler": "{{sampler}}", "teacher": {{teacherJson}}, "pair_sampler": null, "preset": "small", "seed": {{seed}},{{(method is null ? "" : $" \"method\": {method},")}}
               "epochs": 20, "subnets": 4, "train_seconds": 60, "eval_seconds": 30, "ranking": {{Ranking(tau)}}, "history": [{{entries}}] }
             """, TestContext.Current.CancellationToken);
         await File.WriteAllLinesAsync(Path.Combine(folder, "subnets.csv"), ["arch,supernet_accuracy,ground_truth", "a,61,80", "b,62,85", "c,60,70", "d,63,90"], TestContext.Current.CancellationToken);

@@ -46,6 +46,11 @@ internal static class CommonOptions
         DefaultValueFactory = _ => "localhost",
     };
 
+    public static readonly Option<string?> TeacherCache = new("--teacher-cache")
+    {
+        Description = "Folder of cached teacher scores (default: $RDNAS_CACHE/teachers or ~/.cache/rdnas/teachers)",
+    };
+
     /// <summary>Only NB201 exists so far; anything else is an error naming the valid spaces.</summary>
     public static void RequireNb201(string space)
     {

@@ -9,8 +9,9 @@ namespace RdNas.Cli.Commands;
 
 /// <summary>
 /// <c>rdnas compare RUN_DIR...</c>: a table of finished runs (τ with its 95 % bootstrap interval over the evaluated
-/// subnets, ρ, r, CPR, P@10%, time), and a PNG with τ against epoch per run and the best run's supernet accuracy
-/// against ground truth.
+/// subnets, ρ, r, CPR, P@10%, time); a table of training configurations over their seeds (mean ± sd of τ, the ratio
+/// to the baseline method on paired seeds, and an RD-NAS teacher's own τ on the same subnets when it is cached); and
+/// a PNG with τ against epoch per run and the best run's supernet accuracy against ground truth.
 /// </summary>
 internal sealed class CompareCommand : CliCommand
 {
@@ -26,11 +27,19 @@ internal sealed class CompareCommand : CliCommand
         DefaultValueFactory = _ => "compare.png",
     };
 
+    private static readonly Option<string> s_baseline = new("--baseline")
+    {
+        Description = "The method other configurations are compared with, as the method column names it (spos, fairnas, 'rdnas flops/margin/sine', ...): ratio of mean τ on the seeds both ran",
+        DefaultValueFactory = _ => "spos",
+    };
+
     public CompareCommand(CliConsole console)
         : base("compare", "Compare finished runs: a table of their rankings and a plot", console)
     {
         Arguments.Add(s_runs);
         Options.Add(s_plot);
+        Options.Add(s_baseline);
+        Options.Add(CommonOptions.TeacherCache);
         Options.Add(CommonOptions.Format);
     }
 
@@ -39,23 +48,32 @@ internal sealed class CompareCommand : CliCommand
         var runs = parseResult.GetValue(s_runs)!.Select(RunRecord.Read).ToList();
         var intervals = runs.Select(TauInterval).ToList();
         var plot = parseResult.GetValue(s_plot)!;
+        var baseline = parseResult.GetValue(s_baseline)!;
+        var teacherCache = parseResult.GetValue(CommonOptions.TeacherCache) ?? TrainingRunSpec.DefaultTeacherCache;
+        var methods = MethodComparison.Summarise(runs, baseline, run => TeacherAgreement.KendallTauOf(run, teacherCache));
         ComparisonPlot.Save(runs, plot);
         if (parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json)
         {
             Console.Json(new
             {
                 plot,
-                runs = runs.Select((r, i) => new { directory = r.Directory, sampler = r.Sampler, teacher = r.Teacher, pair_sampler = r.PairSampler, preset = r.Preset, seed = r.Seed, epochs = r.Epochs, seconds = r.Seconds, ranking = r.Ranking, kendall_tau_ci95 = intervals[i] is { } ci ? new[] { ci.Low, ci.High } : null }),
+                runs = runs.Select((r, i) => new { directory = r.Directory, sampler = r.Sampler, teacher = r.Teacher, pair_sampler = r.PairSampler, method = r.Method, preset = r.Preset, seed = r.Seed, epochs = r.Epochs, seconds = r.Seconds, ranking = r.Ranking, kendall_tau_ci95 = intervals[i] is { } ci ? new[] { ci.Low, ci.High } : null }),
+                methods = methods.Select(m => new
+                {
+                    preset = m.Preset, epochs = m.Epochs, method = m.Method, evaluation = m.Evaluation, seeds = m.Seeds, kendall_tau_mean = m.MeanTau,
+                    kendall_tau_sd = double.IsNaN(m.TauStandardDeviation) ? (double?)null : m.TauStandardDeviation, spearman_rho_mean = m.MeanRho,
+                    teacher_kendall_tau = m.TeacherTau, baseline = m.Baseline is { } b ? new { method = b.Method, paired_seeds = b.PairedSeeds, tau_ratio = b.Ratio } : null,
+                }),
             });
             return Task.FromResult(ExitCodes.Success);
         }
 
-        var table = new Table().AddColumns("run", "sampler", "teacher", "seed", "τ", "τ 95% CI", "ρ", "r", "CPR", "P@10%", "minutes");
+        var table = new Table().AddColumns("run", "method", "seed", "τ", "τ 95% CI", "ρ", "r", "CPR", "P@10%", "minutes");
         foreach (var (run, interval) in runs.Zip(intervals))
         {
             string F(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
             table.AddRow(
-                Markup.Escape(Path.GetFileName(run.Directory)), Markup.Escape(run.Sampler), Markup.Escape(run.Teacher ?? "—"),
+                Markup.Escape(Path.GetFileName(run.Directory)), Markup.Escape(run.Method.Label),
                 run.Seed.ToString(CultureInfo.InvariantCulture), F(run.Ranking.KendallTau), interval is { } ci ? $"{F(ci.Low)}–{F(ci.High)}" : "—",
                 F(run.Ranking.SpearmanRho), F(run.Ranking.PearsonR),
                 F(run.Ranking.Cpr), F(run.Ranking.PrecisionAtTop10), (run.Seconds / 60).ToString("F1", CultureInfo.InvariantCulture));
@@ -63,6 +81,8 @@ internal sealed class CompareCommand : CliCommand
 
         Console.Ansi.Write(table);
         Console.Line("τ 95% CI: percentile bootstrap over each run's evaluated subnets (1,000 resamples)");
+        Console.Ansi.Write(MethodSummaryTable.Create(methods, baseline));
+        Console.Line($"configurations: runs with equal preset, epochs, method and evaluation; teacher τ: the RD-NAS teacher (from {teacherCache}) on the same subnets");
         Console.Line($"plot → {plot}");
         return Task.FromResult(ExitCodes.Success);
     }

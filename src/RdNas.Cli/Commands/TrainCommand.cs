@@ -49,11 +49,6 @@ internal sealed class TrainCommand : CliCommand
         DefaultValueFactory = _ => "sine",
     };
 
-    private static readonly Option<string?> s_teacherCache = new("--teacher-cache")
-    {
-        Description = "Folder of cached teacher scores (default: $RDNAS_CACHE/teachers or ~/.cache/rdnas/teachers)",
-    };
-
     private static readonly Option<string> s_preset = new("--preset")
     {
         Description = $"Budget: {string.Join(", ", TrainingPresets.All.Select(p => $"{p.Name} ({p.Purpose})"))}",
@@ -102,7 +97,7 @@ internal sealed class TrainCommand : CliCommand
         Options.Add(s_teacher);
         Options.Add(s_margin);
         Options.Add(s_lambda);
-        Options.Add(s_teacherCache);
+        Options.Add(CommonOptions.TeacherCache);
         Options.Add(s_preset);
         Options.Add(s_seed);
         Options.Add(s_epochs);
@@ -132,7 +127,7 @@ internal sealed class TrainCommand : CliCommand
         }
 
         var json = parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json;
-        await using var session = await PlatformSession.OpenAsync(cluster, output, data, parseResult.GetValue(s_teacherCache), null, cancellationToken).ConfigureAwait(false);
+        await using var session = await PlatformSession.OpenAsync(cluster, output, data, parseResult.GetValue(CommonOptions.TeacherCache), null, cancellationToken).ConfigureAwait(false);
         var id = parseResult.GetValue(s_id) ?? RdNasClient.NewExperimentId();
         await ExperimentSubmission.SubmitAsync(session.Client, spec, id).ConfigureAwait(false);
         ExperimentStatus final;

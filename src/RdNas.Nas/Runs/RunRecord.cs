@@ -1,28 +1,42 @@
 using System.Globalization;
 using System.Text.Json;
 using RdNas.Nas.Evaluation.Metrics;
+using RdNas.Nas.Training.Methods;
 
 namespace RdNas.Nas.Runs;
 
 /// <summary>
 /// What <c>rdnas compare</c> reads back from a finished run folder: its settings, timings, final ranking, history and
-/// per-subnet scores. Result files written before history existed read with an empty history.
+/// per-subnet scores. Result files written before history existed read with an empty history, those written before
+/// the method record with the method their top-level fields name.
 /// </summary>
+/// <param name="Method">How the run trained (<see cref="TrainingMethodSpec.Label"/> names it).</param>
+/// <param name="Evaluation">What the ranking was measured on: subnet count, sample seed and valid images; runs are comparable only when it is equal.</param>
+/// <param name="OpCount">The ops per edge of the trained space (4 or 5).</param>
 public sealed record RunRecord(
     string Directory,
-    string Sampler,
-    string? Teacher,
-    string? PairSampler,
+    TrainingMethodSpec Method,
     string Preset,
     long Seed,
     int Epochs,
+    string Evaluation,
+    int OpCount,
     double Seconds,
     RankingReport Ranking,
     IReadOnlyList<(int Epoch, double KendallTau)> History,
-    IReadOnlyList<(double SupernetAccuracy, double GroundTruth)> Subnets)
+    IReadOnlyList<RecordedSubnet> Subnets)
 {
-    /// <summary>A short label: folder name, sampler and teacher.</summary>
-    public string Label => Teacher is null ? $"{Path.GetFileName(Directory)} ({Sampler})" : $"{Path.GetFileName(Directory)} ({Sampler}, {Teacher})";
+    /// <summary>The sampler (<c>spos</c>, <c>rdnas</c>, …).</summary>
+    public string Sampler => Method.Sampler;
+
+    /// <summary>The RD-NAS teacher; null for other samplers.</summary>
+    public string? Teacher => Method.IsRdNas ? Method.Teacher : null;
+
+    /// <summary>The RD-NAS pair sampler; null for other samplers.</summary>
+    public string? PairSampler => Method.IsRdNas ? Method.PairSampler : null;
+
+    /// <summary>A short label: folder name and method.</summary>
+    public string Label => $"{Path.GetFileName(Directory)} ({Method.Label})";
 
     /// <summary>Reads <c>result.json</c> and <c>subnets.csv</c> of <paramref name="directory"/>; errors name the missing file.</summary>
     public static RunRecord Read(string directory)
@@ -45,24 +59,49 @@ public sealed record RunRecord(
             : [(epochs, ranking.KendallTau)]; // written before runs kept a history: the final ranking only
         return new RunRecord(
             directory,
-            root.GetProperty("sampler").GetString()!,
-            OptionalString(root, "teacher"),
-            OptionalString(root, "pair_sampler"),
+            ReadMethod(root),
             root.GetProperty("preset").GetString()!,
             root.GetProperty("seed").GetInt64(),
             epochs,
+            ReadEvaluation(root),
+            root.TryGetProperty("supernet", out var supernet) && supernet.TryGetProperty("op_count", out var ops) ? ops.GetInt32() : 4,
             root.GetProperty("train_seconds").GetDouble() + root.GetProperty("eval_seconds").GetDouble(),
             ranking,
             history,
             ReadSubnets(Path.Combine(directory, TrainingRunWriter.SubnetsFile)));
     }
 
+    private static TrainingMethodSpec ReadMethod(JsonElement root)
+    {
+        var sampler = root.GetProperty("sampler").GetString()!;
+        if (root.TryGetProperty("method", out var method) && method.ValueKind == JsonValueKind.Object)
+        {
+            return method.Deserialize<TrainingMethodSpec>(TrainingRunWriter.JsonOptions)! with { Sampler = sampler };
+        }
+
+        var defaults = new TrainingMethodSpec(sampler);
+        return defaults with
+        {
+            Teacher = OptionalString(root, "teacher") ?? defaults.Teacher,
+            PairSampler = OptionalString(root, "pair_sampler") ?? defaults.PairSampler,
+            Lambda = OptionalString(root, "lambda") ?? defaults.Lambda,
+        };
+    }
+
+    private static string ReadEvaluation(JsonElement root)
+    {
+        var subnets = root.GetProperty("subnets").GetInt32();
+        var sampleSeed = root.TryGetProperty("evaluation", out var evaluation) && evaluation.TryGetProperty("sample_seed", out var seed) ? seed.GetInt64() : 0;
+        var images = root.TryGetProperty("valid_images_scored", out var scored) ? scored.GetInt32().ToString(CultureInfo.InvariantCulture) : "?";
+        return string.Create(CultureInfo.InvariantCulture, $"{subnets} subnets (seed {sampleSeed}) on {images} images");
+    }
+
     private static string? OptionalString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static List<(double, double)> ReadSubnets(string path) =>
+    private static List<RecordedSubnet> ReadSubnets(string path) =>
         File.Exists(path)
             ? [.. File.ReadLines(path).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(','))
-                .Select(f => (double.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture)))]
+                .Select(f => new RecordedSubnet(f[0], double.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture)))]
             : [];
 }

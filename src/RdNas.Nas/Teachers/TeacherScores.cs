@@ -48,6 +48,23 @@ public sealed class TeacherScores
         return string.Create(CultureInfo.InvariantCulture, $"nb201-{space.Ops.Count}op-{name}-seed{seed}.csv");
     }
 
+    /// <summary>The teacher's cached scores over <paramref name="space"/>; null when no complete cache file is there.</summary>
+    public static TeacherScores? TryLoadCached(ProxyColumn teacher, Nb201SearchSpace space, long seed, string cacheDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(cacheDirectory);
+        var path = Path.Combine(cacheDirectory, CacheFileName(teacher, space, seed));
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var (cells, columns) = ProxyScoresCsv.Read(path);
+        return cells.Count == space.Size && columns.TryGetValue(teacher.Name, out var cached)
+            ? new TeacherScores(teacher.Name, cells.Select((c, i) => (c, cached[i])).ToDictionary(x => x.c, x => x.Item2))
+            : null;
+    }
+
     /// <summary>
     /// The teacher's scores over <paramref name="space"/>: read from <paramref name="cacheDirectory"/> when a complete
     /// cache file is there, otherwise scored (on <paramref name="workers"/> threads, real images from
@@ -64,16 +81,12 @@ public sealed class TeacherScores
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(images);
-        var path = Path.Combine(cacheDirectory, CacheFileName(teacher, space, seed));
-        if (File.Exists(path))
+        if (TryLoadCached(teacher, space, seed, cacheDirectory) is { } cached)
         {
-            var (cells, columns) = ProxyScoresCsv.Read(path);
-            if (cells.Count == space.Size && columns.TryGetValue(teacher.Name, out var cached))
-            {
-                return new TeacherScores(teacher.Name, cells.Select((c, i) => (c, cached[i])).ToDictionary(x => x.c, x => x.Item2));
-            }
+            return cached;
         }
 
+        var path = Path.Combine(cacheDirectory, CacheFileName(teacher, space, seed));
         var all = space.Enumerate().ToList();
         ProxyBatch? batch = null;
         if (teacher.NeedsData)

@@ -27,6 +27,17 @@ public sealed record TrainingMethodSpec(
     [JsonIgnore]
     public bool IsRdNas => Sampler == "rdnas";
 
+    /// <summary>
+    /// A short name for tables: the sampler, and for RD-NAS its teacher, pair sampler and λ schedule, then the pair
+    /// threshold and the paper's margin where they are not the defaults (<c>rdnas flops/margin/sine</c>,
+    /// <c>rdnas nwot/hamming≥5/warmup/m=0.1</c>).
+    /// </summary>
+    [JsonIgnore]
+    public string Label => !IsRdNas
+        ? Sampler
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"rdnas {Teacher}/{PairSampler}{(PairThreshold is { } t ? $"≥{t}" : "")}/{Lambda}{(Margin is { } m ? $"/m={m}" : "")}");
+
     /// <summary>Checks every field; the error names the option and the allowed values.</summary>
     public TrainingMethodSpec Validate()
     {

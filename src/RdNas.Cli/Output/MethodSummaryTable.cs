@@ -1,0 +1,28 @@
+using System.Globalization;
+using RdNas.Nas.Runs;
+using Spectre.Console;
+
+namespace RdNas.Cli.Output;
+
+/// <summary><c>rdnas compare</c>'s second table: each training configuration over its seeds, against the baseline and its teacher.</summary>
+internal static class MethodSummaryTable
+{
+    public static Table Create(IReadOnlyList<MethodSummary> methods, string baselineMethod)
+    {
+        var table = new Table().AddColumns("preset", "epochs", "method", "seeds", "τ mean ± sd", "ρ mean", Markup.Escape($"τ / {baselineMethod} (paired seeds)"), "teacher τ", "evaluation");
+        foreach (var method in methods)
+        {
+            table.AddRow(
+                Markup.Escape(method.Preset), Invariant($"{method.Epochs}"), Markup.Escape(method.Method), string.Join(",", method.Seeds),
+                double.IsNaN(method.TauStandardDeviation) ? Invariant($"{method.MeanTau:F3}") : Invariant($"{method.MeanTau:F3} ± {method.TauStandardDeviation:F3}"),
+                Invariant($"{method.MeanRho:F3}"),
+                method.Baseline is { } b ? Invariant($"{b.Ratio:F3} ({string.Join(",", b.PairedSeeds)})") : "—",
+                method.TeacherTau is { } t ? Invariant($"{t:F3}") : "—",
+                Markup.Escape(method.Evaluation));
+        }
+
+        return table;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,7 @@
+namespace RdNas.Nas.Runs;
+
+/// <summary>
+/// mean τ(configuration) / mean τ(baseline), both means over <paramref name="PairedSeeds"/> only, so a seed that one
+/// side lacks does not tilt the ratio (at CPU budgets the training seed alone moves τ by 0.2).
+/// </summary>
+public sealed record BaselineRatio(string Method, IReadOnlyList<long> PairedSeeds, double Ratio);

@@ -1,0 +1,62 @@
+namespace RdNas.Nas.Runs;
+
+/// <summary>
+/// Groups finished runs into training configurations and summarises each over its seeds (mean and spread of τ), with
+/// its ratio to the baseline method's configuration of the same preset, epochs and evaluation, on paired seeds: the
+/// numbers the RD-NAS head-to-head is judged by.
+/// </summary>
+public static class MethodComparison
+{
+    /// <summary>
+    /// One summary per configuration among <paramref name="runs"/>, in order of first appearance. A seed run twice
+    /// counts once, with the mean of its runs. <paramref name="baselineMethod"/> is a method label
+    /// (<see cref="Training.Methods.TrainingMethodSpec.Label"/>: <c>spos</c>, <c>rdnas flops/margin/sine</c>, …);
+    /// <paramref name="teacherTau"/> gives an RD-NAS run's teacher τ on its own
+    /// subnets (null when unknown).
+    /// </summary>
+    public static IReadOnlyList<MethodSummary> Summarise(IReadOnlyList<RunRecord> runs, string baselineMethod, Func<RunRecord, double?> teacherTau)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentException.ThrowIfNullOrWhiteSpace(baselineMethod);
+        ArgumentNullException.ThrowIfNull(teacherTau);
+        var groups = runs.GroupBy(r => (r.Preset, r.Epochs, Method: r.Method.Label, r.Evaluation)).ToList();
+        var baselines = groups.Where(g => g.Key.Method == baselineMethod).ToDictionary(g => (g.Key.Preset, g.Key.Epochs, g.Key.Evaluation), PerSeedTau);
+        return [.. groups.Select(g => Summarise(g, g.Key.Method == baselineMethod ? null : baselines.GetValueOrDefault((g.Key.Preset, g.Key.Epochs, g.Key.Evaluation)), baselineMethod, teacherTau))];
+    }
+
+    private static MethodSummary Summarise(
+        IGrouping<(string Preset, int Epochs, string Method, string Evaluation), RunRecord> group,
+        SortedDictionary<long, double>? baseline,
+        string baselineMethod,
+        Func<RunRecord, double?> teacherTau)
+    {
+        var tau = PerSeedTau(group);
+        var rho = group.GroupBy(r => r.Seed).Select(s => s.Average(r => r.Ranking.SpearmanRho)).Average();
+        var teacher = group.Select(teacherTau).Where(t => t is not null).Select(t => t!.Value).ToList();
+        return new MethodSummary(
+            group.Key.Preset, group.Key.Epochs, group.Key.Method, group.Key.Evaluation, [.. tau.Keys],
+            tau.Values.Average(), StandardDeviation([.. tau.Values]), rho,
+            teacher.Count > 0 ? teacher.Average() : null,
+            baseline is null ? null : Ratio(tau, baseline, baselineMethod));
+    }
+
+    private static SortedDictionary<long, double> PerSeedTau(IEnumerable<RunRecord> runs) =>
+        new(runs.GroupBy(r => r.Seed).ToDictionary(s => s.Key, s => s.Average(r => r.Ranking.KendallTau)));
+
+    private static BaselineRatio? Ratio(SortedDictionary<long, double> tau, SortedDictionary<long, double> baseline, string baselineMethod)
+    {
+        var paired = tau.Keys.Where(baseline.ContainsKey).ToList();
+        return paired.Count == 0 ? null : new BaselineRatio(baselineMethod, paired, paired.Average(s => tau[s]) / paired.Average(s => baseline[s]));
+    }
+
+    private static double StandardDeviation(IReadOnlyList<double> values)
+    {
+        if (values.Count < 2)
+        {
+            return double.NaN;
+        }
+
+        var mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+    }
+}

@@ -1,0 +1,21 @@
+namespace RdNas.Nas.Runs;
+
+/// <summary>
+/// One training configuration over the seeds it was run with: a row of <c>rdnas compare</c>'s method table. Runs
+/// belong to the same configuration when preset, epochs, method and evaluation are all equal.
+/// </summary>
+/// <param name="Seeds">The distinct training seeds, ascending.</param>
+/// <param name="TauStandardDeviation">Sample standard deviation of the per-seed τ (n − 1); NaN for one seed.</param>
+/// <param name="TeacherTau">For RD-NAS, the teacher's own τ against ground truth on the same subnets; null when unknown.</param>
+/// <param name="Baseline">The ratio to the baseline configuration on the seeds both have; null for the baseline itself or without shared seeds.</param>
+public sealed record MethodSummary(
+    string Preset,
+    int Epochs,
+    string Method,
+    string Evaluation,
+    IReadOnlyList<long> Seeds,
+    double MeanTau,
+    double TauStandardDeviation,
+    double MeanRho,
+    double? TeacherTau,
+    BaselineRatio? Baseline);
