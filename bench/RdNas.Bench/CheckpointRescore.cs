@@ -11,11 +11,13 @@ namespace RdNas.Bench;
 /// <summary>
 /// Scores a finished run's checkpoint on another subnet sample (another sample seed) and prints the ranking by
 /// supernet accuracy and by supernet valid loss side by side: how scoring choices are judged without looking at the
-/// evaluation sample every reported figure uses (sample seed 0).
+/// evaluation sample every reported figure uses (sample seed 0). With <c>history</c> it scores as the in-training
+/// history does (the first 50 subnets on 2,000 valid images), so a history point and the finished run can be compared
+/// under one measurement.
 /// </summary>
 internal static class CheckpointRescore
 {
-    public static void Run(string runDirectory, string presetName, long sampleSeed, string output)
+    public static void Run(string runDirectory, string presetName, long sampleSeed, string output, bool historyMeasurement)
     {
         var spec = new TrainingRunSpec(TrainingPresets.Get(presetName), DataDirectory.Resolve(null), runDirectory);
         var preset = spec.Preset;
@@ -23,8 +25,9 @@ internal static class CheckpointRescore
         using var model = Nb201NetworkFactory.Create(preset.Supernet, seed: 0); // the checkpoint replaces every weight
         using var optimizer = new MomentumSgd(model.parameters(), preset.Training.LearningRate, preset.Training.Momentum, preset.Training.WeightDecay);
         var state = TrainingCheckpoint.Load(spec.CheckpointDirectory, model, optimizer);
-        var (scores, _) = Nb201TrainingRun.Score(
-            model, images, TrainValidSplit.Create(images.Count, spec.SplitSeed), preset.Evaluation with { SampleSeed = sampleSeed },
+        var evaluation = historyMeasurement ? TrainingHistory.InTrainingEvaluation(preset.Evaluation) : preset.Evaluation;
+        var (scores, validImages) = Nb201TrainingRun.Score(
+            model, images, TrainValidSplit.Create(images.Count, spec.SplitSeed), evaluation with { SampleSeed = sampleSeed },
             Nb201GroundTruth.Load(spec.Data), spec.GroundTruthColumn, null, CancellationToken.None);
         File.WriteAllText(output, TrainingRunWriter.SubnetsCsv(scores));
 
@@ -32,6 +35,6 @@ internal static class CheckpointRescore
         var byAccuracy = RankingReport.Compute([.. scores.Select(s => s.SupernetAccuracy)], truth);
         var byLoss = RankingReport.Compute([.. scores.Select(s => -s.SupernetLoss)], truth);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rescore {runDirectory} ({state.Sampler}, epoch {state.CompletedEpochs}) sample_seed={sampleSeed} tau_accuracy={byAccuracy.KendallTau:F4} tau_loss={byLoss.KendallTau:F4} rho_accuracy={byAccuracy.SpearmanRho:F4} rho_loss={byLoss.SpearmanRho:F4}"));
+            $"rescore {runDirectory} ({state.Sampler}, epoch {state.CompletedEpochs}) sample_seed={sampleSeed} subnets={scores.Count} valid_images={validImages} tau_accuracy={byAccuracy.KendallTau:F4} tau_loss={byLoss.KendallTau:F4} rho_accuracy={byAccuracy.SpearmanRho:F4} rho_loss={byLoss.SpearmanRho:F4}"));
     }
 }

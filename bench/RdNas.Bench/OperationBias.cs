@@ -28,9 +28,15 @@ internal static class OperationBias
             foreach (var op in Nb201Ops.WithoutNone)
             {
                 var counts = cells.Select(ops => (double)ops.Count(o => o == op)).ToArray();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {Path.GetFileName(run.Directory)} | {Nb201Ops.Name(op)} | {PearsonR.Compute(counts, supernet):+0.00;-0.00} | {PearsonR.Compute(counts, truth):+0.00;-0.00} | {PearsonR.Compute(counts, rankError):+0.00;-0.00} |"));
+                Console.WriteLine($"| {Path.GetFileName(run.Directory)} | {Nb201Ops.Name(op)} | {Signed(PearsonR.Compute(counts, supernet))} | {Signed(PearsonR.Compute(counts, truth))} | {Signed(PearsonR.Compute(counts, rankError))} |");
             }
         }
+    }
+
+    // Rounded first: a small negative value would otherwise print as "-+0.00".
+    private static string Signed(double value)
+    {
+        var rounded = Math.Round(value, 2);
+        return (rounded == 0 ? 0 : rounded).ToString("+0.00;-0.00", CultureInfo.InvariantCulture);
     }
 }

@@ -21,7 +21,7 @@ switch (command)
         PresetSweep.Run(Arg(1, 8), Arg(2, 1), Arg(3, 25), Arg(4, 10_000), Arg(5, 8), Arg(6, 1_000), Arg(7, 0), args.Length > 8 ? args[8] : "sweep-run");
         break;
     case "rescore":
-        CheckpointRescore.Run(args[1], args[2], long.Parse(args[3], CultureInfo.InvariantCulture), args[4]);
+        CheckpointRescore.Run(args[1], args[2], long.Parse(args[3], CultureInfo.InvariantCulture), args[4], args.Length > 5 && args[5] == "history");
         break;
     case "agreement":
         ProxyAgreement.Run(args[1], args.Skip(2));
