@@ -73,8 +73,6 @@ internal static class ProxyAgreement
             return taus.Count == 0 ? "—" : $"({taus.Count} of {Draws} samples scored)";
         }
 
-        var mean = taus.Average();
-        var sd = Math.Sqrt(taus.Sum(t => (t - mean) * (t - mean)) / (taus.Count - 1));
-        return string.Create(CultureInfo.InvariantCulture, $"{mean:F3} ± {sd:F3}");
+        return string.Create(CultureInfo.InvariantCulture, $"{taus.Average():F3} ± {SampleStandardDeviation.Compute(taus):F3}");
     }
 }

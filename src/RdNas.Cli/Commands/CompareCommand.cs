@@ -50,7 +50,7 @@ internal sealed class CompareCommand : CliCommand
         var plot = parseResult.GetValue(s_plot)!;
         var baseline = parseResult.GetValue(s_baseline)!;
         var teacherCache = parseResult.GetValue(CommonOptions.TeacherCache) ?? TrainingRunSpec.DefaultTeacherCache;
-        var methods = MethodComparison.Summarise(runs, baseline, run => TeacherAgreement.KendallTauOf(run, teacherCache));
+        var methods = MethodComparison.Summarise(runs, baseline, new TeacherAgreement(teacherCache).KendallTauOf);
         ComparisonPlot.Save(runs, plot);
         if (parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json)
         {

@@ -1,3 +1,5 @@
+using RdNas.Nas.Evaluation.Metrics;
+
 namespace RdNas.Nas.Runs;
 
 /// <summary>
@@ -31,32 +33,24 @@ public static class MethodComparison
         Func<RunRecord, double?> teacherTau)
     {
         var tau = PerSeedTau(group);
-        var rho = group.GroupBy(r => r.Seed).Select(s => s.Average(r => r.Ranking.SpearmanRho)).Average();
+        var rho = PerSeed(group, r => r.SpearmanRho);
         var teacher = group.Select(teacherTau).Where(t => t is not null).Select(t => t!.Value).ToList();
         return new MethodSummary(
             group.Key.Preset, group.Key.Epochs, group.Key.Method, group.Key.Evaluation, [.. tau.Keys],
-            tau.Values.Average(), StandardDeviation([.. tau.Values]), rho,
+            tau.Values.Average(), SampleStandardDeviation.Compute([.. tau.Values]), rho.Values.Average(),
             teacher.Count > 0 ? teacher.Average() : null,
             baseline is null ? null : Ratio(tau, baseline, baselineMethod));
     }
 
-    private static SortedDictionary<long, double> PerSeedTau(IEnumerable<RunRecord> runs) =>
-        new(runs.GroupBy(r => r.Seed).ToDictionary(s => s.Key, s => s.Average(r => r.Ranking.KendallTau)));
+    private static SortedDictionary<long, double> PerSeedTau(IEnumerable<RunRecord> runs) => PerSeed(runs, r => r.KendallTau);
+
+    // One value per seed: a seed run twice counts once, with the mean of its runs.
+    private static SortedDictionary<long, double> PerSeed(IEnumerable<RunRecord> runs, Func<RankingReport, double> metric) =>
+        new(runs.GroupBy(r => r.Seed).ToDictionary(s => s.Key, s => s.Average(r => metric(r.Ranking))));
 
     private static BaselineRatio? Ratio(SortedDictionary<long, double> tau, SortedDictionary<long, double> baseline, string baselineMethod)
     {
         var paired = tau.Keys.Where(baseline.ContainsKey).ToList();
         return paired.Count == 0 ? null : new BaselineRatio(baselineMethod, paired, paired.Average(s => tau[s]) / paired.Average(s => baseline[s]));
-    }
-
-    private static double StandardDeviation(IReadOnlyList<double> values)
-    {
-        if (values.Count < 2)
-        {
-            return double.NaN;
-        }
-
-        var mean = values.Average();
-        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
     }
 }

@@ -22,10 +22,27 @@ public sealed class TeacherAgreementTests
         (truth[0], truth[1]) = (truth[1], truth[0]);
         var run = Run(new TrainingMethodSpec("rdnas", Teacher: "flops"), cells, truth);
 
-        var tau = TeacherAgreement.KendallTauOf(run, cache);
+        var tau = new TeacherAgreement(cache).KendallTauOf(run);
 
         Assert.Equal(KendallTau.Compute([.. cells.Select(c => Nb201CostModel.Mflops(c))], truth), tau!.Value, 12);
         Assert.True(tau < 1, "the swapped pair must cost agreement");
+    }
+
+    [Fact]
+    public void KendallTauOf_RunsSharingATeacher_ReadTheCacheFileOnce()
+    {
+        var cache = TestData.TempFolder();
+        WriteTeacherCache(cache, "flops", c => Nb201CostModel.Mflops(c));
+        var cells = s_space.Enumerate().Where((_, i) => i % 997 == 0).ToList();
+        var run = Run(new TrainingMethodSpec("rdnas", Teacher: "flops"), cells, [.. cells.Select(c => Nb201CostModel.Mflops(c))]);
+        var agreement = new TeacherAgreement(cache);
+        var first = agreement.KendallTauOf(run);
+        File.Delete(Path.Combine(cache, TeacherScores.CacheFileName(ProxyColumn.Parse("flops"), s_space, 0)));
+
+        var second = agreement.KendallTauOf(run with { Directory = "runs/x-s1", Seed = 1 });
+
+        Assert.Equal(1.0, first!.Value, 12);
+        Assert.Equal(first, second);
     }
 
     [Fact]
@@ -34,8 +51,8 @@ public sealed class TeacherAgreementTests
         var cells = s_space.Enumerate().Take(3).ToList();
         var empty = TestData.TempFolder();
 
-        Assert.Null(TeacherAgreement.KendallTauOf(Run(new TrainingMethodSpec("rdnas", Teacher: "nwot"), cells, [1, 2, 3]), empty));
-        Assert.Null(TeacherAgreement.KendallTauOf(Run(new TrainingMethodSpec("spos"), cells, [1, 2, 3]), empty));
+        Assert.Null(new TeacherAgreement(empty).KendallTauOf(Run(new TrainingMethodSpec("rdnas", Teacher: "nwot"), cells, [1, 2, 3])));
+        Assert.Null(new TeacherAgreement(empty).KendallTauOf(Run(new TrainingMethodSpec("spos"), cells, [1, 2, 3])));
     }
 
     [Fact]
@@ -45,7 +62,7 @@ public sealed class TeacherAgreementTests
         WriteTeacherCache(cache, "flops", c => Nb201CostModel.Mflops(c));
         var run = Run(new TrainingMethodSpec("rdnas", Teacher: "flops"), [], []) with { Subnets = [new("|bad~0|", 60, 80), new("x", 61, 81)] };
 
-        var error = Assert.Throws<InvalidDataException>(() => TeacherAgreement.KendallTauOf(run, cache));
+        var error = Assert.Throws<InvalidDataException>(() => new TeacherAgreement(cache).KendallTauOf(run));
 
         Assert.StartsWith(Path.Combine("runs/x-s0", "subnets.csv"), error.Message, StringComparison.Ordinal);
     }
