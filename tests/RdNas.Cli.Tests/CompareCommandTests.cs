@@ -66,6 +66,19 @@ public sealed class CompareCommandTests
     }
 
     [Fact]
+    public async Task Compare_BaselineNamingNoConfiguration_FailsNamingItAndTheMethodsThere()
+    {
+        var folder = Directory.CreateTempSubdirectory("rdnas-compare-baseline").FullName;
+        var run = await WriteRun(folder, "spos-s0", "spos", null, 0.4, [(20, 0.4)]);
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("compare", run, "--plot", Path.Combine(folder, "c.png"), "--teacher-cache", folder, "--baseline", "SPOS");
+
+        Assert.NotEqual(ExitCodes.Success, code);
+        Assert.Contains("--baseline: no configuration named 'SPOS' among the runs (methods: spos)", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Compare_FolderWithoutResult_SaysWhichFolder()
     {
         var empty = Directory.CreateTempSubdirectory("rdnas-compare-empty").FullName;

@@ -51,6 +51,12 @@ internal sealed class CompareCommand : CliCommand
         var baseline = parseResult.GetValue(s_baseline)!;
         var teacherCache = parseResult.GetValue(CommonOptions.TeacherCache) ?? TrainingRunSpec.DefaultTeacherCache;
         var methods = MethodComparison.Summarise(runs, baseline, new TeacherAgreement(teacherCache).KendallTauOf);
+        // A baseline asked for by name must exist; the default may be absent (RD-NAS runs compared among themselves).
+        if (parseResult.GetResult(s_baseline) is { Implicit: false } && !methods.Any(m => m.Method == baseline))
+        {
+            throw new ArgumentException($"--baseline: no configuration named '{baseline}' among the runs (methods: {string.Join(", ", methods.Select(m => m.Method).Distinct())})");
+        }
+
         ComparisonPlot.Save(runs, plot);
         if (parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json)
         {
