@@ -1,9 +1,7 @@
 using System.Globalization;
-using RdNas.Nas.Data;
 using RdNas.Nas.Evaluation.Metrics;
 using RdNas.Nas.GroundTruth;
 using RdNas.Nas.Runs;
-using RdNas.Nas.Supernets.Nb201;
 using RdNas.Nas.Training;
 
 namespace RdNas.Bench;
@@ -19,22 +17,17 @@ internal static class CheckpointRescore
 {
     public static void Run(string runDirectory, string presetName, long sampleSeed, string output, bool historyMeasurement)
     {
-        var spec = new TrainingRunSpec(TrainingPresets.Get(presetName), DataDirectory.Resolve(null), runDirectory);
-        var preset = spec.Preset;
-        var images = Cifar10BinaryReader.ReadTrain(spec.Data);
-        using var model = Nb201NetworkFactory.Create(preset.Supernet, seed: 0); // the checkpoint replaces every weight
-        using var optimizer = new MomentumSgd(model.parameters(), preset.Training.LearningRate, preset.Training.Momentum, preset.Training.WeightDecay);
-        var state = TrainingCheckpoint.Load(spec.CheckpointDirectory, model, optimizer);
-        var evaluation = historyMeasurement ? TrainingHistory.InTrainingEvaluation(preset.Evaluation) : preset.Evaluation;
+        using var run = FinishedRun.Open(runDirectory, presetName);
+        var evaluation = historyMeasurement ? TrainingHistory.InTrainingEvaluation(run.Spec.Preset.Evaluation) : run.Spec.Preset.Evaluation;
         var (scores, validImages) = Nb201TrainingRun.Score(
-            model, images, TrainValidSplit.Create(images.Count, spec.SplitSeed), evaluation with { SampleSeed = sampleSeed },
-            Nb201GroundTruth.Load(spec.Data), spec.GroundTruthColumn, null, CancellationToken.None);
+            run.Model, run.Images, run.Split, evaluation with { SampleSeed = sampleSeed },
+            Nb201GroundTruth.Load(run.Spec.Data), run.Spec.GroundTruthColumn, null, CancellationToken.None);
         File.WriteAllText(output, TrainingRunWriter.SubnetsCsv(scores));
 
         var truth = scores.Select(s => s.GroundTruth).ToList();
         var byAccuracy = RankingReport.Compute([.. scores.Select(s => s.SupernetAccuracy)], truth);
         var byLoss = RankingReport.Compute([.. scores.Select(s => -s.SupernetLoss)], truth);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rescore {runDirectory} ({state.Sampler}, epoch {state.CompletedEpochs}) sample_seed={sampleSeed} subnets={scores.Count} valid_images={validImages} tau_accuracy={byAccuracy.KendallTau:F4} tau_loss={byLoss.KendallTau:F4} rho_accuracy={byAccuracy.SpearmanRho:F4} rho_loss={byLoss.SpearmanRho:F4}"));
+            $"rescore {runDirectory} ({run.State.Sampler}, epoch {run.State.CompletedEpochs}) sample_seed={sampleSeed} subnets={scores.Count} valid_images={validImages} tau_accuracy={byAccuracy.KendallTau:F4} tau_loss={byLoss.KendallTau:F4} rho_accuracy={byAccuracy.SpearmanRho:F4} rho_loss={byLoss.SpearmanRho:F4}"));
     }
 }

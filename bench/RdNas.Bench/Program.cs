@@ -23,6 +23,10 @@ switch (command)
     case "rescore":
         CheckpointRescore.Run(args[1], args[2], long.Parse(args[3], CultureInfo.InvariantCulture), args[4], args.Length > 5 && args[5] == "history");
         break;
+    case "recal-noise":
+        RecalibrationNoise.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture), args[4],
+            args.Length > 5 ? [.. args.Skip(5).Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [16, 78]);
+        break;
     case "agreement":
         ProxyAgreement.Run(args[1], args.Skip(2));
         break;
@@ -32,7 +36,7 @@ switch (command)
     case "arch-queries":
         return await ArchitectureQueryBenchmark.RunAsync(args[1], Arg(2, 10_000), Arg(3, 5));
     default:
-        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, agreement, op-bias, arch-queries)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, recal-noise, agreement, op-bias, arch-queries)");
         return 2;
 }
 
