@@ -24,8 +24,8 @@ switch (command)
         CheckpointRescore.Run(args[1], args[2], long.Parse(args[3], CultureInfo.InvariantCulture), args[4], args.Length > 5 && args[5] == "history");
         break;
     case "recal-noise":
-        RecalibrationNoise.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture), args[4],
-            args.Length > 5 ? [.. args.Skip(5).Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [16, 78]);
+        RecalibrationNoise.Run(args[1], args[2], Arg(3, 100), Arg(4, 10_000), args[5],
+            args.Length > 6 ? [.. args.Skip(6).Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [16, 78]);
         break;
     case "agreement":
         ProxyAgreement.Run(args[1], args.Skip(2));

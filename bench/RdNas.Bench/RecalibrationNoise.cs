@@ -10,7 +10,7 @@ namespace RdNas.Bench;
 /// <summary>
 /// How much of a supernet's ranking error is BN-recalibration noise: each subnet of a held-out draw (sample seed 1,
 /// never the reported sample seed 0) is measured twice per recalibration budget, from two differently seeded draws of
-/// recalibration images, on the same valid images. The test-retest τ between the two measurements and the noise
+/// recalibration images, on the same valid images (the first VALID of the valid half). The test-retest τ between the two measurements and the noise
 /// sd(a − b)/√2 against the subnets' spread need no ground truth; τ against the ground truth is printed alongside, on
 /// the held-out draw only.
 /// </summary>
@@ -18,10 +18,10 @@ internal static class RecalibrationNoise
 {
     private const long HeldOutSampleSeed = 1;
 
-    public static void Run(string runDirectory, string presetName, int subnets, string output, IReadOnlyList<int> batchCounts)
+    public static void Run(string runDirectory, string presetName, int subnets, int validImages, string output, IReadOnlyList<int> batchCounts)
     {
         using var run = FinishedRun.Open(runDirectory, presetName);
-        var preset = run.Spec.Preset.Evaluation;
+        var preset = run.Spec.Preset.Evaluation with { ValidImages = validImages };
         var sample = Nb201TrainingRun.EvaluationSample(preset with { SampleSeed = HeldOutSampleSeed }).Take(subnets).ToList();
         var groundTruth = Nb201GroundTruth.Load(run.Spec.Data);
         var truth = sample.Select(g => groundTruth.Lookup(g, run.Spec.GroundTruthColumn)).ToList();
@@ -29,7 +29,7 @@ internal static class RecalibrationNoise
         var csv = new StringBuilder("arch,ground_truth");
         var columns = new List<double[]>();
 
-        Console.WriteLine($"recal-noise {runDirectory} ({run.State.Sampler}, epoch {run.State.CompletedEpochs}), {sample.Count} subnets of sample seed {HeldOutSampleSeed}");
+        Console.WriteLine($"recal-noise {runDirectory} ({run.State.Sampler}, epoch {run.State.CompletedEpochs}), {sample.Count} subnets of sample seed {HeldOutSampleSeed}, {validImages} valid images");
         Console.WriteLine("| recal. images | test-retest τ | recal. noise (points) | subnet spread (points) | τ vs truth, draw A | τ vs truth, mean of A and B | seconds |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var batches in batchCounts)
