@@ -9,24 +9,8 @@ namespace RdNas.Bench;
 /// A finished run's supernet loaded from its checkpoint, with the images and split it trained on: what the bench tools
 /// that re-score a run (rescore, recal-noise) start from.
 /// </summary>
-internal sealed class FinishedRun : IDisposable
+internal sealed record FinishedRun(TrainingRunSpec Spec, Cifar10Images Images, Nb201Supernet Model, TrainingCheckpointState State) : IDisposable
 {
-    private FinishedRun(TrainingRunSpec spec, Cifar10Images images, Nb201Supernet model, TrainingCheckpointState state)
-    {
-        Spec = spec;
-        Images = images;
-        Model = model;
-        State = state;
-    }
-
-    public TrainingRunSpec Spec { get; }
-
-    public Cifar10Images Images { get; }
-
-    public Nb201Supernet Model { get; }
-
-    public TrainingCheckpointState State { get; }
-
     public TrainValidSplit Split => TrainValidSplit.Create(Images.Count, Spec.SplitSeed);
 
     public static FinishedRun Open(string runDirectory, string presetName)
