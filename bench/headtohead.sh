@@ -10,6 +10,7 @@
 #             each (two cores); SPOS's seeds 1-2 are bench/runs/medium-s1, -s2 (bench/ranking.sh medium 0 1 2)
 #   best-seeds  medium, seeds 1-2: RD-NAS with H2H_TEACHER side by side as above (the first run scores and caches the
 #             teacher on both cores, the second starts once the cache file is there)
+#   seed3     medium, seed 3: SPOS and RD-NAS with the FLOPs teacher side by side (a fourth paired seed)
 #   loss      medium, seed 0, FLOPs teacher: the warm-up and constant λ = 1 schedules side by side as above, then the
 #             paper's ranking loss (margin 0.1, gradient into both subnets)
 # Then `rdnas compare` over all of them (RDNAS_BIN as in bench/ranking.sh). Usage: bench/headtohead.sh [SECTION...]
@@ -50,6 +51,12 @@ for section in "${sections[@]}"; do
       OMP_NUM_THREADS=1 run "$name" medium 2 -- --sampler rdnas --teacher "$best" &
       pids+=($!)
       for pid in "${pids[@]}"; do wait "$pid"; done ;;
+    seed3)
+      OMP_NUM_THREADS=1 run medium-spos medium 3 -- --sampler spos &
+      pids=($!)
+      OMP_NUM_THREADS=1 run medium-rdnas-flops medium 3 -- --sampler rdnas --teacher flops &
+      pids+=($!)
+      for pid in "${pids[@]}"; do wait "$pid"; done ;;
     loss)
       OMP_NUM_THREADS=1 run medium-rdnas-flops-warmup medium 0 -- --sampler rdnas --teacher flops --lambda warmup &
       pids=($!)
@@ -58,7 +65,7 @@ for section in "${sections[@]}"; do
       for pid in "${pids[@]}"; do wait "$pid"; done
       run medium-rdnas-flops-paper0.1 medium 0 -- --sampler rdnas --teacher flops --margin 0.1 ;;
     *)
-      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds, best-seeds, loss)" >&2
+      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds, best-seeds, seed3, loss)" >&2
       exit 2 ;;
   esac
 done
