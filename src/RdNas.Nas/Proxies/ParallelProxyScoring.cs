@@ -49,12 +49,14 @@ public static class ParallelProxyScoring
                     if (journal?.Find(cells[i]) is { } known)
                     {
                         scores[i] = known;
-                        continue;
+                    }
+                    else
+                    {
+                        scores[i] = scorer.Score(proxies, cells[i]);
+                        journal?.Record(cells[i], scores[i]);
                     }
 
-                    scores[i] = scorer.Score(proxies, cells[i]);
-                    journal?.Record(cells[i], scores[i]);
-                    cellDone?.Invoke();
+                    cellDone?.Invoke(); // journalled cells count as done, so progress ends at the total
                 }
             }
             catch (OperationCanceledException) when (failed.IsCancellationRequested)

@@ -96,9 +96,14 @@ public sealed class TeacherScores
 
         using (batch)
         {
-            var table = ProxyTable.Score(new ProxyScorer(Nb201SupernetOptions.Benchmark, seed, batch), [teacher], all, workers, cellDone, cancellationToken: cancellationToken);
+            // The journal (PATH.partial) keeps the cells scored so far: a run stopped while its teacher is scored
+            // continues where it was, instead of scoring thousands of cells again.
             Directory.CreateDirectory(cacheDirectory);
+            var scorer = new ProxyScorer(Nb201SupernetOptions.Benchmark, seed, batch);
+            using var journal = ProxyTable.OpenJournal(path, scorer, [teacher]);
+            var table = ProxyTable.Score(scorer, [teacher], all, workers, cellDone, journal, cancellationToken);
             ProxyScoresCsv.Write(path, table);
+            journal.Complete();
             return new TeacherScores(teacher.Name, all.Select((c, i) => (c, table[i, 0])).ToDictionary(x => x.c, x => x.Item2));
         }
     }
