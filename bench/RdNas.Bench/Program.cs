@@ -27,6 +27,9 @@ switch (command)
         RecalibrationNoise.Run(args[1], args[2], Arg(3, 100), Arg(4, 10_000), args[5],
             args.Length > 6 ? [.. args.Skip(6).Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [16, 78]);
         break;
+    case "proxy-memory":
+        ProxyMemory.Run(args[1], Arg(2, 400), Arg(3, 100));
+        break;
     case "agreement":
         ProxyAgreement.Run(args[1], args.Skip(2));
         break;
@@ -36,7 +39,7 @@ switch (command)
     case "arch-queries":
         return await ArchitectureQueryBenchmark.RunAsync(args[1], Arg(2, 10_000), Arg(3, 5));
     default:
-        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, recal-noise, agreement, op-bias, arch-queries)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, recal-noise, proxy-memory, agreement, op-bias, arch-queries)");
         return 2;
 }
 

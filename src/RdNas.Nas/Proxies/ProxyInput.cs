@@ -35,11 +35,11 @@ public sealed class ProxyInput : IDisposable
 
     /// <summary>
     /// A freshly initialised network for <see cref="Genotype"/>: the same weights for the same seed and shape, whichever
-    /// proxy asks and in whatever order. Disposed with this input.
+    /// proxy asks and in whatever order. Lent by <see cref="InitialNetworkPool.Shared"/> and handed back with this input.
     /// </summary>
     public Nb201Supernet CreateNetwork(bool batchNorm = true, ScalarType dtype = ScalarType.Float32)
     {
-        var network = Nb201NetworkFactory.Create(Shape with { BatchNorm = batchNorm }, Seed, dtype);
+        var network = InitialNetworkPool.Shared.Rent(Shape with { BatchNorm = batchNorm }, Seed, dtype);
         _networks.Add(network);
         return network;
     }
@@ -95,12 +95,12 @@ public sealed class ProxyInput : IDisposable
     public ProxyBatch RequireBatch(string proxy) =>
         _batch ?? throw new InvalidOperationException($"proxy {proxy} needs real images, but the scorer was built without a data batch");
 
-    /// <summary>Frees every network and shared result of this cell.</summary>
+    /// <summary>Hands back every network and frees every shared result of this cell.</summary>
     public void Dispose()
     {
         foreach (var network in _networks)
         {
-            network.Dispose();
+            InitialNetworkPool.Shared.Return(network);
         }
 
         _networks.Clear();

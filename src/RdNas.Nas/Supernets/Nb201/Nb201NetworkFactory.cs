@@ -23,12 +23,29 @@ public static class Nb201NetworkFactory
             try
             {
                 manual_seed(seed);
-                return new Nb201Supernet(options);
+                return OwnItsTensors(new Nb201Supernet(options));
             }
             finally
             {
                 set_default_dtype(previous);
             }
         }
+    }
+
+    // A network built while the caller has a dispose scope open would have its new parameters and buffers registered
+    // in that scope and freed when it ends, though the network lives on (a proxy network lent to the next cell).
+    private static Nb201Supernet OwnItsTensors(Nb201Supernet network)
+    {
+        foreach (var (_, parameter) in network.named_parameters())
+        {
+            parameter.DetachFromDisposeScope();
+        }
+
+        foreach (var (_, buffer) in network.named_buffers())
+        {
+            buffer.DetachFromDisposeScope();
+        }
+
+        return network;
     }
 }
