@@ -15,7 +15,6 @@ internal static class ProxyProgressView
             {
                 var resumed = journal?.Count ?? 0;
                 var task = context.AddTask(resumed > 0 ? $"scoring {cells.Count} cells on {workers} workers ({resumed} from {journal!.Path})" : $"scoring {cells.Count} cells on {workers} workers", maxValue: cells.Count);
-                task.Value = resumed;
                 return Task.Factory.StartNew(
                     () => ProxyTable.Score(scorer, columns, cells, workers, () => task.Increment(1), journal, cancellationToken),
                     cancellationToken,
