@@ -17,7 +17,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 best=${H2H_TEACHER:-nwot}
+best_name=$(echo "$best" | tr ':+' '__') # as in the run folder and the teacher cache file
 run() { RUN_NAME=h2h/$1 bench/ranking.sh "${@:2}"; }
+# Runs side by side on the two cores: each started with one libtorch thread, then all awaited together.
+pids=()
+beside() { OMP_NUM_THREADS=1 run "$@" & pids+=($!); }
+await_beside() { for pid in "${pids[@]}"; do wait "$pid"; done; pids=(); }
 sections=("$@")
 [ ${#sections[@]} -eq 0 ] && sections=(small medium ablation best fairnas)
 for section in "${sections[@]}"; do
@@ -32,37 +37,27 @@ for section in "${sections[@]}"; do
       run small-rdnas-random small 0 -- --sampler rdnas --teacher flops --pair-sampler random
       run small-rdnas-hamming small 0 -- --sampler rdnas --teacher flops --pair-sampler hamming ;;
     best)
-      run "medium-rdnas-$(echo "$best" | tr ':+' '__')" medium 0 -- --sampler rdnas --teacher "$best" ;;
+      run "medium-rdnas-$best_name" medium 0 -- --sampler rdnas --teacher "$best" ;;
     fairnas)
       run medium-fairnas medium 0 -- --sampler fairnas ;;
     medium-seeds)
-      pids=()
-      for seed in 1 2; do
-        OMP_NUM_THREADS=1 run medium-rdnas-flops medium "$seed" -- --sampler rdnas --teacher flops &
-        pids+=($!)
-      done
-      for pid in "${pids[@]}"; do wait "$pid"; done ;;
+      beside medium-rdnas-flops medium 1 -- --sampler rdnas --teacher flops
+      beside medium-rdnas-flops medium 2 -- --sampler rdnas --teacher flops
+      await_beside ;;
     best-seeds)
-      name="medium-rdnas-$(echo "$best" | tr ':+' '__')"
-      cache=${RDNAS_CACHE:-$HOME/.cache/rdnas}/teachers/nb201-4op-$(echo "$best" | tr ':+' '__')-seed0.csv
-      OMP_NUM_THREADS=1 run "$name" medium 1 -- --sampler rdnas --teacher "$best" &
-      pids=($!)
+      cache=${RDNAS_CACHE:-$HOME/.cache/rdnas}/teachers/nb201-4op-$best_name-seed0.csv
+      beside "medium-rdnas-$best_name" medium 1 -- --sampler rdnas --teacher "$best"
       while [ ! -f "$cache" ] && kill -0 "${pids[0]}" 2> /dev/null; do sleep 10; done
-      OMP_NUM_THREADS=1 run "$name" medium 2 -- --sampler rdnas --teacher "$best" &
-      pids+=($!)
-      for pid in "${pids[@]}"; do wait "$pid"; done ;;
+      beside "medium-rdnas-$best_name" medium 2 -- --sampler rdnas --teacher "$best"
+      await_beside ;;
     seed3)
-      OMP_NUM_THREADS=1 run medium-spos medium 3 -- --sampler spos &
-      pids=($!)
-      OMP_NUM_THREADS=1 run medium-rdnas-flops medium 3 -- --sampler rdnas --teacher flops &
-      pids+=($!)
-      for pid in "${pids[@]}"; do wait "$pid"; done ;;
+      beside medium-spos medium 3 -- --sampler spos
+      beside medium-rdnas-flops medium 3 -- --sampler rdnas --teacher flops
+      await_beside ;;
     loss)
-      OMP_NUM_THREADS=1 run medium-rdnas-flops-warmup medium 0 -- --sampler rdnas --teacher flops --lambda warmup &
-      pids=($!)
-      OMP_NUM_THREADS=1 run medium-rdnas-flops-const1 medium 0 -- --sampler rdnas --teacher flops --lambda const:1 &
-      pids+=($!)
-      for pid in "${pids[@]}"; do wait "$pid"; done
+      beside medium-rdnas-flops-warmup medium 0 -- --sampler rdnas --teacher flops --lambda warmup
+      beside medium-rdnas-flops-const1 medium 0 -- --sampler rdnas --teacher flops --lambda const:1
+      await_beside
       run medium-rdnas-flops-paper0.1 medium 0 -- --sampler rdnas --teacher flops --margin 0.1 ;;
     *)
       echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds, best-seeds, seed3, loss)" >&2

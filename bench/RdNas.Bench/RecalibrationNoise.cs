@@ -10,9 +10,9 @@ namespace RdNas.Bench;
 /// <summary>
 /// How much of a supernet's ranking error is BN-recalibration noise: each subnet of a held-out draw (sample seed 1,
 /// never the reported sample seed 0) is measured twice per recalibration budget, from two differently seeded draws of
-/// recalibration images, on the same valid images (the first VALID of the valid half). The test-retest τ between the two measurements and the noise
-/// sd(a − b)/√2 against the subnets' spread need no ground truth; τ against the ground truth is printed alongside, on
-/// the held-out draw only.
+/// recalibration images, on the same valid images (the first VALID of the valid half). The test-retest τ between the
+/// two measurements and the noise sd(a − b)/√2 against the subnets' spread need no ground truth; τ against the ground
+/// truth is printed alongside, on the held-out draw only.
 /// </summary>
 internal static class RecalibrationNoise
 {
@@ -35,10 +35,10 @@ internal static class RecalibrationNoise
         foreach (var batches in batchCounts)
         {
             var options = preset with { RecalibrationBatches = batches };
-            var started = DateTime.UtcNow;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var a = Measure(run, split, options, sample);
             var b = Measure(run, split with { Seed = split.Seed + 1 }, options, sample);
-            var seconds = (DateTime.UtcNow - started).TotalSeconds;
+            var seconds = watch.Elapsed.TotalSeconds;
             var mean = a.Zip(b, (x, y) => (x + y) / 2).ToArray();
             var noise = SampleStandardDeviation.Compute([.. a.Zip(b, (x, y) => x - y)]) / Math.Sqrt(2);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -8,9 +8,9 @@ namespace RdNas.Nas.Proxies;
 /// Proxy networks at their seeded initial state, reused from cell to cell. TorchSharp 0.107 keeps native memory for
 /// every network it constructs and disposes (about 190 KB per benchmark network, given back neither by a garbage
 /// collection nor by malloc_trim; <c>RdNas.Bench proxy-memory network</c>), so building a fresh network for each of a
-/// teacher's 4,096 cells grew a run by a gigabyte. A supernet's initial weights do not depend on the cell it will run, so a network handed back is restored
-/// to the snapshot taken when it was first built (parameters and buffers copied, gradients cleared, training mode)
-/// and lent again: bit-identical to building it anew.
+/// teacher's 4,096 cells grew a run by a gigabyte. A supernet's initial weights do not depend on the cell it will
+/// run, so a network handed back is restored to the snapshot taken when it was first built (parameters and buffers
+/// copied, gradients cleared, training mode) and lent again: bit-identical to building it anew.
 /// </summary>
 public sealed class InitialNetworkPool
 {
