@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using RdNas.Abstractions.Architectures;
 using RdNas.Abstractions.Experiments;
+using RdNas.Abstractions.Hosting;
 
 namespace RdNas.Client;
 
@@ -48,6 +49,7 @@ public sealed class RdNasClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(connection);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
+        EmbeddedHostLifetime.Use(builder.Services); // signals belong to the application using the client
         builder.UseOrleansClient(client =>
         {
             if (timeout is { } deadline)

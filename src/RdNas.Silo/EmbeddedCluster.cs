@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RdNas.Abstractions.Hosting;
 using RdNas.Grains.Hosting;
 using RdNas.Grains.Training;
 
@@ -37,6 +38,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders(); // the CLI owns the console
+        EmbeddedHostLifetime.Use(builder.Services); // and its signals: Ctrl-C stops the command, which stops this silo
         var siloPort = FreePort();
         var options = new RdNasSiloOptions { Name = "embedded", SiloPort = siloPort, PrimarySiloPort = siloPort, GatewayPort = FreePort() };
         builder.Services.AddSingleton<IRunDirectories>(new FixedRunDirectory(runDirectory));

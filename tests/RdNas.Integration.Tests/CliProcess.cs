@@ -1,11 +1,35 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace RdNas.Integration.Tests;
 
 /// <summary>The <c>rdnas</c> CLI as a child process, as a user runs it.</summary>
-internal static class CliProcess
+internal sealed class CliProcess : IDisposable
 {
+    private readonly Process _process;
+    private readonly string _command;
+    private readonly Task<string> _output;
+    private readonly Task<string> _error;
+
+    private CliProcess(Process process, string command)
+    {
+        _process = process;
+        _command = command;
+        _output = process.StandardOutput.ReadToEndAsync();
+        _error = process.StandardError.ReadToEndAsync();
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Runs <c>rdnas ARGS</c> to its end; fails the test if it takes longer than <paramref name="timeout"/>.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TimeSpan timeout, params string[] args)
+    {
+        using var cli = Start(args);
+        return await cli.FinishAsync(timeout);
+    }
+
+    /// <summary>Starts <c>rdnas ARGS</c> with the real data folder.</summary>
+    public static CliProcess Start(params string[] args)
     {
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "rdnas"))
         {
@@ -19,21 +43,34 @@ internal static class CliProcess
         }
 
         start.Environment["RDNAS_DATA"] = RdNas.Tests.Shared.RealDataFolder.Find() ?? string.Empty;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start rdnas");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
+        return new CliProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start rdnas"), $"rdnas {string.Join(' ', args)}");
+    }
+
+    /// <summary>Sends the process a signal by name (TERM, INT), as <c>kill</c> does.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>Waits for the process to end; kills it and fails the test if that takes longer than <paramref name="timeout"/>.</summary>
+    public async Task<(int ExitCode, string Output, string Error)> FinishAsync(TimeSpan timeout)
+    {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         deadline.CancelAfter(timeout);
         try
         {
-            await process.WaitForExitAsync(deadline.Token);
+            await _process.WaitForExitAsync(deadline.Token);
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"rdnas {string.Join(' ', args)} did not finish within {timeout.TotalSeconds:F0} s; stderr: {await error}");
+            _process.Kill(entireProcessTree: true);
+            Assert.Fail($"{_command} did not finish within {timeout.TotalSeconds:F0} s; stderr: {await _error}");
         }
 
-        return (process.ExitCode, await output, await error);
+        return (_process.ExitCode, await _output, await _error);
     }
+
+    public void Dispose() => _process.Dispose();
 }

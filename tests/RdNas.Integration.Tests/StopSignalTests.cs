@@ -1,0 +1,34 @@
+using System.Text.Json;
+using RdNas.Cli;
+
+namespace RdNas.Integration.Tests;
+
+public sealed class StopSignalTests
+{
+    // SIGTERM rather than Ctrl-C's SIGINT: a shell starts background commands with SIGINT ignored, and a test run may be
+    // one of them. The CLI handles both signals the same way.
+    [Fact]
+    public async Task Train_StopSignal_StopsKeepingTheCheckpoint_AndRunningAgainResumesFromIt()
+    {
+        var output = Directory.CreateTempSubdirectory("rdnas-stop").FullName;
+        string[] train = ["train", "--space", "nb201", "--sampler", "spos", "--preset", "smoke", "--epochs", "20", "--out", output, "--format", "json"];
+        var checkpoint = Path.Combine(output, "checkpoint", "trainer.json");
+        using var first = CliProcess.Start(train);
+
+        await Wait.UntilAsync(() => File.Exists(checkpoint) || first.HasExited, TimeSpan.FromMinutes(3), "the first epoch's checkpoint");
+        Assert.False(first.HasExited, "the run ended before it could be stopped");
+        await first.SignalAsync("TERM");
+
+        var (code, _, error) = await first.FinishAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.Contains("SIGTERM: stopping", error, StringComparison.Ordinal);
+        Assert.Contains("rdnas: cancelled", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(output, "result.json")));
+        var stoppedAt = JsonDocument.Parse(File.ReadAllText(checkpoint)).RootElement.GetProperty("CompletedEpochs").GetInt32();
+        Assert.InRange(stoppedAt, 1, 19);
+
+        var (again, result, _) = await CliProcess.RunAsync(TimeSpan.FromMinutes(3), train);
+        Assert.Equal(ExitCodes.Success, again);
+        Assert.Equal(stoppedAt, JsonDocument.Parse(result).RootElement.GetProperty("resumed_from_epoch").GetInt32());
+    }
+}
