@@ -11,6 +11,8 @@
 #   best-seeds  medium, seeds 1-2: RD-NAS with H2H_TEACHER side by side as above (the first run scores and caches the
 #             teacher on both cores, the second starts once the cache file is there)
 #   seed3     medium, seed 3: SPOS and RD-NAS with the FLOPs teacher side by side (a fourth paired seed)
+#   short     medium at half its epochs (38, with its own cosine schedule), seeds 0-3: SPOS and RD-NAS with the
+#             FLOPs teacher side by side, seed by seed (the test of the histories' peak near epoch 38)
 #   loss      medium, seed 0, FLOPs teacher: the warm-up and constant λ = 1 schedules side by side as above, then the
 #             paper's ranking loss (margin 0.1, gradient into both subnets)
 # Then `rdnas compare` over all of them (RDNAS_BIN as in bench/ranking.sh). Usage: bench/headtohead.sh [SECTION...]
@@ -54,13 +56,19 @@ for section in "${sections[@]}"; do
       beside medium-spos medium 3 -- --sampler spos
       beside medium-rdnas-flops medium 3 -- --sampler rdnas --teacher flops
       await_beside ;;
+    short)
+      for seed in 0 1 2 3; do
+        beside medium38-spos medium "$seed" -- --sampler spos --epochs 38
+        beside medium38-rdnas-flops medium "$seed" -- --sampler rdnas --teacher flops --epochs 38
+        await_beside
+      done ;;
     loss)
       beside medium-rdnas-flops-warmup medium 0 -- --sampler rdnas --teacher flops --lambda warmup
       beside medium-rdnas-flops-const1 medium 0 -- --sampler rdnas --teacher flops --lambda const:1
       await_beside
       run medium-rdnas-flops-paper0.1 medium 0 -- --sampler rdnas --teacher flops --margin 0.1 ;;
     *)
-      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds, best-seeds, seed3, loss)" >&2
+      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds, best-seeds, seed3, short, loss)" >&2
       exit 2 ;;
   esac
 done
