@@ -7,7 +7,7 @@ GlibcHeap.RetainFreedMemory(); // training and scoring reuse the same buffers ev
 
 var console = CliConsole.CreateDefault();
 using var stop = new StopSignals(console.Error);
-// The CLI handles stop signals itself (StopSignals), without System.CommandLine's timeout that would end the process
-// two seconds after Ctrl-C, while a run is still stopping.
+// Stop signals are StopSignals' alone: System.CommandLine's own handling, which ends the process a fixed time (2 s by
+// default) after the signal, is switched off, since a training run may take longer than that to stop.
 var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null };
 return await RdNasCommandLine.Create(console).Parse(args).InvokeAsync(invocation, stop.Token).ConfigureAwait(false);
