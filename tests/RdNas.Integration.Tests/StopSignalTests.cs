@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RdNas.Cli;
+using RdNas.Nas.Training;
 
 namespace RdNas.Integration.Tests;
 
@@ -12,10 +13,10 @@ public sealed class StopSignalTests
     {
         var output = Directory.CreateTempSubdirectory("rdnas-stop").FullName;
         string[] train = ["train", "--space", "nb201", "--sampler", "spos", "--preset", "smoke", "--epochs", "20", "--out", output, "--format", "json"];
-        var checkpoint = Path.Combine(output, "checkpoint", "trainer.json");
+        var checkpoint = Path.Combine(output, "checkpoint");
         using var first = CliProcess.Start(train);
 
-        await Wait.UntilAsync(() => File.Exists(checkpoint) || first.HasExited, TimeSpan.FromMinutes(3), "the first epoch's checkpoint");
+        await Wait.UntilAsync(() => TrainingCheckpoint.Exists(checkpoint) || first.HasExited, TimeSpan.FromMinutes(3), "the first epoch's checkpoint");
         Assert.False(first.HasExited, "the run ended before it could be stopped");
         await first.SignalAsync("TERM");
 
@@ -24,7 +25,7 @@ public sealed class StopSignalTests
         Assert.Contains("SIGTERM: stopping", error, StringComparison.Ordinal);
         Assert.Contains("rdnas: cancelled", error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(output, "result.json")));
-        var stoppedAt = JsonDocument.Parse(File.ReadAllText(checkpoint)).RootElement.GetProperty("CompletedEpochs").GetInt32();
+        var stoppedAt = JsonDocument.Parse(File.ReadAllText(Path.Combine(checkpoint, "trainer.json"))).RootElement.GetProperty("CompletedEpochs").GetInt32();
         Assert.InRange(stoppedAt, 1, 19);
 
         var (again, result, _) = await CliProcess.RunAsync(TimeSpan.FromMinutes(3), train);
