@@ -13,6 +13,8 @@
 #   seed3     medium, seed 3: SPOS and RD-NAS with the FLOPs teacher side by side (a fourth paired seed)
 #   short     medium at half its epochs (38, with its own cosine schedule), seeds 0-3: SPOS and RD-NAS with the
 #             FLOPs teacher side by side, seed by seed (the test of the histories' peak near epoch 38)
+#   random    medium, seeds 0-3: RD-NAS with random pairs (FLOPs teacher, reference loss, sine λ), two seeds side by
+#             side at a time (the test of random pairs, best in the `small` ablation, against SPOS's seeds 0-3)
 #   loss      medium, seed 0, FLOPs teacher: the warm-up and constant λ = 1 schedules side by side as above, then the
 #             paper's ranking loss (margin 0.1, gradient into both subnets)
 # Then `rdnas compare` over all of them (RDNAS_BIN as in bench/ranking.sh). Usage: bench/headtohead.sh [SECTION...]
@@ -62,13 +64,20 @@ for section in "${sections[@]}"; do
         beside medium38-rdnas-flops medium "$seed" -- --sampler rdnas --teacher flops --epochs 38
         await_beside
       done ;;
+    random)
+      for seeds in "0 1" "2 3"; do
+        for seed in $seeds; do
+          beside medium-rdnas-flops-random medium "$seed" -- --sampler rdnas --teacher flops --pair-sampler random
+        done
+        await_beside
+      done ;;
     loss)
       beside medium-rdnas-flops-warmup medium 0 -- --sampler rdnas --teacher flops --lambda warmup
       beside medium-rdnas-flops-const1 medium 0 -- --sampler rdnas --teacher flops --lambda const:1
       await_beside
       run medium-rdnas-flops-paper0.1 medium 0 -- --sampler rdnas --teacher flops --margin 0.1 ;;
     *)
-      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds, best-seeds, seed3, short, loss)" >&2
+      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds, best-seeds, seed3, short, random, loss)" >&2
       exit 2 ;;
   esac
 done
