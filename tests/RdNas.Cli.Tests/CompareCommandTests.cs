@@ -1,3 +1,7 @@
+using RdNas.Nas.Runs;
+using RdNas.Nas.Supernets.Nb201;
+using RdNas.Nas.Training;
+
 namespace RdNas.Cli.Tests;
 
 public sealed class CompareCommandTests
@@ -88,6 +92,47 @@ public sealed class CompareCommandTests
 
         Assert.NotEqual(ExitCodes.Success, code);
         Assert.Contains($"{empty}: no result.json", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_UnfinishedRunBesideFinishedOnes_LeavesItOutWithAWarning()
+    {
+        var folder = Directory.CreateTempSubdirectory("rdnas-compare-unfinished").FullName;
+        var finished = await WriteRun(folder, "spos-s0", "spos", null, 0.4, [(20, 0.4)]);
+        var unfinished = WriteCheckpointOnly(folder, "spos-s1", completedEpochs: 12, epochs: 75);
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("compare", finished, unfinished + "/", "--plot", Path.Combine(folder, "c.png"), "--teacher-cache", folder, "--format", "json");
+
+        Assert.True(code == ExitCodes.Success, cli.Error);
+        Assert.Contains($"warning: {unfinished}: unfinished run left out (12 of 75 epochs checkpointed, no result.json yet)", cli.Error, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(cli.Output);
+        Assert.Equal(1, json.RootElement.GetProperty("runs").GetArrayLength());
+        Assert.Equal(12, json.RootElement.GetProperty("unfinished")[0].GetProperty("completed_epochs").GetInt32());
+    }
+
+    [Fact]
+    public async Task Compare_OnlyUnfinishedRuns_FailsSayingThereIsNothingToCompare()
+    {
+        var folder = Directory.CreateTempSubdirectory("rdnas-compare-none").FullName;
+        var unfinished = WriteCheckpointOnly(folder, "spos-s0", completedEpochs: 1, epochs: 25);
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("compare", unfinished, "--plot", Path.Combine(folder, "c.png"));
+
+        Assert.NotEqual(ExitCodes.Success, code);
+        Assert.Contains("no finished run among the folders given", cli.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "c.png")));
+    }
+
+    // A run folder as a stopped `rdnas train` leaves it: a checkpoint's state file and no result.
+    private static string WriteCheckpointOnly(string parent, string name, int completedEpochs, int epochs)
+    {
+        var checkpoint = Path.Combine(parent, name, TrainingRunSpec.CheckpointFolder);
+        Directory.CreateDirectory(checkpoint);
+        var state = new TrainingCheckpointState(completedEpochs, 60, new Nb201SupernetOptions(), new TrainingOptions(Epochs: epochs), "spos", [], []);
+        File.WriteAllText(Path.Combine(checkpoint, "trainer.json"), System.Text.Json.JsonSerializer.Serialize(state));
+        return Path.Combine(parent, name);
     }
 
     private static async Task<string> WriteRun(string parent, string name, string sampler, string? teacher, double tau, (int Epoch, double Tau)[] history, int seed = 0, string? method = null)

@@ -25,7 +25,7 @@ public sealed class StopSignalTests
         Assert.Contains("SIGTERM: stopping", error, StringComparison.Ordinal);
         Assert.Contains("rdnas: cancelled", error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(output, "result.json")));
-        var stoppedAt = JsonDocument.Parse(File.ReadAllText(Path.Combine(checkpoint, "trainer.json"))).RootElement.GetProperty("CompletedEpochs").GetInt32();
+        var stoppedAt = TrainingCheckpoint.ReadState(checkpoint).CompletedEpochs;
         Assert.InRange(stoppedAt, 1, 19);
 
         var (again, result, _) = await CliProcess.RunAsync(TimeSpan.FromMinutes(3), train);

@@ -8,7 +8,8 @@ using Spectre.Console;
 namespace RdNas.Cli.Commands;
 
 /// <summary>
-/// <c>rdnas compare RUN_DIR...</c>: a table of finished runs (τ with its 95 % bootstrap interval over the evaluated
+/// <c>rdnas compare RUN_DIR...</c>: a table of finished runs (unfinished ones, with a checkpoint and no result, are
+/// left out with a warning) (τ with its 95 % bootstrap interval over the evaluated
 /// subnets, ρ, r, CPR, P@10%, time); a table of training configurations over their seeds (mean ± sd of τ, the ratio
 /// to the baseline method on paired seeds, and an RD-NAS teacher's own τ on the same subnets when it is cached); and
 /// a PNG with τ against epoch per run and the best run's supernet accuracy against ground truth.
@@ -17,7 +18,7 @@ internal sealed class CompareCommand : CliCommand
 {
     private static readonly Argument<string[]> s_runs = new("runs")
     {
-        Description = "Run folders written by rdnas train",
+        Description = "Run folders written by rdnas train (unfinished ones are left out with a warning)",
         Arity = ArgumentArity.OneOrMore,
     };
 
@@ -45,7 +46,7 @@ internal sealed class CompareCommand : CliCommand
 
     protected override Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var runs = parseResult.GetValue(s_runs)!.Select(RunRecord.Read).ToList();
+        var (runs, unfinished) = ReadRuns(parseResult.GetValue(s_runs)!);
         var intervals = runs.Select(TauInterval).ToList();
         var plot = parseResult.GetValue(s_plot)!;
         var baseline = parseResult.GetValue(s_baseline)!;
@@ -63,6 +64,7 @@ internal sealed class CompareCommand : CliCommand
             Console.Json(new
             {
                 plot,
+                unfinished = unfinished.Select(u => new { directory = u.Directory, completed_epochs = u.CompletedEpochs, epochs = u.Epochs }),
                 runs = runs.Select((r, i) => new { directory = r.Directory, sampler = r.Sampler, teacher = r.Teacher, pair_sampler = r.PairSampler, method = r.Method, preset = r.Preset, seed = r.Seed, epochs = r.Epochs, seconds = r.Seconds, ranking = r.Ranking, kendall_tau_ci95 = intervals[i] is { } ci ? new[] { ci.Low, ci.High } : null }),
                 methods = methods.Select(m => new
                 {
@@ -91,6 +93,28 @@ internal sealed class CompareCommand : CliCommand
         Console.Line($"configurations: runs with equal preset, epochs, method and evaluation; teacher τ: the RD-NAS teacher (from {teacherCache}) on the same subnets");
         Console.Line($"plot → {plot}");
         return Task.FromResult(ExitCodes.Success);
+    }
+
+    // A glob over a runs folder (runs/*/) also names runs still training, or stopped: they are left out with a
+    // warning rather than failing the comparison of the finished ones. A folder with neither result nor checkpoint fails.
+    private (List<RunRecord> Finished, List<UnfinishedRun> Unfinished) ReadRuns(string[] folders)
+    {
+        var finished = new List<RunRecord>();
+        var unfinished = new List<UnfinishedRun>();
+        foreach (var folder in folders)
+        {
+            if (UnfinishedRun.Find(folder) is { } run)
+            {
+                Console.Warning($"{run.Directory}: unfinished run left out ({run.CompletedEpochs} of {run.Epochs} epochs checkpointed, no {TrainingRunWriter.ResultFile} yet)");
+                unfinished.Add(run);
+            }
+            else
+            {
+                finished.Add(RunRecord.Read(folder));
+            }
+        }
+
+        return finished.Count > 0 ? (finished, unfinished) : throw new ArgumentException("no finished run among the folders given: nothing to compare");
     }
 
     // None for a run folder without per-subnet scores (subnets.csv missing or too short).

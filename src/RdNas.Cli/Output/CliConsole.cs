@@ -35,6 +35,9 @@ public sealed class CliConsole(IAnsiConsole output, TextWriter error)
     /// <summary>Writes an error line to standard error.</summary>
     public void Error(string message) => error.WriteLine($"rdnas: {message}");
 
+    /// <summary>Writes a warning line to standard error (standard output stays a table or JSON).</summary>
+    public void Warning(string message) => error.WriteLine($"rdnas: warning: {message}");
+
     /// <summary>The real console: Spectre's standard output and the process's standard error.</summary>
     public static CliConsole CreateDefault()
     {

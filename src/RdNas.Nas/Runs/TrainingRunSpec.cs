@@ -42,6 +42,9 @@ public sealed record TrainingRunSpec(
     /// <summary>The training method, SPOS when none is given.</summary>
     public TrainingMethodSpec TrainingMethod => Method ?? new TrainingMethodSpec();
 
+    /// <summary>The name of the checkpoint folder inside a run's output folder.</summary>
+    public const string CheckpointFolder = "checkpoint";
+
     /// <summary>The checkpoint folder inside the output folder.</summary>
-    public string CheckpointDirectory => Path.Combine(OutputDirectory, "checkpoint");
+    public string CheckpointDirectory => Path.Combine(OutputDirectory, CheckpointFolder);
 }

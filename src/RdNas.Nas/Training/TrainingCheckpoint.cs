@@ -17,8 +17,7 @@ public static class TrainingCheckpoint
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
 
     /// <summary>Whether <paramref name="directory"/> holds a complete checkpoint.</summary>
-    public static bool Exists(string directory) =>
-        File.Exists(Path.Combine(directory, StateFile)) || File.Exists(Path.Combine(Path.GetFullPath(directory) + ".previous", StateFile));
+    public static bool Exists(string directory) => File.Exists(Path.Combine(CurrentFolder(directory), StateFile));
 
     /// <summary>Writes the checkpoint atomically, replacing any previous one in <paramref name="directory"/>.</summary>
     public static void Save(string directory, nn.Module model, MomentumSgd optimizer, TrainingCheckpointState state)
@@ -54,6 +53,20 @@ public static class TrainingCheckpoint
         }
     }
 
+    /// <summary>The checkpoint's progress, options and generator states, without loading its tensors.</summary>
+    public static TrainingCheckpointState ReadState(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        var stateFile = Path.Combine(CurrentFolder(directory), StateFile);
+        if (!File.Exists(stateFile))
+        {
+            throw new FileNotFoundException($"no checkpoint in {directory}: {StateFile} is missing", stateFile);
+        }
+
+        return JsonSerializer.Deserialize<TrainingCheckpointState>(File.ReadAllText(stateFile))
+            ?? throw new InvalidDataException($"{stateFile}: empty checkpoint state");
+    }
+
     /// <summary>Loads weights and optimiser state into the given objects and returns the rest.</summary>
     public static TrainingCheckpointState Load(string directory, nn.Module model, MomentumSgd optimizer)
     {
@@ -61,20 +74,15 @@ public static class TrainingCheckpoint
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
 
-        // A crash between the two renames of Save leaves only the previous checkpoint: resume from it.
-        var previous = Path.GetFullPath(directory) + ".previous";
-        var source = File.Exists(Path.Combine(directory, StateFile)) ? directory : previous;
-        var stateFile = Path.Combine(source, StateFile);
-        if (!File.Exists(stateFile))
-        {
-            throw new FileNotFoundException($"no checkpoint in {directory}: {StateFile} is missing", stateFile);
-        }
-
-        var state = JsonSerializer.Deserialize<TrainingCheckpointState>(File.ReadAllText(stateFile))
-            ?? throw new InvalidDataException($"{stateFile}: empty checkpoint state");
+        var source = CurrentFolder(directory);
+        var state = ReadState(directory);
         model.load(Path.Combine(source, WeightsFile));
         using var reader = new BinaryReader(File.OpenRead(Path.Combine(source, OptimizerFile)));
         optimizer.Load(reader);
         return state;
     }
+
+    // A crash between the two renames of Save leaves only the previous checkpoint: read it.
+    private static string CurrentFolder(string directory) =>
+        File.Exists(Path.Combine(directory, StateFile)) ? directory : Path.GetFullPath(directory) + ".previous";
 }

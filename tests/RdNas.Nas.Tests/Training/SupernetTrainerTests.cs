@@ -1,4 +1,5 @@
 using RdNas.Nas.Data;
+using RdNas.Nas.Runs;
 using RdNas.Nas.Sampling;
 using RdNas.Nas.SearchSpaces.Nb201;
 using RdNas.Nas.Supernets.Nb201;
@@ -55,6 +56,22 @@ public sealed class SupernetTrainerTests
         var actual = resumed.Model.state_dict();
         Assert.Equal(expected.Keys, actual.Keys);
         Assert.All(expected.Keys, key => Assert.True(expected[key].equal(actual[key]).all().item<bool>(), $"{key} differs after resume"));
+    }
+
+    [Fact]
+    public void UnfinishedRun_CheckpointWithoutResult_GivesItsProgress()
+    {
+        var run = TestData.TempFolder();
+        Assert.Null(UnfinishedRun.Find(run)); // neither checkpoint nor result: not a run at all
+        using (var first = Create())
+        {
+            first.TrainEpoch(null, TestContext.Current.CancellationToken);
+            first.SaveCheckpoint(Path.Combine(run, TrainingRunSpec.CheckpointFolder));
+        }
+
+        Assert.Equal(new UnfinishedRun(run, CompletedEpochs: 1, Epochs: 3), UnfinishedRun.Find(run + Path.DirectorySeparatorChar));
+        File.WriteAllText(Path.Combine(run, TrainingRunWriter.ResultFile), "{}");
+        Assert.Null(UnfinishedRun.Find(run)); // finished: the result is what counts
     }
 
     [Fact]
