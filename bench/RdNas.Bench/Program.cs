@@ -36,10 +36,16 @@ switch (command)
     case "op-bias":
         OperationBias.Run(args.Skip(1));
         break;
+    case "pair-mix":
+        PairMix.Run(args[1], Arg(2, 100_000), Arg(3, 0));
+        break;
+    case "student-teacher":
+        StudentTeacherAgreement.Run(args[1], args.Skip(2));
+        break;
     case "arch-queries":
         return await ArchitectureQueryBenchmark.RunAsync(args[1], Arg(2, 10_000), Arg(3, 5));
     default:
-        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, recal-noise, proxy-memory, agreement, op-bias, arch-queries)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, recal-noise, proxy-memory, agreement, op-bias, pair-mix, student-teacher, arch-queries)");
         return 2;
 }
 
