@@ -8,11 +8,11 @@ using Spectre.Console;
 namespace RdNas.Cli.Commands;
 
 /// <summary>
-/// <c>rdnas compare RUN_DIR...</c>: a table of finished runs (unfinished ones, with a checkpoint and no result, are
-/// left out with a warning) (τ with its 95 % bootstrap interval over the evaluated
+/// <c>rdnas compare RUN_DIR...</c>: a table of finished runs (τ with its 95 % bootstrap interval over the evaluated
 /// subnets, ρ, r, CPR, P@10%, time); a table of training configurations over their seeds (mean ± sd of τ, the ratio
 /// to the baseline method on paired seeds, and an RD-NAS teacher's own τ on the same subnets when it is cached); and
-/// a PNG with τ against epoch per run and the best run's supernet accuracy against ground truth.
+/// a PNG with τ against epoch per run and the best run's supernet accuracy against ground truth. Unfinished runs (a
+/// checkpoint and no result) are left out with a warning.
 /// </summary>
 internal sealed class CompareCommand : CliCommand
 {
