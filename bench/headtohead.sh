@@ -10,7 +10,8 @@
 #             each (two cores); SPOS's seeds 1-2 are bench/runs/medium-s1, -s2 (bench/ranking.sh medium 0 1 2)
 #   best-seeds  medium, seeds 1-2: RD-NAS with H2H_TEACHER side by side as above (the first run scores and caches the
 #             teacher on both cores, the second starts once the cache file is there)
-#   seed3     medium, seed 3: SPOS and RD-NAS with the FLOPs teacher side by side (a fourth paired seed)
+#   seedN     medium, seed N (seed3, seed4, ...): SPOS and RD-NAS with the FLOPs teacher side by side (a further paired
+#             seed; seed3 was the fourth, seed4 the fifth)
 #   short     medium at half its epochs (38, with its own cosine schedule), seeds 0-3: SPOS and RD-NAS with the
 #             FLOPs teacher side by side, seed by seed (the test of the histories' peak near epoch 38)
 #   random    medium, seeds 0-3: RD-NAS with random pairs (FLOPs teacher, reference loss, sine λ), two seeds side by
@@ -54,9 +55,9 @@ for section in "${sections[@]}"; do
       while [ ! -f "$cache" ] && kill -0 "${pids[0]}" 2> /dev/null; do sleep 10; done
       beside "medium-rdnas-$best_name" medium 2 -- --sampler rdnas --teacher "$best"
       await_beside ;;
-    seed3)
-      beside medium-spos medium 3 -- --sampler spos
-      beside medium-rdnas-flops medium 3 -- --sampler rdnas --teacher flops
+    seed[0-9]*)
+      beside medium-spos medium "${section#seed}" -- --sampler spos
+      beside medium-rdnas-flops medium "${section#seed}" -- --sampler rdnas --teacher flops
       await_beside ;;
     short)
       for seed in 0 1 2 3; do
@@ -77,7 +78,7 @@ for section in "${sections[@]}"; do
       await_beside
       run medium-rdnas-flops-paper0.1 medium 0 -- --sampler rdnas --teacher flops --margin 0.1 ;;
     *)
-      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds, best-seeds, seed3, short, random, loss)" >&2
+      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds, best-seeds, seedN, short, random, loss)" >&2
       exit 2 ;;
   esac
 done
