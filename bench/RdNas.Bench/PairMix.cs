@@ -1,12 +1,9 @@
 using System.Globalization;
 using RdNas.Nas.Data;
 using RdNas.Nas.GroundTruth;
-using RdNas.Nas.Proxies;
 using RdNas.Nas.Randomness;
-using RdNas.Nas.Runs;
 using RdNas.Nas.Sampling;
 using RdNas.Nas.SearchSpaces.Nb201;
-using RdNas.Nas.Teachers;
 
 namespace RdNas.Bench;
 
@@ -22,8 +19,7 @@ internal static class PairMix
     public static void Run(string teacherName, int pairs, long seed)
     {
         var space = new Nb201SearchSpace(4);
-        var teacher = TeacherScores.TryLoadCached(ProxyColumn.Parse(teacherName), space, seed: 0, TrainingRunSpec.DefaultTeacherCache)
-            ?? throw new InvalidOperationException($"no cached {teacherName} teacher in {TrainingRunSpec.DefaultTeacherCache}: train one RD-NAS run with --teacher {teacherName} first");
+        var teacher = CachedTeacher.Load(teacherName);
         var truth = Nb201GroundTruth.Load(DataDirectory.Resolve(null));
         Console.WriteLine($"| pairs ({pairs:N0}, seed {seed}) | mean group distance | equal 3×3, different 1×1 | {teacherName} orders as cifar10_valid | ties in {teacherName} |");
         Console.WriteLine("|---|---|---|---|---|");

@@ -1,9 +1,7 @@
 using System.Globalization;
 using RdNas.Nas.Evaluation.Metrics;
-using RdNas.Nas.Proxies;
 using RdNas.Nas.Runs;
 using RdNas.Nas.SearchSpaces.Nb201;
-using RdNas.Nas.Teachers;
 
 namespace RdNas.Bench;
 
@@ -16,8 +14,7 @@ internal static class StudentTeacherAgreement
 {
     public static void Run(string teacherName, IEnumerable<string> runDirectories)
     {
-        var teacher = TeacherScores.TryLoadCached(ProxyColumn.Parse(teacherName), new Nb201SearchSpace(4), seed: 0, TrainingRunSpec.DefaultTeacherCache)
-            ?? throw new InvalidOperationException($"no cached {teacherName} teacher in {TrainingRunSpec.DefaultTeacherCache}");
+        var teacher = CachedTeacher.Load(teacherName);
         Console.WriteLine($"| run | method | τ(supernet, {teacherName}) | τ(supernet, ground truth) |");
         Console.WriteLine("|---|---|---|---|");
         foreach (var run in runDirectories.Select(RunRecord.Read))

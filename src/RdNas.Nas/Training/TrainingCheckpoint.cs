@@ -57,14 +57,7 @@ public static class TrainingCheckpoint
     public static TrainingCheckpointState ReadState(string directory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        var stateFile = Path.Combine(CurrentFolder(directory), StateFile);
-        if (!File.Exists(stateFile))
-        {
-            throw new FileNotFoundException($"no checkpoint in {directory}: {StateFile} is missing", stateFile);
-        }
-
-        return JsonSerializer.Deserialize<TrainingCheckpointState>(File.ReadAllText(stateFile))
-            ?? throw new InvalidDataException($"{stateFile}: empty checkpoint state");
+        return ReadStateFrom(CurrentFolder(directory), directory);
     }
 
     /// <summary>Loads weights and optimiser state into the given objects and returns the rest.</summary>
@@ -74,12 +67,25 @@ public static class TrainingCheckpoint
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
 
+        // State, weights and optimiser from the one folder chosen once, even if a save renames folders meanwhile.
         var source = CurrentFolder(directory);
-        var state = ReadState(directory);
+        var state = ReadStateFrom(source, directory);
         model.load(Path.Combine(source, WeightsFile));
         using var reader = new BinaryReader(File.OpenRead(Path.Combine(source, OptimizerFile)));
         optimizer.Load(reader);
         return state;
+    }
+
+    private static TrainingCheckpointState ReadStateFrom(string source, string directory)
+    {
+        var stateFile = Path.Combine(source, StateFile);
+        if (!File.Exists(stateFile))
+        {
+            throw new FileNotFoundException($"no checkpoint in {directory}: {StateFile} is missing", stateFile);
+        }
+
+        return JsonSerializer.Deserialize<TrainingCheckpointState>(File.ReadAllText(stateFile))
+            ?? throw new InvalidDataException($"{stateFile}: empty checkpoint state");
     }
 
     // A crash between the two renames of Save leaves only the previous checkpoint: read it.
