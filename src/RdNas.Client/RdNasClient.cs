@@ -86,20 +86,20 @@ public sealed class RdNasClient : IAsyncDisposable
     public Task<ExperimentStatus> SubmitAsync(ExperimentSpec spec, string? id = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return Experiment(id ?? NewExperimentId()).SubmitAsync(spec);
+        return Call(Experiment(id ?? NewExperimentId()), g => g.SubmitAsync(spec));
     }
 
     /// <summary>The status of experiment <paramref name="id"/>.</summary>
-    public Task<ExperimentStatus> GetStatusAsync(string id) => Experiment(id).GetStatusAsync();
+    public Task<ExperimentStatus> GetStatusAsync(string id) => Call(Experiment(id), g => g.GetStatusAsync());
 
     /// <summary>The spec of experiment <paramref name="id"/>; null if nothing was submitted under it.</summary>
-    public Task<ExperimentSpec?> GetSpecAsync(string id) => Experiment(id).GetSpecAsync();
+    public Task<ExperimentSpec?> GetSpecAsync(string id) => Call(Experiment(id), g => g.GetSpecAsync());
 
     /// <summary>The result of experiment <paramref name="id"/>; null until it completes.</summary>
-    public Task<ExperimentResult?> GetResultAsync(string id) => Experiment(id).GetResultAsync();
+    public Task<ExperimentResult?> GetResultAsync(string id) => Call(Experiment(id), g => g.GetResultAsync());
 
     /// <summary>Cancels experiment <paramref name="id"/>.</summary>
-    public Task<ExperimentStatus> CancelAsync(string id) => Experiment(id).CancelAsync();
+    public Task<ExperimentStatus> CancelAsync(string id) => Call(Experiment(id), g => g.CancelAsync());
 
     /// <summary>
     /// The status of experiment <paramref name="id"/> every <paramref name="interval"/> while it changes, ending with
@@ -138,16 +138,16 @@ public sealed class RdNasClient : IAsyncDisposable
 
     /// <summary>Every experiment, oldest first.</summary>
     public Task<IReadOnlyList<ExperimentSummary>> ListExperimentsAsync() =>
-        _cluster.GetGrain<IExperimentCatalogGrain>(IExperimentCatalogGrain.Key).ListAsync();
+        Call(_cluster.GetGrain<IExperimentCatalogGrain>(IExperimentCatalogGrain.Key), g => g.ListAsync());
 
     /// <summary>Everything the cluster knows about <paramref name="arch"/> in <paramref name="space"/>.</summary>
-    public Task<ArchitectureSummary> DescribeArchitectureAsync(string space, string arch) => Architecture(space, arch).DescribeAsync();
+    public Task<ArchitectureSummary> DescribeArchitectureAsync(string space, string arch) => Call(Architecture(space, arch), g => g.DescribeAsync());
 
     /// <summary>The benchmark accuracy of <paramref name="arch"/> on <paramref name="dataset"/>.</summary>
-    public Task<double> GetGroundTruthAsync(string space, string arch, string dataset) => Architecture(space, arch).GetGroundTruthAsync(dataset);
+    public Task<double> GetGroundTruthAsync(string space, string arch, string dataset) => Call(Architecture(space, arch), g => g.GetGroundTruthAsync(dataset));
 
     /// <summary>The score of <paramref name="arch"/> by <paramref name="proxy"/> (computed once, cluster-wide).</summary>
-    public Task<double> GetProxyScoreAsync(string space, string arch, string proxy) => Architecture(space, arch).GetProxyScoreAsync(proxy);
+    public Task<double> GetProxyScoreAsync(string space, string arch, string proxy) => Call(Architecture(space, arch), g => g.GetProxyScoreAsync(proxy));
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -169,6 +169,9 @@ public sealed class RdNasClient : IAsyncDisposable
     }
 
     private IArchitectureGrain Architecture(string space, string arch) => _cluster.GetGrain<IArchitectureGrain>(ArchitectureKey.Of(space, arch));
+
+    /// <summary>Every grain call goes through <see cref="GatewayRetry"/>, so a silo killed outright costs a caller a retry, not an exception.</summary>
+    private static Task<T> Call<TGrain, T>(TGrain grain, Func<TGrain, Task<T>> call) => GatewayRetry.Default.CallAsync(() => call(grain));
 
     private static bool Changed(ExperimentStatus a, ExperimentStatus b) => a with { UpdatedUtc = b.UpdatedUtc } != b;
 
