@@ -16,6 +16,9 @@
 #             FLOPs teacher side by side, seed by seed (the test of the histories' peak near epoch 38)
 #   random    medium, seeds 0-3: RD-NAS with random pairs (FLOPs teacher, reference loss, sine λ), two seeds side by
 #             side at a time (the test of random pairs, best in the `small` ablation, against SPOS's seeds 0-3)
+#   swa       medium, seeds 0-4: SPOS evaluated with the mean of the weights of epochs 51-75 (stochastic weight
+#             averaging, --average-weights-after 50), two seeds side by side at a time (the test of weight averaging
+#             against SPOS's last weights on the same seeds; averaging leaves training itself unchanged)
 #   loss      medium, seed 0, FLOPs teacher: the warm-up and constant λ = 1 schedules side by side as above, then the
 #             paper's ranking loss (margin 0.1, gradient into both subnets)
 # Then `rdnas compare` over all of them (RDNAS_BIN as in bench/ranking.sh). Usage: bench/headtohead.sh [SECTION...]
@@ -69,6 +72,13 @@ for section in "${sections[@]}"; do
       for seeds in "0 1" "2 3"; do
         for seed in $seeds; do
           beside medium-rdnas-flops-random medium "$seed" -- --sampler rdnas --teacher flops --pair-sampler random
+        done
+        await_beside
+      done ;;
+    swa)
+      for seeds in "0 1" "2 3" "4"; do
+        for seed in $seeds; do
+          beside medium-spos-swa50 medium "$seed" -- --sampler spos --average-weights-after 50
         done
         await_beside
       done ;;

@@ -21,6 +21,8 @@ public sealed class ExperimentSpecTests(SingleSiloCluster fixture)
         { new ExperimentSpec(Sampler: "rdnas", PairSampler: "closest"), "pair_sampler", "unknown pair sampler 'closest'" },
         { new ExperimentSpec(Sampler: "rdnas", Lambda: "cosine"), "lambda", "expected sine, warmup or const:V" },
         { new ExperimentSpec(GroundTruth: " "), "ground_truth", "must name an NB201 column" },
+        { new ExperimentSpec(Preset: "small", AverageWeightsAfter: 25), "average_weights_after", "must be between 0 and 24 (the run trains 25 epochs), got 25" },
+        { new ExperimentSpec(Epochs: 4, AverageWeightsAfter: -1), "average_weights_after", "must be between 0 and 3" },
     };
 
     [Theory]

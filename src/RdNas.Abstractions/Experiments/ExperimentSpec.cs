@@ -18,6 +18,7 @@ namespace RdNas.Abstractions.Experiments;
 /// <param name="Lambda">RD-NAS λ schedule: sine, warmup or const:V.</param>
 /// <param name="SplitSeed">Seed of the train/valid split.</param>
 /// <param name="GroundTruth">The benchmark column the ranking is scored against.</param>
+/// <param name="AverageWeightsAfter">Evaluate the mean of the weights of the epochs after this one (null: the last weights).</param>
 [GenerateSerializer, Immutable, Alias("RdNas.ExperimentSpec")]
 public sealed record ExperimentSpec(
     [property: Id(0)] string Space = "nb201",
@@ -33,4 +34,5 @@ public sealed record ExperimentSpec(
     [property: Id(10)] double? Margin = null,
     [property: Id(11)] string Lambda = "sine",
     [property: Id(12)] long SplitSeed = 0,
-    [property: Id(13)] string GroundTruth = "cifar10_valid");
+    [property: Id(13)] string GroundTruth = "cifar10_valid",
+    [property: Id(14)] int? AverageWeightsAfter = null);

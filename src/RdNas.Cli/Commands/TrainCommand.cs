@@ -76,6 +76,11 @@ internal sealed class TrainCommand : CliCommand
         Description = "Override the preset's number of training images",
     };
 
+    private static readonly Option<int?> s_averageWeightsAfter = new("--average-weights-after")
+    {
+        Description = "Evaluate the mean of the weights at the end of every epoch after this one (stochastic weight averaging) instead of the last weights",
+    };
+
     private static readonly Option<string?> s_id = new("--id")
     {
         Description = "Experiment id (default: a new one; submitting the same spec under an id again follows it)",
@@ -103,6 +108,7 @@ internal sealed class TrainCommand : CliCommand
         Options.Add(s_epochs);
         Options.Add(s_batchSize);
         Options.Add(s_trainImages);
+        Options.Add(s_averageWeightsAfter);
         Options.Add(s_id);
         Options.Add(s_out);
         Options.Add(CommonOptions.Cluster);
@@ -117,7 +123,8 @@ internal sealed class TrainCommand : CliCommand
         var spec = new ExperimentSpec(
             space, parseResult.GetValue(s_sampler)!, parseResult.GetValue(s_preset)!, parseResult.GetValue(s_seed), parseResult.GetValue(s_epochs),
             parseResult.GetValue(s_batchSize), parseResult.GetValue(s_trainImages), parseResult.GetValue(s_teacher)!, parseResult.GetValue(s_pairSampler)!,
-            parseResult.GetValue(s_pairThreshold), parseResult.GetValue(s_margin), parseResult.GetValue(s_lambda)!);
+            parseResult.GetValue(s_pairThreshold), parseResult.GetValue(s_margin), parseResult.GetValue(s_lambda)!,
+            AverageWeightsAfter: parseResult.GetValue(s_averageWeightsAfter));
         var output = Path.GetFullPath(parseResult.GetValue(s_out)!);
         var cluster = parseResult.GetValue(CommonOptions.Cluster);
         var data = parseResult.GetValue(CommonOptions.Data);

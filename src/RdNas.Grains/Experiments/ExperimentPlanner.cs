@@ -48,6 +48,12 @@ public sealed class ExperimentPlanner(IOptions<RdNasPlatformOptions> options)
             throw new InvalidExperimentSpecException("train_images", $"must be between 1 and {MaxTrainImages}, got {images}");
         }
 
+        var epochs = spec.Epochs ?? preset.Training.Epochs;
+        if (spec.AverageWeightsAfter is { } after && (after < 0 || after >= epochs))
+        {
+            throw new InvalidExperimentSpecException("average_weights_after", $"must be between 0 and {epochs - 1} (the run trains {epochs} epochs), got {after}");
+        }
+
         if (string.IsNullOrWhiteSpace(spec.GroundTruth))
         {
             throw new InvalidExperimentSpecException("ground_truth", "must name an NB201 column such as cifar10_valid");
@@ -68,6 +74,7 @@ public sealed class ExperimentPlanner(IOptions<RdNasPlatformOptions> options)
             Epochs = spec.Epochs ?? preset.Training.Epochs,
             BatchSize = spec.BatchSize ?? preset.Training.BatchSize,
             TrainImages = spec.TrainImages ?? preset.Training.TrainImages,
+            AverageWeightsAfter = spec.AverageWeightsAfter ?? preset.Training.AverageWeightsAfter,
         };
         return new TrainingRunSpec(
             preset with { Training = training }, DataDirectory.Resolve(options.Value.DataDirectory), runDirectory, spec.SplitSeed, spec.GroundTruth,

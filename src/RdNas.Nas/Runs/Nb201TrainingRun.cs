@@ -68,6 +68,7 @@ public static class Nb201TrainingRun
             observer.OnCheckpointSaved(trainer.CompletedEpochs);
         }
 
+        trainer.UseFinalWeights();
         var evalWatch = Stopwatch.StartNew();
         var (scores, validImageCount) = Score(trainer.Model, images, split, preset.Evaluation, groundTruth, spec.GroundTruthColumn, observer, cancellationToken);
         evalWatch.Stop();

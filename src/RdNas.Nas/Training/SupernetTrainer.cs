@@ -18,6 +18,7 @@ public sealed class SupernetTrainer : IDisposable
     private readonly Cifar10Batcher _batcher;
     private readonly int[] _trainIndices;
     private readonly ITrainingMethod _method;
+    private readonly WeightAverage? _average;
     private SeededGenerator _dataGenerator;
     private SeededGenerator _subnetGenerator;
 
@@ -43,6 +44,7 @@ public sealed class SupernetTrainer : IDisposable
         _batcher = new Cifar10Batcher(images);
         _model = Nb201NetworkFactory.Create(supernet, options.Seed);
         _optimizer = new MomentumSgd(_model.parameters(), options.LearningRate, options.Momentum, options.WeightDecay);
+        _average = options.AverageWeightsAfter is null ? null : new WeightAverage(_model.parameters());
         _dataGenerator = new SeededGenerator(options.Seed, RandomStreams.TrainData);
         _subnetGenerator = new SeededGenerator(options.Seed, RandomStreams.TrainSubnets);
     }
@@ -94,6 +96,11 @@ public sealed class SupernetTrainer : IDisposable
         }
 
         CompletedEpochs++;
+        if (_average is not null && CompletedEpochs > Options.AverageWeightsAfter)
+        {
+            _average.Add();
+        }
+
         TrainingSeconds += watch.Elapsed.TotalSeconds;
         return state;
     }
@@ -101,12 +108,12 @@ public sealed class SupernetTrainer : IDisposable
     /// <summary>Saves everything a resumed run needs to end bit-identical to an uninterrupted one.</summary>
     public void SaveCheckpoint(string directory) =>
         TrainingCheckpoint.Save(directory, _model, _optimizer, new TrainingCheckpointState(
-            CompletedEpochs, TrainingSeconds, Supernet, Options, _method.Description, _dataGenerator.State, _subnetGenerator.State));
+            CompletedEpochs, TrainingSeconds, Supernet, Options, _method.Description, _dataGenerator.State, _subnetGenerator.State), _average);
 
     /// <summary>Restores a checkpoint written by a run with the same options; other options are an error.</summary>
     public void LoadCheckpoint(string directory)
     {
-        var state = TrainingCheckpoint.Load(directory, _model, _optimizer);
+        var state = TrainingCheckpoint.Load(directory, _model, _optimizer, _average);
         if (state.Supernet != Supernet || state.Options != Options || state.Sampler != _method.Description)
         {
             throw new InvalidOperationException(
@@ -119,9 +126,25 @@ public sealed class SupernetTrainer : IDisposable
         _subnetGenerator = SeededGenerator.FromState(state.SubnetGenerator);
     }
 
+    /// <summary>
+    /// Puts the weights the run is evaluated with into the model once all epochs are trained: the weight average when
+    /// the options ask for one (the checkpoint keeps the last weights, so a resumed run averages the same way), else
+    /// the last weights, untouched.
+    /// </summary>
+    public void UseFinalWeights()
+    {
+        if (CompletedEpochs < Options.Epochs)
+        {
+            throw new InvalidOperationException($"{CompletedEpochs} of {Options.Epochs} epochs trained: the final weights do not exist yet");
+        }
+
+        _average?.CopyToParameters();
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
+        _average?.Dispose();
         _optimizer.Dispose();
         _model.Dispose();
     }

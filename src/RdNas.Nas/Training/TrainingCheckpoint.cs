@@ -4,14 +4,16 @@ using static TorchSharp.torch;
 namespace RdNas.Nas.Training;
 
 /// <summary>
-/// A checkpoint folder: <c>supernet.bin</c> (weights and BN buffers), <c>optimizer.bin</c> (SGD momentum) and
-/// <c>trainer.json</c> (epoch, options, generator states). Written to a sibling folder and renamed into place, so a
+/// A checkpoint folder: <c>supernet.bin</c> (weights and BN buffers), <c>optimizer.bin</c> (SGD momentum),
+/// <c>average.bin</c> (the running weight average, for runs that average) and <c>trainer.json</c> (epoch, options,
+/// generator states). Written to a sibling folder and renamed into place, so a
 /// crash mid-save leaves the previous checkpoint intact.
 /// </summary>
 public static class TrainingCheckpoint
 {
     private const string WeightsFile = "supernet.bin";
     private const string OptimizerFile = "optimizer.bin";
+    private const string AverageFile = "average.bin";
     private const string StateFile = "trainer.json";
 
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
@@ -20,7 +22,7 @@ public static class TrainingCheckpoint
     public static bool Exists(string directory) => File.Exists(Path.Combine(CurrentFolder(directory), StateFile));
 
     /// <summary>Writes the checkpoint atomically, replacing any previous one in <paramref name="directory"/>.</summary>
-    public static void Save(string directory, nn.Module model, MomentumSgd optimizer, TrainingCheckpointState state)
+    public static void Save(string directory, nn.Module model, MomentumSgd optimizer, TrainingCheckpointState state, WeightAverage? average = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(model);
@@ -37,6 +39,12 @@ public static class TrainingCheckpoint
         using (var writer = new BinaryWriter(File.Create(Path.Combine(staging, OptimizerFile))))
         {
             optimizer.Save(writer);
+        }
+
+        if (average is not null)
+        {
+            using var writer = new BinaryWriter(File.Create(Path.Combine(staging, AverageFile)));
+            average.Save(writer);
         }
 
         File.WriteAllText(Path.Combine(staging, StateFile), JsonSerializer.Serialize(state, s_json));
@@ -60,8 +68,8 @@ public static class TrainingCheckpoint
         return ReadStateFrom(CurrentFolder(directory), directory);
     }
 
-    /// <summary>Loads weights and optimiser state into the given objects and returns the rest.</summary>
-    public static TrainingCheckpointState Load(string directory, nn.Module model, MomentumSgd optimizer)
+    /// <summary>Loads weights, optimiser state and (when given) the weight average into the given objects and returns the rest.</summary>
+    public static TrainingCheckpointState Load(string directory, nn.Module model, MomentumSgd optimizer, WeightAverage? average = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizer);
@@ -71,8 +79,23 @@ public static class TrainingCheckpoint
         var source = CurrentFolder(directory);
         var state = ReadStateFrom(source, directory);
         model.load(Path.Combine(source, WeightsFile));
-        using var reader = new BinaryReader(File.OpenRead(Path.Combine(source, OptimizerFile)));
-        optimizer.Load(reader);
+        using (var reader = new BinaryReader(File.OpenRead(Path.Combine(source, OptimizerFile))))
+        {
+            optimizer.Load(reader);
+        }
+
+        if (average is not null)
+        {
+            var averageFile = Path.Combine(source, AverageFile);
+            if (!File.Exists(averageFile))
+            {
+                throw new FileNotFoundException($"checkpoint {directory} holds no weight average ({AverageFile}), and this run averages weights", averageFile);
+            }
+
+            using var reader = new BinaryReader(File.OpenRead(averageFile));
+            average.Load(reader);
+        }
+
         return state;
     }
 

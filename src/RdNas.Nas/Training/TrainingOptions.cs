@@ -22,6 +22,12 @@ public sealed record TrainingOptions(int Epochs = 250, int BatchSize = 64, int? 
     /// <summary>L2 weight decay.</summary>
     public double WeightDecay { get; init; } = 5e-4;
 
+    /// <summary>
+    /// Evaluate the mean of the weights at the end of every epoch after this one (stochastic weight averaging) instead
+    /// of the last weights; null for the last weights.
+    /// </summary>
+    public int? AverageWeightsAfter { get; init; }
+
     /// <summary>Checks every field; the error names the field.</summary>
     public TrainingOptions Validate()
     {
@@ -37,6 +43,12 @@ public sealed record TrainingOptions(int Epochs = 250, int BatchSize = 64, int? 
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MinLearningRate, LearningRate, nameof(MinLearningRate));
         ArgumentOutOfRangeException.ThrowIfNegative(Momentum, nameof(Momentum));
         ArgumentOutOfRangeException.ThrowIfNegative(WeightDecay, nameof(WeightDecay));
+        if (AverageWeightsAfter is { } after)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(after, nameof(AverageWeightsAfter));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(after, Epochs, nameof(AverageWeightsAfter));
+        }
+
         return this;
     }
 

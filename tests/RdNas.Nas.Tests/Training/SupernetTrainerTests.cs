@@ -117,6 +117,77 @@ public sealed class SupernetTrainerTests
         Assert.Equal("Epochs", error.ParamName);
     }
 
+    [Fact]
+    public void TrainingOptions_AveragingFromTheLastEpoch_NamesTheField()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingOptions(Epochs: 3) { AverageWeightsAfter = 3 }.Validate());
+
+        Assert.Equal("AverageWeightsAfter", error.ParamName);
+    }
+
+    [Fact]
+    public void WeightAveraging_ResumedRun_EvaluatesTheSameAverageAsAnUninterruptedOne()
+    {
+        var averaging = s_options with { AverageWeightsAfter = 1 };
+        var folder = Path.Combine(TestData.TempFolder(), "checkpoint");
+        using var uninterrupted = Create(averaging);
+        var lastEpochs = new List<Dictionary<string, Tensor>>();
+        for (var e = 0; e < 3; e++)
+        {
+            uninterrupted.TrainEpoch(null, TestContext.Current.CancellationToken);
+            lastEpochs.Add(uninterrupted.Model.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().clone()));
+        }
+
+        using (var first = Create(averaging))
+        {
+            first.TrainEpoch(null, TestContext.Current.CancellationToken);
+            first.TrainEpoch(null, TestContext.Current.CancellationToken); // the first averaged epoch, then stopped
+            first.SaveCheckpoint(folder);
+        }
+
+        using var resumed = Create(averaging);
+        resumed.LoadCheckpoint(folder);
+        resumed.TrainEpoch(null, TestContext.Current.CancellationToken);
+        uninterrupted.UseFinalWeights();
+        resumed.UseFinalWeights();
+
+        // Epochs 2 and 3 come after epoch 1: the evaluated weights are their mean, not the last epoch's.
+        foreach (var (name, parameter) in uninterrupted.Model.named_parameters())
+        {
+            using var mean = (lastEpochs[1][name] + lastEpochs[2][name]) / 2;
+            Assert.True(parameter.allclose(mean, rtol: 1e-5, atol: 1e-7), $"{name} is not the mean of epochs 2 and 3");
+        }
+
+        Assert.Contains(uninterrupted.Model.named_parameters(), p => !p.parameter.equal(lastEpochs[2][p.name]).all().item<bool>());
+        var expected = uninterrupted.Model.state_dict();
+        var actual = resumed.Model.state_dict();
+        Assert.All(expected.Keys, key => Assert.True(expected[key].equal(actual[key]).all().item<bool>(), $"{key} differs after resume"));
+    }
+
+    [Fact]
+    public void WeightAveraging_CheckpointWithoutAverage_IsRefused()
+    {
+        var folder = Path.Combine(TestData.TempFolder(), "checkpoint");
+        using (var plain = Create())
+        {
+            plain.TrainEpoch(null, TestContext.Current.CancellationToken);
+            plain.SaveCheckpoint(folder);
+        }
+
+        using var averaging = Create(s_options with { AverageWeightsAfter = 0 });
+
+        Assert.Throws<FileNotFoundException>(() => averaging.LoadCheckpoint(folder));
+    }
+
+    [Fact]
+    public void UseFinalWeights_BeforeTheLastEpoch_Throws()
+    {
+        using var trainer = Create(s_options with { AverageWeightsAfter = 0 });
+        trainer.TrainEpoch(null, TestContext.Current.CancellationToken);
+
+        Assert.Throws<InvalidOperationException>(trainer.UseFinalWeights);
+    }
+
     public static TheoryData<string> Methods => ["spos", "fairnas", "sandwich", "rdnas-reference", "rdnas-paper"];
 
     [Theory]
