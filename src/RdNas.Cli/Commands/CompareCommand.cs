@@ -81,7 +81,7 @@ internal sealed class CompareCommand : CliCommand
         {
             string F(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
             table.AddRow(
-                Markup.Escape(Path.GetFileName(run.Directory)), Markup.Escape(run.Method.Label),
+                Markup.Escape(Path.GetFileName(run.Directory)), Markup.Escape(run.Configuration),
                 run.Seed.ToString(CultureInfo.InvariantCulture), F(run.Ranking.KendallTau), interval is { } ci ? $"{F(ci.Low)}–{F(ci.High)}" : "—",
                 F(run.Ranking.SpearmanRho), F(run.Ranking.PearsonR),
                 F(run.Ranking.Cpr), F(run.Ranking.PrecisionAtTop10), (run.Seconds / 60).ToString("F1", CultureInfo.InvariantCulture));

@@ -22,7 +22,7 @@ internal static class RunSummaryTable
         Row("train + eval seconds", F(run.Seconds, "F0"));
         Row("experiment", experimentId);
         Row("results", run.Directory);
-        table.Title = new TableTitle(Markup.Escape($"nb201 {run.Method.Label} preset={run.Preset} seed={run.Seed} epochs={run.Epochs}"));
+        table.Title = new TableTitle(Markup.Escape($"nb201 {run.Configuration} preset={run.Preset} seed={run.Seed} epochs={run.Epochs}"));
         return table;
     }
 }

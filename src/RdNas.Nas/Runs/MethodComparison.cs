@@ -11,8 +11,8 @@ public static class MethodComparison
 {
     /// <summary>
     /// One summary per configuration among <paramref name="runs"/>, in order of first appearance. A seed run twice
-    /// counts once, with the mean of its runs. <paramref name="baselineMethod"/> is a method label
-    /// (<see cref="Training.Methods.TrainingMethodSpec.Label"/>: <c>spos</c>, <c>rdnas flops/margin/sine</c>, …);
+    /// counts once, with the mean of its runs. <paramref name="baselineMethod"/> is a configuration
+    /// (<see cref="RunRecord.Configuration"/>: <c>spos</c>, <c>rdnas flops/margin/sine</c>, <c>spos +swa after 50</c>, …);
     /// <paramref name="teacherTau"/> gives an RD-NAS run's teacher τ on its own
     /// subnets (null when unknown).
     /// </summary>
@@ -21,7 +21,7 @@ public static class MethodComparison
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentException.ThrowIfNullOrWhiteSpace(baselineMethod);
         ArgumentNullException.ThrowIfNull(teacherTau);
-        var groups = runs.GroupBy(r => (r.Preset, r.Epochs, Method: r.Method.Label, r.Evaluation)).ToList();
+        var groups = runs.GroupBy(r => (r.Preset, r.Epochs, Method: r.Configuration, r.Evaluation)).ToList();
         var baselines = groups.Where(g => g.Key.Method == baselineMethod).ToDictionary(g => (g.Key.Preset, g.Key.Epochs, g.Key.Evaluation), PerSeedTau);
         return [.. groups.Select(g => Summarise(g, g.Key.Method == baselineMethod ? null : baselines.GetValueOrDefault((g.Key.Preset, g.Key.Epochs, g.Key.Evaluation)), baselineMethod, teacherTau))];
     }

@@ -13,6 +13,7 @@ namespace RdNas.Nas.Runs;
 /// <param name="Method">How the run trained (<see cref="TrainingMethodSpec.Label"/> names it).</param>
 /// <param name="Evaluation">What the ranking was measured on: subnet count, sample seed and valid images; runs are comparable only when it is equal.</param>
 /// <param name="OpCount">The ops per edge of the trained space (4 or 5).</param>
+/// <param name="AverageWeightsAfter">The epoch after which the evaluated weights were averaged; null for the last weights.</param>
 public sealed record RunRecord(
     string Directory,
     TrainingMethodSpec Method,
@@ -24,7 +25,8 @@ public sealed record RunRecord(
     double Seconds,
     RankingReport Ranking,
     IReadOnlyList<(int Epoch, double KendallTau)> History,
-    IReadOnlyList<RecordedSubnet> Subnets)
+    IReadOnlyList<RecordedSubnet> Subnets,
+    int? AverageWeightsAfter = null)
 {
     /// <summary>The sampler (<c>spos</c>, <c>rdnas</c>, …).</summary>
     public string Sampler => Method.Sampler;
@@ -35,8 +37,14 @@ public sealed record RunRecord(
     /// <summary>The RD-NAS pair sampler; null for other samplers.</summary>
     public string? PairSampler => Method.IsRdNas ? Method.PairSampler : null;
 
-    /// <summary>A short label: folder name and method.</summary>
-    public string Label => $"{Path.GetFileName(Directory)} ({Method.Label})";
+    /// <summary>
+    /// The method and what was evaluated: runs of one configuration differ only in their seeds. Weight averaging is
+    /// part of it (it changes the evaluated weights, not the training).
+    /// </summary>
+    public string Configuration => AverageWeightsAfter is { } after ? $"{Method.Label} +swa after {after}" : Method.Label;
+
+    /// <summary>A short label: folder name and configuration.</summary>
+    public string Label => $"{Path.GetFileName(Directory)} ({Configuration})";
 
     /// <summary>Reads <c>result.json</c> and <c>subnets.csv</c> of <paramref name="directory"/>; errors name the missing file.</summary>
     public static RunRecord Read(string directory)
@@ -68,7 +76,10 @@ public sealed record RunRecord(
             root.GetProperty("train_seconds").GetDouble() + root.GetProperty("eval_seconds").GetDouble(),
             ranking,
             history,
-            ReadSubnets(Path.Combine(directory, TrainingRunWriter.SubnetsFile)));
+            ReadSubnets(Path.Combine(directory, TrainingRunWriter.SubnetsFile)),
+            root.TryGetProperty("training", out var training) && training.TryGetProperty("average_weights_after", out var after) && after.ValueKind == JsonValueKind.Number
+                ? after.GetInt32()
+                : null);
     }
 
     private static TrainingMethodSpec ReadMethod(JsonElement root)
