@@ -10,5 +10,9 @@ internal static class CachedTeacher
 {
     public static TeacherScores Load(string teacherName) =>
         TeacherScores.TryLoadCached(ProxyColumn.Parse(teacherName), new Nb201SearchSpace(4), seed: 0, TrainingRunSpec.DefaultTeacherCache)
-            ?? throw new InvalidOperationException($"no cached {teacherName} teacher in {TrainingRunSpec.DefaultTeacherCache}: train one RD-NAS run with --teacher {teacherName} first");
+            ?? throw NotCached(teacherName);
+
+    /// <summary>The error for a teacher no run has cached yet.</summary>
+    public static InvalidOperationException NotCached(string teacherName) =>
+        new($"no cached {teacherName} teacher in {TrainingRunSpec.DefaultTeacherCache}: train one RD-NAS run with --teacher {teacherName} first");
 }

@@ -51,7 +51,8 @@ internal sealed class CompareCommand : CliCommand
         var plot = parseResult.GetValue(s_plot)!;
         var baseline = parseResult.GetValue(s_baseline)!;
         var teacherCache = parseResult.GetValue(CommonOptions.TeacherCache) ?? TrainingRunSpec.DefaultTeacherCache;
-        var methods = MethodComparison.Summarise(runs, baseline, new TeacherAgreement(teacherCache).KendallTauOf);
+        var agreement = new TeacherAgreement(teacherCache);
+        var methods = MethodComparison.Summarise(runs, baseline, run => agreement.Of(run));
         // A baseline asked for by name must exist; the default may be absent (RD-NAS runs compared among themselves).
         if (parseResult.GetResult(s_baseline) is { Implicit: false } && !methods.Any(m => m.Method == baseline))
         {
@@ -70,7 +71,7 @@ internal sealed class CompareCommand : CliCommand
                 {
                     preset = m.Preset, epochs = m.Epochs, method = m.Method, evaluation = m.Evaluation, seeds = m.Seeds, kendall_tau_mean = m.MeanTau,
                     kendall_tau_sd = double.IsNaN(m.TauStandardDeviation) ? (double?)null : m.TauStandardDeviation, spearman_rho_mean = m.MeanRho,
-                    teacher_kendall_tau = m.TeacherTau, baseline = m.Baseline is { } b ? new { method = b.Method, paired_seeds = b.PairedSeeds, tau_ratio = b.Ratio } : null,
+                    teacher_kendall_tau = m.TeacherTau, student_teacher_kendall_tau = m.StudentTeacherTau, baseline = m.Baseline is { } b ? new { method = b.Method, paired_seeds = b.PairedSeeds, tau_ratio = b.Ratio } : null,
                 }),
             });
             return Task.FromResult(ExitCodes.Success);
@@ -90,7 +91,7 @@ internal sealed class CompareCommand : CliCommand
         Console.Ansi.Write(table);
         Console.Line("τ 95% CI: percentile bootstrap over each run's evaluated subnets (1,000 resamples)");
         Console.Ansi.Write(MethodSummaryTable.Create(methods, baseline));
-        Console.Line($"configurations: runs with equal preset, epochs, method and evaluation; teacher τ: the RD-NAS teacher (from {teacherCache}) on the same subnets");
+        Console.Line($"configurations: runs with equal preset, epochs, method, weight averaging and evaluation; teacher τ: the RD-NAS teacher (from {teacherCache}) on the same subnets; τ(student, teacher): the supernets' accuracies against that teacher");
         Console.Line($"plot → {plot}");
         return Task.FromResult(ExitCodes.Success);
     }

@@ -4,12 +4,12 @@ using Spectre.Console;
 
 namespace RdNas.Cli.Output;
 
-/// <summary><c>rdnas compare</c>'s second table: each training configuration over its seeds, against the baseline and its teacher.</summary>
+/// <summary><c>rdnas compare</c>'s second table: each training configuration over its seeds, against the baseline and its teacher (its own τ, and how closely the students follow it).</summary>
 internal static class MethodSummaryTable
 {
     public static Table Create(IReadOnlyList<MethodSummary> methods, string baselineMethod)
     {
-        var table = new Table().AddColumns("preset", "epochs", "method", "seeds", "τ mean ± sd", "ρ mean", Markup.Escape($"τ / {baselineMethod} (paired seeds)"), "teacher τ", "evaluation");
+        var table = new Table().AddColumns("preset", "epochs", "method", "seeds", "τ mean ± sd", "ρ mean", Markup.Escape($"τ / {baselineMethod} (paired seeds)"), "teacher τ", "τ(student, teacher)", "evaluation");
         foreach (var method in methods)
         {
             table.AddRow(
@@ -18,6 +18,7 @@ internal static class MethodSummaryTable
                 Invariant($"{method.MeanRho:F3}"),
                 method.Baseline is { } b ? Invariant($"{b.Ratio:F3} ({string.Join(",", b.PairedSeeds)})") : "—",
                 method.TeacherTau is { } t ? Invariant($"{t:F3}") : "—",
+                method.StudentTeacherTau is { } st ? Invariant($"{st:F3}") : "—",
                 Markup.Escape(method.Evaluation));
         }
 

@@ -13,32 +13,33 @@ public static class MethodComparison
     /// One summary per configuration among <paramref name="runs"/>, in order of first appearance. A seed run twice
     /// counts once, with the mean of its runs. <paramref name="baselineMethod"/> is a configuration
     /// (<see cref="RunRecord.Configuration"/>: <c>spos</c>, <c>rdnas flops/margin/sine</c>, <c>spos +swa after 50</c>, …);
-    /// <paramref name="teacherTau"/> gives an RD-NAS run's teacher τ on its own
+    /// <paramref name="teacher"/> gives an RD-NAS run's teacher measured on its own
     /// subnets (null when unknown).
     /// </summary>
-    public static IReadOnlyList<MethodSummary> Summarise(IReadOnlyList<RunRecord> runs, string baselineMethod, Func<RunRecord, double?> teacherTau)
+    public static IReadOnlyList<MethodSummary> Summarise(IReadOnlyList<RunRecord> runs, string baselineMethod, Func<RunRecord, TeacherFit?> teacher)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentException.ThrowIfNullOrWhiteSpace(baselineMethod);
-        ArgumentNullException.ThrowIfNull(teacherTau);
+        ArgumentNullException.ThrowIfNull(teacher);
         var groups = runs.GroupBy(r => (r.Preset, r.Epochs, Method: r.Configuration, r.Evaluation)).ToList();
         var baselines = groups.Where(g => g.Key.Method == baselineMethod).ToDictionary(g => (g.Key.Preset, g.Key.Epochs, g.Key.Evaluation), PerSeedTau);
-        return [.. groups.Select(g => Summarise(g, g.Key.Method == baselineMethod ? null : baselines.GetValueOrDefault((g.Key.Preset, g.Key.Epochs, g.Key.Evaluation)), baselineMethod, teacherTau))];
+        return [.. groups.Select(g => Summarise(g, g.Key.Method == baselineMethod ? null : baselines.GetValueOrDefault((g.Key.Preset, g.Key.Epochs, g.Key.Evaluation)), baselineMethod, teacher))];
     }
 
     private static MethodSummary Summarise(
         IGrouping<(string Preset, int Epochs, string Method, string Evaluation), RunRecord> group,
         SortedDictionary<long, double>? baseline,
         string baselineMethod,
-        Func<RunRecord, double?> teacherTau)
+        Func<RunRecord, TeacherFit?> teacher)
     {
         var tau = PerSeedTau(group);
         var rho = PerSeed(group, r => r.SpearmanRho);
-        var teacher = group.Select(teacherTau).Where(t => t is not null).Select(t => t!.Value).ToList();
+        var fits = group.Select(teacher).OfType<TeacherFit>().ToList();
         return new MethodSummary(
             group.Key.Preset, group.Key.Epochs, group.Key.Method, group.Key.Evaluation, [.. tau.Keys],
             tau.Values.Average(), SampleStandardDeviation.Compute([.. tau.Values]), rho.Values.Average(),
-            teacher.Count > 0 ? teacher.Average() : null,
+            fits.Count > 0 ? fits.Average(f => f.TeacherTau) : null,
+            fits.Count > 0 ? fits.Average(f => f.StudentTau) : null,
             baseline is null ? null : Ratio(tau, baseline, baselineMethod));
     }
 

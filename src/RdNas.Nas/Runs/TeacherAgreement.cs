@@ -6,9 +6,9 @@ using RdNas.Nas.Teachers;
 namespace RdNas.Nas.Runs;
 
 /// <summary>
-/// How well an RD-NAS run's teacher ranks the run's own evaluated subnets: the bar a student has to clear for the
-/// distillation to have added anything of the supernet's own. Reads the teacher cache only, never scores, and reads
-/// each teacher once however many runs share it.
+/// An RD-NAS run's teacher on the run's own evaluated subnets (<see cref="TeacherFit"/>): how well it ranks them, the
+/// bar a student has to clear for the distillation to have added anything of the supernet's own, and how closely the
+/// student follows it. Reads the teacher cache only, never scores, and reads each teacher once however many runs share it.
 /// </summary>
 /// <param name="cacheDirectory">The teacher cache the runs trained with.</param>
 public sealed class TeacherAgreement(string cacheDirectory)
@@ -16,26 +16,34 @@ public sealed class TeacherAgreement(string cacheDirectory)
     private readonly Dictionary<(string Teacher, int OpCount), TeacherScores?> _teachers = [];
 
     /// <summary>
-    /// Kendall τ of the teacher's scores against the recorded ground truth on <paramref name="run"/>'s subnets; null
-    /// when the run has no teacher, no subnets, or the teacher (seed 0, the one runs train with) is not in the cache.
+    /// The teacher of <paramref name="run"/> (or, when named, <paramref name="teacher"/>: a SPOS run's agreement with
+    /// the teacher it never saw is the baseline a student's is read against) on the run's subnets; null when there is
+    /// no teacher, fewer than two subnets, or the teacher (seed 0, the one runs train with) is not in the cache.
     /// </summary>
-    public double? KendallTauOf(RunRecord run)
+    public TeacherFit? Of(RunRecord run, string? teacher = null)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (run.Teacher is null || run.Subnets.Count < 2)
+        teacher ??= run.Teacher;
+        if (teacher is null || run.Subnets.Count < 2 || Load(teacher, run.OpCount) is not { } scores)
         {
             return null;
         }
 
-        if (!_teachers.TryGetValue((run.Teacher, run.OpCount), out var teacher))
+        var teacherScores = run.Subnets.Select(s => scores[Parse(run, s.Arch)]).ToArray();
+        return new TeacherFit(
+            KendallTau.Compute(teacherScores, [.. run.Subnets.Select(s => s.GroundTruth)]),
+            KendallTau.Compute([.. run.Subnets.Select(s => s.SupernetAccuracy)], teacherScores));
+    }
+
+    private TeacherScores? Load(string teacher, int opCount)
+    {
+        if (!_teachers.TryGetValue((teacher, opCount), out var scores))
         {
-            teacher = TeacherScores.TryLoadCached(ProxyColumn.Parse(run.Teacher), new Nb201SearchSpace(run.OpCount), seed: 0, cacheDirectory);
-            _teachers[(run.Teacher, run.OpCount)] = teacher;
+            scores = TeacherScores.TryLoadCached(ProxyColumn.Parse(teacher), new Nb201SearchSpace(opCount), seed: 0, cacheDirectory);
+            _teachers[(teacher, opCount)] = scores;
         }
 
-        return teacher is null
-            ? null
-            : KendallTau.Compute([.. run.Subnets.Select(s => teacher[Parse(run, s.Arch)])], [.. run.Subnets.Select(s => s.GroundTruth)]);
+        return scores;
     }
 
     private static Nb201Genotype Parse(RunRecord run, string arch)

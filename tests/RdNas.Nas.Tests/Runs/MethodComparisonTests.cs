@@ -66,14 +66,16 @@ public sealed class MethodComparisonTests
     }
 
     [Fact]
-    public void Summarise_TeacherTau_IsTheMeanOverTheRunsThatKnowIt()
+    public void Summarise_TeacherAndStudentTau_AreMeansOverTheRunsThatKnowThem()
     {
         RunRecord[] runs = [Run(s_rdnas, 0, 0.5), Run(s_rdnas, 1, 0.4), Run(s_spos, 0, 0.3)];
 
-        var methods = MethodComparison.Summarise(runs, "spos", run => run.Teacher is null ? null : 0.5 + run.Seed * 0.1);
+        var methods = MethodComparison.Summarise(runs, "spos", run => run.Teacher is null ? null : new TeacherFit(0.5 + run.Seed * 0.1, 0.3 - run.Seed * 0.1));
 
         Assert.Equal(0.55, methods[0].TeacherTau!.Value, 12);
+        Assert.Equal(0.25, methods[0].StudentTeacherTau!.Value, 12);
         Assert.Null(methods[1].TeacherTau);
+        Assert.Null(methods[1].StudentTeacherTau);
     }
 
     private static RunRecord Run(TrainingMethodSpec method, long seed, double tau, int epochs = 75, string evaluation = "200 subnets (seed 0) on 10000 images") =>

@@ -12,7 +12,7 @@ public sealed class TeacherAgreementTests
     private static readonly Nb201SearchSpace s_space = new(4);
 
     [Fact]
-    public void KendallTauOf_CachedTeacher_RanksTheRunsSubnetsAgainstTheirGroundTruth()
+    public void Of_CachedTeacher_RanksTheRunsSubnetsAgainstTheirGroundTruth()
     {
         var cache = TestData.TempFolder();
         WriteTeacherCache(cache, "flops", c => Nb201CostModel.Mflops(c));
@@ -22,47 +22,63 @@ public sealed class TeacherAgreementTests
         (truth[0], truth[1]) = (truth[1], truth[0]);
         var run = Run(new TrainingMethodSpec("rdnas", Teacher: "flops"), cells, truth);
 
-        var tau = new TeacherAgreement(cache).KendallTauOf(run);
+        var fit = new TeacherAgreement(cache).Of(run)!;
 
-        Assert.Equal(KendallTau.Compute([.. cells.Select(c => Nb201CostModel.Mflops(c))], truth), tau!.Value, 12);
-        Assert.True(tau < 1, "the swapped pair must cost agreement");
+        var teacher = cells.Select(c => Nb201CostModel.Mflops(c)).ToArray();
+        Assert.Equal(KendallTau.Compute(teacher, truth), fit.TeacherTau, 12);
+        Assert.True(fit.TeacherTau < 1, "the swapped pair must cost agreement");
+        Assert.Equal(KendallTau.Compute([.. run.Subnets.Select(s => s.SupernetAccuracy)], teacher), fit.StudentTau, 12);
     }
 
     [Fact]
-    public void KendallTauOf_RunsSharingATeacher_ReadTheCacheFileOnce()
+    public void Of_RunsSharingATeacher_ReadTheCacheFileOnce()
     {
         var cache = TestData.TempFolder();
         WriteTeacherCache(cache, "flops", c => Nb201CostModel.Mflops(c));
         var cells = s_space.Enumerate().Where((_, i) => i % 997 == 0).ToList();
         var run = Run(new TrainingMethodSpec("rdnas", Teacher: "flops"), cells, [.. cells.Select(c => Nb201CostModel.Mflops(c))]);
         var agreement = new TeacherAgreement(cache);
-        var first = agreement.KendallTauOf(run);
+        var first = agreement.Of(run);
         File.Delete(Path.Combine(cache, TeacherScores.CacheFileName(ProxyColumn.Parse("flops"), s_space, 0)));
 
-        var second = agreement.KendallTauOf(run with { Directory = "runs/x-s1", Seed = 1 });
+        var second = agreement.Of(run with { Directory = "runs/x-s1", Seed = 1 });
 
-        Assert.Equal(1.0, first!.Value, 12);
+        Assert.Equal(1.0, first!.TeacherTau, 12);
         Assert.Equal(first, second);
     }
 
     [Fact]
-    public void KendallTauOf_TeacherNotCachedOrNoTeacher_IsNull()
+    public void Of_TeacherNotCachedOrNoTeacher_IsNull()
     {
         var cells = s_space.Enumerate().Take(3).ToList();
         var empty = TestData.TempFolder();
 
-        Assert.Null(new TeacherAgreement(empty).KendallTauOf(Run(new TrainingMethodSpec("rdnas", Teacher: "nwot"), cells, [1, 2, 3])));
-        Assert.Null(new TeacherAgreement(empty).KendallTauOf(Run(new TrainingMethodSpec("spos"), cells, [1, 2, 3])));
+        Assert.Null(new TeacherAgreement(empty).Of(Run(new TrainingMethodSpec("rdnas", Teacher: "nwot"), cells, [1, 2, 3])));
+        Assert.Null(new TeacherAgreement(empty).Of(Run(new TrainingMethodSpec("spos"), cells, [1, 2, 3])));
     }
 
     [Fact]
-    public void KendallTauOf_MalformedArchInSubnets_NamesTheRunsFile()
+    public void Of_NamedTeacher_MeasuresARunThatTrainedWithout()
+    {
+        var cache = TestData.TempFolder();
+        WriteTeacherCache(cache, "flops", c => Nb201CostModel.Mflops(c));
+        var cells = s_space.Enumerate().Where((_, i) => i % 997 == 0).ToList();
+        var spos = Run(new TrainingMethodSpec("spos"), cells, [.. cells.Select(c => Nb201CostModel.Mflops(c))]);
+
+        var fit = new TeacherAgreement(cache).Of(spos, "flops");
+
+        Assert.Equal(1.0, fit!.TeacherTau, 12);
+        Assert.Null(new TeacherAgreement(cache).Of(spos)); // no teacher of its own
+    }
+
+    [Fact]
+    public void Of_MalformedArchInSubnets_NamesTheRunsFile()
     {
         var cache = TestData.TempFolder();
         WriteTeacherCache(cache, "flops", c => Nb201CostModel.Mflops(c));
         var run = Run(new TrainingMethodSpec("rdnas", Teacher: "flops"), [], []) with { Subnets = [new("|bad~0|", 60, 80), new("x", 61, 81)] };
 
-        var error = Assert.Throws<InvalidDataException>(() => new TeacherAgreement(cache).KendallTauOf(run));
+        var error = Assert.Throws<InvalidDataException>(() => new TeacherAgreement(cache).Of(run));
 
         Assert.StartsWith(Path.Combine("runs/x-s0", "subnets.csv"), error.Message, StringComparison.Ordinal);
     }
