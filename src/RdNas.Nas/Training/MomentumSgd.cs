@@ -91,10 +91,7 @@ public sealed class MomentumSgd : IDisposable
     public void Load(BinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        if (ReadTag(reader) != FormatTag)
-        {
-            throw new InvalidDataException($"not an optimizer state written by this version (expected the tag {FormatTag})");
-        }
+        BinaryFormatTag.Require(reader, FormatTag, "an optimizer state");
 
         var count = reader.ReadInt32();
         if (count != _buffers.Length)
@@ -112,18 +109,6 @@ public sealed class MomentumSgd : IDisposable
                 buffer.Load(reader);
                 _buffers[i] = buffer;
             }
-        }
-    }
-
-    private static string ReadTag(BinaryReader reader)
-    {
-        try
-        {
-            return reader.ReadString();
-        }
-        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException)
-        {
-            return string.Empty;
         }
     }
 

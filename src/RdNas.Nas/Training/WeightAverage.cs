@@ -74,10 +74,7 @@ public sealed class WeightAverage : IDisposable
     public void Load(BinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        if (reader.ReadString() != FormatTag)
-        {
-            throw new InvalidDataException($"not a weight average written by this version (expected the tag {FormatTag})");
-        }
+        BinaryFormatTag.Require(reader, FormatTag, "a weight average");
 
         var count = reader.ReadInt32();
         var tensors = reader.ReadInt32();
