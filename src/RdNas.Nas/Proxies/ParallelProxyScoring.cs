@@ -76,14 +76,11 @@ public static class ParallelProxyScoring
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
         set_num_threads(previousThreads); // libtorch also keeps the count process-wide for threads it has not seen yet
-        if (!errors.IsEmpty)
+        // The first failure stopped the scoring; a worker that failed at the same moment almost always hit the same
+        // cause (a proxy that cannot run on this input), so the caller gets that one error, not a bundle of copies.
+        if (errors.TryPeek(out var first))
         {
-            if (errors.Count == 1)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(errors.First());
-            }
-
-            throw new AggregateException(errors);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
