@@ -40,11 +40,7 @@ public sealed class SupernetTrainerTests
             uninterrupted.TrainEpoch(null, TestContext.Current.CancellationToken);
         }
 
-        using (var first = Create())
-        {
-            first.TrainEpoch(null, TestContext.Current.CancellationToken);
-            first.SaveCheckpoint(folder);
-        }
+        WriteCheckpoint(folder, epochs: 1);
 
         using var resumed = Create();
         resumed.LoadCheckpoint(folder);
@@ -52,10 +48,7 @@ public sealed class SupernetTrainerTests
         resumed.TrainEpoch(null, TestContext.Current.CancellationToken);
         resumed.TrainEpoch(null, TestContext.Current.CancellationToken);
 
-        var expected = uninterrupted.Model.state_dict();
-        var actual = resumed.Model.state_dict();
-        Assert.Equal(expected.Keys, actual.Keys);
-        Assert.All(expected.Keys, key => Assert.True(expected[key].equal(actual[key]).all().item<bool>(), $"{key} differs after resume"));
+        AssertSameState(uninterrupted, resumed, "after resume");
     }
 
     [Fact]
@@ -63,11 +56,7 @@ public sealed class SupernetTrainerTests
     {
         var run = TestData.TempFolder();
         Assert.Null(UnfinishedRun.Find(run)); // neither checkpoint nor result: not a run at all
-        using (var first = Create())
-        {
-            first.TrainEpoch(null, TestContext.Current.CancellationToken);
-            first.SaveCheckpoint(Path.Combine(run, TrainingRunSpec.CheckpointFolder));
-        }
+        WriteCheckpoint(Path.Combine(run, TrainingRunSpec.CheckpointFolder), epochs: 1);
 
         Assert.Equal(new UnfinishedRun(run, CompletedEpochs: 1, Epochs: 3), UnfinishedRun.Find(run + Path.DirectorySeparatorChar));
         File.WriteAllText(Path.Combine(run, TrainingRunWriter.ResultFile), "{}");
@@ -78,11 +67,7 @@ public sealed class SupernetTrainerTests
     public void LoadCheckpoint_OtherOptions_IsRefused()
     {
         var folder = Path.Combine(TestData.TempFolder(), "checkpoint");
-        using (var first = Create())
-        {
-            first.TrainEpoch(null, TestContext.Current.CancellationToken);
-            first.SaveCheckpoint(folder);
-        }
+        WriteCheckpoint(folder, epochs: 1);
 
         using var other = Create(s_options with { Seed = 12 });
 
@@ -138,12 +123,7 @@ public sealed class SupernetTrainerTests
             lastEpochs.Add(uninterrupted.Model.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().clone()));
         }
 
-        using (var first = Create(averaging))
-        {
-            first.TrainEpoch(null, TestContext.Current.CancellationToken);
-            first.TrainEpoch(null, TestContext.Current.CancellationToken); // the first averaged epoch, then stopped
-            first.SaveCheckpoint(folder);
-        }
+        WriteCheckpoint(folder, epochs: 2, averaging); // stopped after the first averaged epoch
 
         using var resumed = Create(averaging);
         resumed.LoadCheckpoint(folder);
@@ -159,24 +139,19 @@ public sealed class SupernetTrainerTests
         }
 
         Assert.Contains(uninterrupted.Model.named_parameters(), p => !p.parameter.equal(lastEpochs[2][p.name]).all().item<bool>());
-        var expected = uninterrupted.Model.state_dict();
-        var actual = resumed.Model.state_dict();
-        Assert.All(expected.Keys, key => Assert.True(expected[key].equal(actual[key]).all().item<bool>(), $"{key} differs after resume"));
+        AssertSameState(uninterrupted, resumed, "after resume");
     }
 
     [Fact]
     public void WeightAveraging_CheckpointWithoutAverage_IsRefused()
     {
         var folder = Path.Combine(TestData.TempFolder(), "checkpoint");
-        using (var plain = Create())
-        {
-            plain.TrainEpoch(null, TestContext.Current.CancellationToken);
-            plain.SaveCheckpoint(folder);
-        }
+        WriteCheckpoint(folder, epochs: 1);
 
         using var averaging = Create(s_options with { AverageWeightsAfter = 0 });
 
-        Assert.Throws<FileNotFoundException>(() => averaging.LoadCheckpoint(folder));
+        var error = Assert.Throws<FileNotFoundException>(() => averaging.LoadCheckpoint(folder));
+        Assert.Equal($"checkpoint {folder} holds no weight average (average.bin), and this run averages weights", error.Message);
     }
 
     [Fact]
@@ -185,7 +160,9 @@ public sealed class SupernetTrainerTests
         using var trainer = Create(s_options with { AverageWeightsAfter = 0 });
         trainer.TrainEpoch(null, TestContext.Current.CancellationToken);
 
-        Assert.Throws<InvalidOperationException>(trainer.UseFinalWeights);
+        var error = Assert.Throws<InvalidOperationException>(trainer.UseFinalWeights);
+
+        Assert.Equal("1 of 3 epochs trained: the final weights do not exist yet", error.Message);
     }
 
     public static TheoryData<string> Methods => ["spos", "fairnas", "sandwich", "rdnas-reference", "rdnas-paper"];
@@ -198,11 +175,7 @@ public sealed class SupernetTrainerTests
         using var uninterrupted = Create(s_options with { Epochs = 2 }, MethodNamed(name));
         uninterrupted.TrainEpoch(null, TestContext.Current.CancellationToken);
         var summary = uninterrupted.TrainEpoch(null, TestContext.Current.CancellationToken);
-        using (var first = Create(s_options with { Epochs = 2 }, MethodNamed(name)))
-        {
-            first.TrainEpoch(null, TestContext.Current.CancellationToken);
-            first.SaveCheckpoint(folder);
-        }
+        WriteCheckpoint(folder, epochs: 1, s_options with { Epochs = 2 }, MethodNamed(name));
 
         using var resumed = Create(s_options with { Epochs = 2 }, MethodNamed(name));
         resumed.LoadCheckpoint(folder);
@@ -210,20 +183,14 @@ public sealed class SupernetTrainerTests
 
         Assert.True(double.IsFinite(summary.Loss) && summary.Loss > 0, $"{name}: loss {summary.Loss}");
         Assert.InRange(summary.Accuracy, 0, 1);
-        var expected = uninterrupted.Model.state_dict();
-        var actual = resumed.Model.state_dict();
-        Assert.All(expected.Keys, key => Assert.True(expected[key].equal(actual[key]).all().item<bool>(), $"{name}: {key} differs after resume"));
+        AssertSameState(uninterrupted, resumed, $"{name}: after resume");
     }
 
     [Fact]
     public void LoadCheckpoint_OtherTeacher_IsRefused()
     {
         var folder = Path.Combine(TestData.TempFolder(), "checkpoint");
-        using (var first = Create(null, MethodNamed("rdnas-reference")))
-        {
-            first.TrainEpoch(null, TestContext.Current.CancellationToken);
-            first.SaveCheckpoint(folder);
-        }
+        WriteCheckpoint(folder, epochs: 1, method: MethodNamed("rdnas-reference"));
 
         var space = new Nb201SearchSpace(4);
         var otherTeacher = TeacherScores.FromScores("params", space.Enumerate().ToDictionary(c => c, c => Nb201CostModel.ParamsMillions(c)));
@@ -277,6 +244,26 @@ public sealed class SupernetTrainerTests
             "rdnas-reference" => new RdNasMethod(DistancePairSampler.Margin(space), flops, PairwiseRankingLoss.Reference, LambdaSchedule.Constant(1)),
             _ => new RdNasMethod(DistancePairSampler.Hamming(space), flops, PairwiseRankingLoss.Paper(0.1), LambdaSchedule.Warmup),
         };
+    }
+
+    // A run of the given options and method stopped after its first epochs, as a checkpoint in folder.
+    private static void WriteCheckpoint(string folder, int epochs, TrainingOptions? options = null, ITrainingMethod? method = null)
+    {
+        using var first = Create(options, method);
+        for (var e = 0; e < epochs; e++)
+        {
+            first.TrainEpoch(null, TestContext.Current.CancellationToken);
+        }
+
+        first.SaveCheckpoint(folder);
+    }
+
+    private static void AssertSameState(SupernetTrainer expected, SupernetTrainer actual, string context)
+    {
+        var expectedState = expected.Model.state_dict();
+        var actualState = actual.Model.state_dict();
+        Assert.Equal(expectedState.Keys, actualState.Keys);
+        Assert.All(expectedState.Keys, key => Assert.True(expectedState[key].equal(actualState[key]).all().item<bool>(), $"{key} differs {context}"));
     }
 
     private static SupernetTrainer Create(TrainingOptions? options = null, ITrainingMethod? method = null)

@@ -33,7 +33,25 @@ public sealed class WeightAverageTests
         using var parameter = new Parameter(tensor(new[] { 1.0f }));
         using var average = new WeightAverage([parameter]);
 
-        Assert.Throws<InvalidOperationException>(average.CopyToParameters);
+        var error = Assert.Throws<InvalidOperationException>(average.CopyToParameters);
+
+        Assert.Equal("no epoch has been averaged yet", error.Message);
+    }
+
+    [Fact]
+    public void Load_OtherParameterCount_NamesBothCounts()
+    {
+        using var a = new Parameter(tensor(new[] { 1.0f }));
+        using var b = new Parameter(tensor(new[] { 2.0f }));
+        using var twoParameters = new WeightAverage([a, b]);
+        using var stream = new MemoryStream();
+        twoParameters.Save(new BinaryWriter(stream));
+        using var oneParameter = new WeightAverage([a]);
+        stream.Position = 0;
+
+        var error = Assert.Throws<InvalidDataException>(() => oneParameter.Load(new BinaryReader(stream)));
+
+        Assert.Equal("weight average holds 2 parameters, this model has 1", error.Message);
     }
 
     [Fact]
