@@ -16,11 +16,13 @@ public sealed class ExperimentsCommandTests
         var token = TestContext.Current.CancellationToken;
         await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(scratch, "run"), data, Path.Combine(scratch, "teachers"), token);
         var client = RdNasClient.Over(cluster.Client);
-        await client.SubmitAsync(new ExperimentSpec(Preset: "smoke", Epochs: 50, TrainImages: 512), "cli-listed"); // long enough to cancel running
+        await client.SubmitAsync(new ExperimentSpec(Preset: "smoke", Epochs: 50, TrainImages: 512, AverageWeightsAfter: 40), "cli-listed"); // long enough to cancel running
         var at = $"localhost:{cluster.GatewayPort}";
 
         using var list = new CliRunner();
         Assert.Equal(ExitCodes.Success, await list.RunAsync("experiments", "list", "--cluster", at, "--format", "json"));
+        using var table = new CliRunner();
+        Assert.Equal(ExitCodes.Success, await table.RunAsync("experiments", "list", "--cluster", at));
         using var show = new CliRunner();
         Assert.Equal(ExitCodes.Success, await show.RunAsync("experiments", "show", "cli-listed", "--cluster", at));
         using var cancel = new CliRunner();
@@ -32,6 +34,7 @@ public sealed class ExperimentsCommandTests
 
         Assert.Contains("cli-listed", list.Output, StringComparison.Ordinal);
         Assert.Contains("\"phase\": \"training\"", list.Output, StringComparison.Ordinal);
+        Assert.Contains("spos +swa after 40", table.Output, StringComparison.Ordinal);
         Assert.Contains("smoke", show.Output, StringComparison.Ordinal);
         Assert.Contains("cli-listed: cancelled", cancel.Output, StringComparison.Ordinal);
         Assert.Equal(ExperimentPhase.Cancelled, (await client.GetStatusAsync("cli-listed")).Phase);

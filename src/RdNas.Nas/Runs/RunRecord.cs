@@ -41,7 +41,7 @@ public sealed record RunRecord(
     /// The method and what was evaluated: runs of one configuration differ only in their seeds. Weight averaging is
     /// part of it (it changes the evaluated weights, not the training).
     /// </summary>
-    public string Configuration => AverageWeightsAfter is { } after ? $"{Method.Label} +swa after {after}" : Method.Label;
+    public string Configuration => Method.ConfigurationLabel(AverageWeightsAfter);
 
     /// <summary>A short label: folder name and configuration.</summary>
     public string Label => $"{Path.GetFileName(Directory)} ({Configuration})";

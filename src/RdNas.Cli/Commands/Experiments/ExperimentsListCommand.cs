@@ -1,12 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
 using RdNas.Cli.Output;
+using RdNas.Abstractions.Experiments;
 using RdNas.Client;
+using RdNas.Nas.Training.Methods;
 using Spectre.Console;
 
 namespace RdNas.Cli.Commands.Experiments;
 
-/// <summary><c>rdnas experiments list</c>: every experiment of a cluster with its phase and progress.</summary>
+/// <summary>
+/// <c>rdnas experiments list</c>: every experiment of a cluster with its training configuration (as <c>rdnas
+/// compare</c> names it), phase and progress.
+/// </summary>
 internal sealed class ExperimentsListCommand : CliCommand
 {
     public ExperimentsListCommand(CliConsole console)
@@ -27,11 +32,11 @@ internal sealed class ExperimentsListCommand : CliCommand
             return ExitCodes.Success;
         }
 
-        var table = new Table().AddColumns("id", "sampler", "preset", "seed", "phase", "epoch", "submitted (UTC)", "message");
+        var table = new Table().AddColumns("id", "method", "preset", "seed", "phase", "epoch", "submitted (UTC)", "message");
         foreach (var (experiment, status) in experiments.Zip(statuses))
         {
             table.AddRow(
-                Markup.Escape(experiment.Id), Markup.Escape(experiment.Spec.Sampler), Markup.Escape(experiment.Spec.Preset),
+                Markup.Escape(experiment.Id), Markup.Escape(Configuration(experiment.Spec)), Markup.Escape(experiment.Spec.Preset),
                 experiment.Spec.Seed.ToString(CultureInfo.InvariantCulture), status.Phase.ToString(), $"{status.CompletedEpochs}/{status.Epochs}",
                 experiment.SubmittedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), Markup.Escape(status.Message));
         }
@@ -39,4 +44,8 @@ internal sealed class ExperimentsListCommand : CliCommand
         Console.Ansi.Write(table);
         return ExitCodes.Success;
     }
+
+    private static string Configuration(ExperimentSpec spec) =>
+        new TrainingMethodSpec(spec.Sampler, spec.PairSampler, spec.PairThreshold, spec.Teacher, spec.Margin, spec.Lambda)
+            .ConfigurationLabel(spec.AverageWeightsAfter);
 }

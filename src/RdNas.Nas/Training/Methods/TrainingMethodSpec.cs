@@ -38,6 +38,14 @@ public sealed record TrainingMethodSpec(
         : string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"rdnas {Teacher}/{PairSampler}{(PairThreshold is { } t ? $"≥{t}" : "")}/{Lambda}{(Margin is { } m ? $"/m={m}" : "")}");
 
+    /// <summary>
+    /// <see cref="Label"/> and what was evaluated: weight averaging after epoch <paramref name="averageWeightsAfter"/>
+    /// (null: the last weights) changes the evaluated weights, not the training, so runs that differ in it are
+    /// different configurations (<c>spos +swa after 50</c>).
+    /// </summary>
+    public string ConfigurationLabel(int? averageWeightsAfter) =>
+        averageWeightsAfter is { } after ? $"{Label} +swa after {after}" : Label;
+
     /// <summary>Checks every field; the error names the option and the allowed values.</summary>
     public TrainingMethodSpec Validate()
     {
