@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RdNas.Nas.Runs;
 
 namespace RdNas.Cli.Tests;
 
@@ -66,11 +67,21 @@ public sealed class TrainCommandTests
         Assert.Equal(11, lines.Length);
         Assert.Contains("Kendall τ", cli.Output, StringComparison.Ordinal);
 
+        var curve = Assert.Single(root.GetProperty("training_curve").EnumerateArray());
+        Assert.Equal(1, curve.GetProperty("epoch").GetInt32());
+        Assert.InRange(curve.GetProperty("loss").GetDouble(), 0.1, 10);
+        Assert.InRange(curve.GetProperty("train_accuracy").GetDouble(), 0, 1);
+        Assert.Equal(0.025, curve.GetProperty("learning_rate").GetDouble(), 12); // the first epoch of the cosine schedule
+        Assert.True(curve.GetProperty("seconds").GetDouble() > 0);
+        Assert.Equal(curve.GetProperty("loss").GetDouble(), Assert.Single(RunRecord.Read(output).TrainingCurve).Loss);
+
         using var again = new CliRunner();
         Assert.Equal(ExitCodes.Success, await again.RunAsync("train", "--preset", "smoke", "--seed", "3", "--out", output, "--data", data, "--format", "json"));
         using var resumed = JsonDocument.Parse(again.Output);
         Assert.Equal(1, resumed.RootElement.GetProperty("resumed_from_epoch").GetInt32());
         Assert.Equal(root.GetProperty("ranking").GetProperty("kendall_tau").GetDouble(), resumed.RootElement.GetProperty("ranking").GetProperty("kendall_tau").GetDouble());
+        // The resumed run trained nothing again; the curve comes from the journal its first part left.
+        Assert.Equal(curve.GetProperty("loss").GetDouble(), Assert.Single(resumed.RootElement.GetProperty("training_curve").EnumerateArray()).GetProperty("loss").GetDouble());
     }
 
     [Theory]
@@ -94,6 +105,7 @@ public sealed class TrainCommandTests
         Assert.InRange(root.GetProperty("ranking").GetProperty("kendall_tau").GetDouble(), -1, 1);
         var history = root.GetProperty("history").EnumerateArray().ToList();
         Assert.Equal([1, 2], history.Select(h => h.GetProperty("epoch").GetInt32()));
+        Assert.Equal([1, 2], root.GetProperty("training_curve").EnumerateArray().Select(e => e.GetProperty("epoch").GetInt32()));
         Assert.Equal(root.GetProperty("ranking").GetProperty("kendall_tau").GetDouble(), history[^1].GetProperty("ranking").GetProperty("kendall_tau").GetDouble());
         if (sampler == "rdnas")
         {

@@ -8,4 +8,4 @@ public sealed record HistoryEntry(
     [property: JsonPropertyName("epoch")] int Epoch,
     [property: JsonPropertyName("subnets")] int Subnets,
     [property: JsonPropertyName("valid_images")] int ValidImages,
-    [property: JsonPropertyName("ranking")] RankingReport Ranking);
+    [property: JsonPropertyName("ranking")] RankingReport Ranking) : IEpochEntry;

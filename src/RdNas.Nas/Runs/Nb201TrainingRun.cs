@@ -51,10 +51,13 @@ public static class Nb201TrainingRun
 
         var progress = new Progress(observer);
         var history = TrainingHistory.Open(spec.OutputDirectory);
+        var curve = EpochJournal<EpochRecord>.Open(spec.OutputDirectory, TrainingRunWriter.TrainingCurveFile);
         var historyEpochs = TrainingHistory.Epochs(preset.HistoryPoints, preset.Training.Epochs);
         while (trainer.CompletedEpochs < preset.Training.Epochs)
         {
-            trainer.TrainEpoch(progress, cancellationToken);
+            var secondsBefore = trainer.TrainingSeconds;
+            var epoch = trainer.TrainEpoch(progress, cancellationToken);
+            curve.Add(new EpochRecord(trainer.CompletedEpochs, epoch.Loss, epoch.Accuracy, epoch.LearningRate, trainer.TrainingSeconds - secondsBefore));
             if (historyEpochs.Contains(trainer.CompletedEpochs))
             {
                 // Before the checkpoint: a run stopped during this evaluation trains the epoch again and evaluates it.
@@ -78,7 +81,7 @@ public static class Nb201TrainingRun
             Space, method.Name, methodSpec.IsRdNas ? methodSpec.Teacher : null, methodSpec.IsRdNas ? methodSpec.PairSampler : null,
             methodSpec.IsRdNas ? methodSpec.Lambda : null, methodSpec, preset.Name, preset.Training.Seed, preset.Training.Epochs, scores.Count,
             trainer.TrainingSeconds, evalWatch.Elapsed.TotalSeconds,
-            ranking, history.Entries, spec.GroundTruthColumn, spec.SplitSeed, images.Count, validImageCount, resumedFrom,
+            ranking, history.Entries, curve.Entries, spec.GroundTruthColumn, spec.SplitSeed, images.Count, validImageCount, resumedFrom,
             preset.Supernet, preset.Training, preset.Evaluation, TorchSharp.torch.get_num_threads(), DateTimeOffset.UtcNow);
         TrainingRunWriter.Write(spec.OutputDirectory, result, scores);
         return result;

@@ -14,6 +14,7 @@ namespace RdNas.Nas.Runs;
 /// <param name="Evaluation">What the ranking was measured on: subnet count, sample seed and valid images; runs are comparable only when it is equal.</param>
 /// <param name="OpCount">The ops per edge of the trained space (4 or 5).</param>
 /// <param name="AverageWeightsAfter">The epoch after which the evaluated weights were averaged; null for the last weights.</param>
+/// <param name="TrainingCurve">Training loss and accuracy per epoch; empty for runs written before result.json kept it.</param>
 public sealed record RunRecord(
     string Directory,
     TrainingMethodSpec Method,
@@ -26,7 +27,8 @@ public sealed record RunRecord(
     RankingReport Ranking,
     IReadOnlyList<(int Epoch, double KendallTau)> History,
     IReadOnlyList<RecordedSubnet> Subnets,
-    int? AverageWeightsAfter = null)
+    int? AverageWeightsAfter,
+    IReadOnlyList<EpochRecord> TrainingCurve)
 {
     /// <summary>The sampler (<c>spos</c>, <c>rdnas</c>, …).</summary>
     public string Sampler => Method.Sampler;
@@ -79,7 +81,8 @@ public sealed record RunRecord(
             ReadSubnets(Path.Combine(directory, TrainingRunWriter.SubnetsFile)),
             root.TryGetProperty("training", out var training) && training.TryGetProperty("average_weights_after", out var after) && after.ValueKind == JsonValueKind.Number
                 ? after.GetInt32()
-                : null);
+                : null,
+            root.TryGetProperty("training_curve", out var curve) ? curve.Deserialize<List<EpochRecord>>(TrainingRunWriter.JsonOptions)! : []);
     }
 
     private static TrainingMethodSpec ReadMethod(JsonElement root)

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using RdNas.Nas.Data;
 using RdNas.Nas.Evaluation;
 
 namespace RdNas.Nas.Runs;
@@ -14,25 +12,15 @@ public sealed class TrainingHistory
     /// <summary>File name of the history inside the run folder.</summary>
     public const string FileName = "history.json";
 
-    private readonly string _path;
-    private readonly List<HistoryEntry> _entries;
+    private readonly EpochJournal<HistoryEntry> _journal;
 
-    private TrainingHistory(string path, List<HistoryEntry> entries)
-    {
-        _path = path;
-        _entries = entries;
-    }
+    private TrainingHistory(EpochJournal<HistoryEntry> journal) => _journal = journal;
 
     /// <summary>The entries so far, by epoch.</summary>
-    public IReadOnlyList<HistoryEntry> Entries => _entries;
+    public IReadOnlyList<HistoryEntry> Entries => _journal.Entries;
 
     /// <summary>The history in <paramref name="directory"/>, empty for a new run.</summary>
-    public static TrainingHistory Open(string directory)
-    {
-        var path = Path.Combine(directory, FileName);
-        var entries = File.Exists(path) ? JsonSerializer.Deserialize<List<HistoryEntry>>(File.ReadAllText(path), TrainingRunWriter.JsonOptions) ?? [] : [];
-        return new TrainingHistory(path, entries);
-    }
+    public static TrainingHistory Open(string directory) => new(EpochJournal<HistoryEntry>.Open(directory, FileName));
 
     /// <summary>The epochs (1-based counts of finished epochs) at which <paramref name="points"/> evaluations fall, evenly spaced before the end.</summary>
     public static IReadOnlySet<int> Epochs(int points, int epochs) =>
@@ -45,15 +33,6 @@ public sealed class TrainingHistory
         return final with { Subnets = Math.Min(50, final.Subnets), ValidImages = Math.Min(2_000, final.ValidImages ?? int.MaxValue) };
     }
 
-    /// <summary>Whether an entry for <paramref name="epoch"/> exists.</summary>
-    public bool Has(int epoch) => _entries.Any(e => e.Epoch == epoch);
-
     /// <summary>Adds an entry and saves the file atomically.</summary>
-    public void Add(HistoryEntry entry)
-    {
-        _entries.RemoveAll(e => e.Epoch == entry.Epoch);
-        _entries.Add(entry);
-        _entries.Sort((a, b) => a.Epoch.CompareTo(b.Epoch));
-        AtomicFile.WriteAllText(_path, JsonSerializer.Serialize(_entries, TrainingRunWriter.JsonOptions));
-    }
+    public void Add(HistoryEntry entry) => _journal.Add(entry);
 }

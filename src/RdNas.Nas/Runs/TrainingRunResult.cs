@@ -9,7 +9,7 @@ namespace RdNas.Nas.Runs;
 
 /// <summary>
 /// The content of <c>result.json</c>: what ran (space, sampler, preset, seeds, split, every hyperparameter), how long
-/// it took, and how well the supernet ranks the sampled subnets.
+/// it took, how training went epoch by epoch, and how well the supernet ranks the sampled subnets.
 /// </summary>
 public sealed record TrainingRunResult(
     [property: JsonPropertyName("space")] string Space,
@@ -26,6 +26,7 @@ public sealed record TrainingRunResult(
     [property: JsonPropertyName("eval_seconds")] double EvalSeconds,
     [property: JsonPropertyName("ranking")] RankingReport Ranking,
     [property: JsonPropertyName("history")] IReadOnlyList<HistoryEntry> History,
+    [property: JsonPropertyName("training_curve")] IReadOnlyList<EpochRecord> TrainingCurve,
     [property: JsonPropertyName("ground_truth")] string GroundTruth,
     [property: JsonPropertyName("split_seed")] long SplitSeed,
     [property: JsonPropertyName("train_images_available")] int TrainImagesAvailable,

@@ -14,6 +14,9 @@ public static class TrainingRunWriter
     /// <summary>File name of the per-subnet scores.</summary>
     public const string SubnetsFile = "subnets.csv";
 
+    /// <summary>File name of the per-epoch training curve, kept beside the checkpoint while the run trains.</summary>
+    public const string TrainingCurveFile = "training_curve.json";
+
     /// <summary>The JSON conventions of every result file: indented, snake_case.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 

@@ -79,5 +79,5 @@ public sealed class MethodComparisonTests
     }
 
     private static RunRecord Run(TrainingMethodSpec method, long seed, double tau, int epochs = 75, string evaluation = "200 subnets (seed 0) on 10000 images") =>
-        new($"runs/{method.Sampler}-s{seed}", method, "medium", seed, epochs, evaluation, 4, 60, new RankingReport(tau, tau + 0.1, 0.5, 0.7, 0.2), [], []);
+        new($"runs/{method.Sampler}-s{seed}", method, "medium", seed, epochs, evaluation, 4, 60, new RankingReport(tau, tau + 0.1, 0.5, 0.7, 0.2), [], [], null, []);
 }
