@@ -9,27 +9,39 @@ namespace RdNas.Bench;
 
 /// <summary>
 /// Runs one training run with an explicit budget instead of a named preset: the tool used to choose the CPU presets'
-/// width, depth, epochs and evaluation sizes (bench/RESULTS.md lists the candidates and what they reached).
+/// width, depth, epochs and evaluation sizes (bench/RESULTS.md lists the candidates and what they reached). A
+/// candidate can be scored on a held-out draw of subnets (<paramref name="sampleSeed"/> other than the reported
+/// draw's 0), so that choosing a budget does not select on the subnets the presets are reported on.
 /// </summary>
 internal static class PresetSweep
 {
-    public static void Run(int width, int cells, int epochs, int trainImages, int recalibrationBatches, int validImages, long seed, string output)
+    public static void Run(int width, int cells, int epochs, int trainImages, int recalibrationBatches, int validImages, long seed, string output, long sampleSeed, int batchSize)
     {
         var preset = new TrainingPreset(
-            $"sweep-c{width}-n{cells}-e{epochs}", "preset candidate",
+            $"sweep-c{width}-n{cells}-e{epochs}-b{batchSize}", "preset candidate",
             new Nb201SupernetOptions(width, cells),
-            new TrainingOptions(epochs, 64, trainImages, seed),
-            new EvaluationOptions(Subnets: 200, RecalibrationBatches: recalibrationBatches, RecalibrationBatchSize: 128, ValidImages: validImages));
+            new TrainingOptions(epochs, batchSize, trainImages, seed),
+            new EvaluationOptions(Subnets: 200, SampleSeed: sampleSeed, RecalibrationBatches: recalibrationBatches, RecalibrationBatchSize: 128, ValidImages: validImages));
         var spec = new TrainingRunSpec(preset, DataDirectory.Resolve(null), output);
-        var result = Nb201TrainingRun.Run(spec, new SilentObserver());
+        var result = Nb201TrainingRun.Run(spec, new EpochObserver());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweep C={width} N={cells} epochs={epochs} images={trainImages} recal={recalibrationBatches}x128 valid={validImages} seed={seed} tau={result.Ranking.KendallTau:F4} rho={result.Ranking.SpearmanRho:F4} train_s={result.TrainSeconds:F0} eval_s={result.EvalSeconds:F0}"));
+            $"sweep C={width} N={cells} epochs={epochs} images={trainImages} batch={batchSize} recal={recalibrationBatches}x128 valid={validImages} seed={seed} sample_seed={sampleSeed} tau={result.Ranking.KendallTau:F4} rho={result.Ranking.SpearmanRho:F4} train_s={result.TrainSeconds:F0} eval_s={result.EvalSeconds:F0}"));
     }
 
-    private sealed class SilentObserver : ITrainingRunObserver
+    /// <summary>Prints one line per finished epoch (a candidate runs for half an hour); nothing else.</summary>
+    private sealed class EpochObserver : ITrainingRunObserver
     {
+        private TrainingProgress? last;
+
         public void OnTrainingProgress(TrainingProgress progress)
         {
+            if (last is { } ended && progress.Epoch != ended.Epoch)
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{DateTime.UtcNow:HH:mm:ss} epoch {ended.Epoch + 1}/{ended.Epochs} loss {ended.Loss:F3} train accuracy {ended.Accuracy:P1}"));
+            }
+
+            last = progress;
         }
 
         public void OnTeacherProgress(int done, int total)

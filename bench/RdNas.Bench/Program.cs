@@ -18,7 +18,7 @@ switch (command)
         MatmulBenchmark.Run(Arg(1, 2048), Arg(2, 10));
         break;
     case "sweep":
-        PresetSweep.Run(Arg(1, 8), Arg(2, 1), Arg(3, 25), Arg(4, 10_000), Arg(5, 8), Arg(6, 1_000), Arg(7, 0), args.Length > 8 ? args[8] : "sweep-run");
+        PresetSweep.Run(Arg(1, 8), Arg(2, 1), Arg(3, 25), Arg(4, 10_000), Arg(5, 8), Arg(6, 1_000), Arg(7, 0), args.Length > 8 ? args[8] : "sweep-run", Arg(9, 0), Arg(10, 64));
         break;
     case "rescore":
         CheckpointRescore.Run(args[1], args[2], long.Parse(args[3], CultureInfo.InvariantCulture), args[4], args.Length > 5 && args[5] == "history");
@@ -42,10 +42,16 @@ switch (command)
     case "student-teacher":
         StudentTeacherAgreement.Run(args[1], args.Skip(2));
         break;
+    case "trajectories":
+        TrajectoryAgreement.Run(args.Skip(1));
+        break;
+    case "teacher-mix":
+        TeacherMix.Run(args[1], args.Skip(2));
+        break;
     case "arch-queries":
         return await ArchitectureQueryBenchmark.RunAsync(args[1], Arg(2, 10_000), Arg(3, 5));
     default:
-        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, recal-noise, proxy-memory, agreement, op-bias, pair-mix, student-teacher, arch-queries)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, recal-noise, proxy-memory, agreement, op-bias, pair-mix, student-teacher, trajectories, teacher-mix, arch-queries)");
         return 2;
 }
 

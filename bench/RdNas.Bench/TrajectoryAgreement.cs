@@ -1,0 +1,68 @@
+using System.Globalization;
+using RdNas.Nas.Evaluation.Metrics;
+using RdNas.Nas.Runs;
+
+namespace RdNas.Bench;
+
+/// <summary>
+/// Whether a supernet's ranking error is noise of its trajectory or a bias every trajectory shares: over finished runs
+/// of one configuration scored on the same subnets, Kendall τ between each pair of runs' supernet accuracies, and τ
+/// against the ground truth of the ensembles that average the accuracies of two runs and of all of them. If the
+/// trajectories disagree with each other as much as with the ground truth, averaging them helps; if they agree with
+/// each other far better, their error is shared and no ensemble of them removes it.
+/// </summary>
+internal static class TrajectoryAgreement
+{
+    public static void Run(IEnumerable<string> runDirectories)
+    {
+        var runs = runDirectories.Select(RunRecord.Read).ToList();
+        if (runs.Count < 2)
+        {
+            throw new ArgumentException("trajectories needs at least two run folders");
+        }
+
+        var archs = runs[0].Subnets.Select(s => s.Arch).Order(StringComparer.Ordinal).ToArray();
+        var truth = Aligned(runs[0], archs, s => s.GroundTruth);
+        var accuracies = runs.Select(run => Aligned(run, archs, s => s.SupernetAccuracy)).ToList();
+
+        var single = accuracies.Select(a => KendallTau.Compute(a, truth)).ToArray();
+        var between = new List<double>();
+        var pairEnsembles = new List<double>();
+        for (var i = 0; i < runs.Count; i++)
+        {
+            for (var j = i + 1; j < runs.Count; j++)
+            {
+                between.Add(KendallTau.Compute(accuracies[i], accuracies[j]));
+                pairEnsembles.Add(KendallTau.Compute(Mean([accuracies[i], accuracies[j]]), truth));
+            }
+        }
+
+        Console.WriteLine($"{runs.Count} runs on {archs.Length} subnets ({string.Join(", ", runs.Select(r => Path.GetFileName(r.Directory)))})");
+        Console.WriteLine($"| measure | mean ± sd |");
+        Console.WriteLine("|---|---|");
+        Console.WriteLine($"| τ(run, ground truth) | {Spread(single)} |");
+        Console.WriteLine($"| τ(run, another run) | {Spread([.. between])} |");
+        Console.WriteLine($"| τ(mean of two runs, ground truth) | {Spread([.. pairEnsembles])} |");
+        Console.WriteLine($"| τ(mean of all {runs.Count} runs, ground truth) | {F(KendallTau.Compute(Mean(accuracies), truth))} |");
+    }
+
+    /// <summary>The run's values in the order of <paramref name="archs"/>; an error when the run scored other subnets.</summary>
+    internal static double[] Aligned(RunRecord run, string[] archs, Func<RecordedSubnet, double> value)
+    {
+        var byArch = run.Subnets.ToDictionary(s => s.Arch, StringComparer.Ordinal);
+        if (byArch.Count != archs.Length || archs.Any(a => !byArch.ContainsKey(a)))
+        {
+            throw new InvalidDataException($"{run.Directory}: scored other subnets than the first run (evaluation {run.Evaluation})");
+        }
+
+        return [.. archs.Select(a => value(byArch[a]))];
+    }
+
+    private static double[] Mean(List<double[]> columns) =>
+        [.. Enumerable.Range(0, columns[0].Length).Select(i => columns.Average(c => c[i]))];
+
+    private static string Spread(double[] values) =>
+        $"{F(values.Average())} ± {F(SampleStandardDeviation.Compute(values))}";
+
+    internal static string F(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
+}
