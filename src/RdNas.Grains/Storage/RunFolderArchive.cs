@@ -4,14 +4,18 @@ using RdNas.Nas.Runs;
 namespace RdNas.Grains.Storage;
 
 /// <summary>
-/// What of a run folder makes a resumable checkpoint: <c>checkpoint/</c> and <c>history.json</c>, packed into one zip
-/// so that a store can replace it in a single write (a crash mid-upload leaves the previous one whole).
+/// What of a run folder makes a resumable checkpoint: <c>checkpoint/</c> and the per-epoch journals beside it
+/// (<c>history.json</c>, <c>training_curve.json</c>: a run resumed elsewhere keeps the entries of the epochs it does
+/// not train again), packed into one zip so that a store can replace it in a single write (a crash mid-upload leaves
+/// the previous one whole).
 /// </summary>
 public static class RunFolderArchive
 {
     private const string CheckpointFolder = "checkpoint";
 
-    /// <summary>The archive of <paramref name="runDirectory"/>'s checkpoint and history.</summary>
+    private static readonly string[] Journals = [TrainingHistory.FileName, TrainingRunWriter.TrainingCurveFile];
+
+    /// <summary>The archive of <paramref name="runDirectory"/>'s checkpoint and journals.</summary>
     public static byte[] Pack(string runDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
@@ -29,17 +33,16 @@ public static class RunFolderArchive
                 zip.CreateEntryFromFile(file, $"{CheckpointFolder}/{Path.GetFileName(file)}", CompressionLevel.Fastest);
             }
 
-            var history = Path.Combine(runDirectory, TrainingHistory.FileName);
-            if (File.Exists(history))
+            foreach (var journal in Journals.Where(j => File.Exists(Path.Combine(runDirectory, j))))
             {
-                zip.CreateEntryFromFile(history, TrainingHistory.FileName, CompressionLevel.Fastest);
+                zip.CreateEntryFromFile(Path.Combine(runDirectory, journal), journal, CompressionLevel.Fastest);
             }
         }
 
         return buffer.ToArray();
     }
 
-    /// <summary>Replaces <paramref name="runDirectory"/>'s checkpoint and history with the archive's.</summary>
+    /// <summary>Replaces <paramref name="runDirectory"/>'s checkpoint and journals with the archive's.</summary>
     public static void Unpack(Stream archive, string runDirectory)
     {
         ArgumentNullException.ThrowIfNull(archive);
