@@ -16,29 +16,8 @@ internal static class ComparisonPlot
         multiplot.AddPlots(3);
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
 
-        var curves = multiplot.GetPlot(0);
-        foreach (var run in runs.Where(r => r.History.Count > 0))
-        {
-            var line = curves.Add.Scatter(run.History.Select(h => (double)h.Epoch).ToArray(), run.History.Select(h => h.KendallTau).ToArray());
-            line.LegendText = run.Label;
-        }
-
-        curves.Title("Kendall τ during training");
-        curves.XLabel("epoch");
-        curves.YLabel("Kendall τ vs ground truth");
-        curves.ShowLegend(Alignment.LowerRight);
-
-        var losses = multiplot.GetPlot(1);
-        foreach (var run in runs.Where(r => r.TrainingCurve.Count > 0))
-        {
-            var line = losses.Add.Scatter(run.TrainingCurve.Select(e => (double)e.Epoch).ToArray(), run.TrainingCurve.Select(e => e.Loss).ToArray());
-            line.LegendText = run.Label;
-        }
-
-        losses.Title("Training loss");
-        losses.XLabel("epoch");
-        losses.YLabel("mean training loss of the epoch");
-        losses.ShowLegend(Alignment.UpperRight);
+        EpochCurves(multiplot.GetPlot(0), runs, r => [.. r.History.Select(h => (h.Epoch, h.KendallTau))], "Kendall τ during training", "Kendall τ vs ground truth", Alignment.LowerRight);
+        EpochCurves(multiplot.GetPlot(1), runs, r => [.. r.TrainingCurve.Select(e => (e.Epoch, e.Loss))], "Training loss", "mean training loss of the epoch", Alignment.UpperRight);
 
         var best = runs.MaxBy(r => r.Ranking.KendallTau)!;
         var scatter = multiplot.GetPlot(2);
@@ -55,5 +34,23 @@ internal static class ComparisonPlot
         }
 
         multiplot.SavePng(path, 2100, 600);
+    }
+
+    // One line per run that has points (older result files lack a history or a training curve).
+    private static void EpochCurves(Plot plot, IReadOnlyList<RunRecord> runs, Func<RunRecord, (int Epoch, double Value)[]> points, string title, string yLabel, Alignment legend)
+    {
+        foreach (var run in runs)
+        {
+            var line = points(run);
+            if (line.Length > 0)
+            {
+                plot.Add.Scatter(line.Select(p => (double)p.Epoch).ToArray(), line.Select(p => p.Value).ToArray()).LegendText = run.Label;
+            }
+        }
+
+        plot.Title(title);
+        plot.XLabel("epoch");
+        plot.YLabel(yLabel);
+        plot.ShowLegend(legend);
     }
 }
