@@ -47,7 +47,7 @@ internal static class TrajectoryAgreement
     }
 
     /// <summary>The run's values in the order of <paramref name="archs"/>; an error when the run scored other subnets.</summary>
-    internal static double[] Aligned(RunRecord run, string[] archs, Func<RecordedSubnet, double> value)
+    private static double[] Aligned(RunRecord run, string[] archs, Func<RecordedSubnet, double> value)
     {
         var byArch = run.Subnets.ToDictionary(s => s.Arch, StringComparer.Ordinal);
         if (byArch.Count != archs.Length || archs.Any(a => !byArch.ContainsKey(a)))

@@ -4,8 +4,8 @@ namespace RdNas.Nas.Runs;
 
 /// <summary>One trained epoch of a run's training curve (result.json's <c>training_curve</c>).</summary>
 /// <param name="Epoch">Finished epochs after this one (1-based).</param>
-/// <param name="Loss">Mean training loss over the epoch's steps (the method's loss per subnet, before the step).</param>
-/// <param name="TrainAccuracy">Mean training accuracy of the sampled subnets on their augmented batches, in [0, 1].</param>
+/// <param name="Loss">Mean over the epoch's steps of the cross-entropy of the subnets each step trained (sandwich: the largest subnet's; ranking and distillation terms are not included).</param>
+/// <param name="TrainAccuracy">Mean training accuracy of those subnets on their augmented batches, in [0, 1].</param>
 /// <param name="LearningRate">The epoch's learning rate.</param>
 /// <param name="Seconds">Wall-clock seconds the epoch took.</param>
 public sealed record EpochRecord(

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using RdNas.Cli.Output;
 using RdNas.Abstractions.Experiments;
+using RdNas.Cli.Output;
 using RdNas.Client;
 using RdNas.Nas.Training.Methods;
 using Spectre.Console;
