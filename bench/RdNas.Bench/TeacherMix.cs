@@ -6,14 +6,15 @@ namespace RdNas.Bench;
 
 /// <summary>
 /// How much a supernet's own ranking could add to a teacher's: τ against the ground truth of w · rank(supernet) +
-/// (1 − w) · rank(teacher) over a grid of weights w, per run. w = 0 is the teacher alone, w = 1 the supernet alone.
+/// (1 − w) · rank(teacher) over a grid of weights w, per run. w = 0 is the teacher alone, w = 0.001 the teacher with
+/// its ties broken by the supernet, w = 1 the supernet alone.
 /// The best w is chosen on the ground truth, so the row's maximum is an upper bound on what any student that mixes
 /// the two orders could reach: if it barely clears the teacher, a student can beat its teacher only by learning
 /// something neither ranking holds.
 /// </summary>
 internal static class TeacherMix
 {
-    private static readonly double[] Weights = [0, 0.1, 0.2, 0.3, 0.5, 0.7, 1];
+    private static readonly double[] Weights = [0, 0.001, 0.1, 0.2, 0.3, 0.5, 0.7, 1];
 
     public static void Run(string teacherName, IEnumerable<string> runDirectories)
     {
