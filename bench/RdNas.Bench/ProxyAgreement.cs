@@ -38,7 +38,7 @@ internal static class ProxyAgreement
             var taus = samples.TakeWhile(s => s.All(index.ContainsKey)).Select(s => Tau(column, s, index, scores, groundTruth)).ToList();
             var publishedTaus = hasPublished ? samples.Select(s => PublishedTau(s, groundTruth, published)).ToList() : [];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {column.Name} | {agreement} | {First(taus)} | {First(publishedTaus)} | {Summary(taus)} | {Summary(publishedTaus)} | {(s_paper.TryGetValue(column.Name, out var paper) ? paper.ToString("F3", CultureInfo.InvariantCulture) : "—")} |"));
+                $"| {column.Name} | {agreement} | {First(taus)} | {First(publishedTaus)} | {Summary(taus)} | {Summary(publishedTaus)} | {(s_paper.TryGetValue(column.Name, out var paper) ? TableFormat.Tau(paper) : "—")} |"));
         }
     }
 
@@ -48,7 +48,7 @@ internal static class ProxyAgreement
         ["synflow"] = 0.588, ["params"] = 0.566, ["nwot"] = 0.551, ["flops"] = 0.529, ["snip"] = 0.512, ["zen"] = 0.488, ["grasp"] = 0.341,
     };
 
-    private static string First(List<double> taus) => taus.Count > 0 ? taus[0].ToString("F3", CultureInfo.InvariantCulture) : "—";
+    private static string First(List<double> taus) => taus.Count > 0 ? TableFormat.Tau(taus[0]) : "—";
 
     private static string Agreement(IReadOnlyList<Nb201Genotype> cells, double[] ours, Nb201GroundTruth groundTruth, string published)
     {
@@ -73,6 +73,6 @@ internal static class ProxyAgreement
             return taus.Count == 0 ? "—" : $"({taus.Count} of {Draws} samples scored)";
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{taus.Average():F3} ± {SampleStandardDeviation.Compute(taus):F3}");
+        return TableFormat.MeanAndSpread(taus);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using RdNas.Nas.Runs;
 
 namespace RdNas.Bench;
@@ -19,9 +18,7 @@ internal static class StudentTeacherAgreement
         foreach (var run in runDirectories.Select(RunRecord.Read))
         {
             var fit = agreement.Of(run, teacherName) ?? throw CachedTeacher.NotCached(teacherName);
-            Console.WriteLine($"| {Path.GetFileName(run.Directory)} | {run.Configuration} | {F(fit.StudentTau)} | {F(run.Ranking.KendallTau)} |");
+            Console.WriteLine($"| {Path.GetFileName(run.Directory)} | {run.Configuration} | {TableFormat.Tau(fit.StudentTau)} | {TableFormat.Tau(run.Ranking.KendallTau)} |");
         }
     }
-
-    private static string F(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
 }

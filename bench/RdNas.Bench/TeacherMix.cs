@@ -29,7 +29,7 @@ internal static class TeacherMix
             var taus = Weights
                 .Select(w => KendallTau.Compute([.. supernetRanks.Zip(teacherRanks, (s, t) => (w * s) + ((1 - w) * t))], truth))
                 .ToArray();
-            Console.WriteLine($"| {Path.GetFileName(run.Directory)} | {string.Join(" | ", taus.Select(TrajectoryAgreement.F))} | {TrajectoryAgreement.F(taus.Max())} |");
+            Console.WriteLine($"| {Path.GetFileName(run.Directory)} | {string.Join(" | ", taus.Select(TableFormat.Tau))} | {TableFormat.Tau(taus.Max())} |");
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using RdNas.Nas.Evaluation.Metrics;
 using RdNas.Nas.Runs;
 
@@ -40,10 +39,10 @@ internal static class TrajectoryAgreement
         Console.WriteLine($"{runs.Count} runs on {archs.Length} subnets ({string.Join(", ", runs.Select(r => Path.GetFileName(r.Directory)))})");
         Console.WriteLine($"| measure | mean ± sd |");
         Console.WriteLine("|---|---|");
-        Console.WriteLine($"| τ(run, ground truth) | {Spread(single)} |");
-        Console.WriteLine($"| τ(run, another run) | {Spread([.. between])} |");
-        Console.WriteLine($"| τ(mean of two runs, ground truth) | {Spread([.. pairEnsembles])} |");
-        Console.WriteLine($"| τ(mean of all {runs.Count} runs, ground truth) | {F(KendallTau.Compute(Mean(accuracies), truth))} |");
+        Console.WriteLine($"| τ(run, ground truth) | {TableFormat.MeanAndSpread(single)} |");
+        Console.WriteLine($"| τ(run, another run) | {TableFormat.MeanAndSpread(between)} |");
+        Console.WriteLine($"| τ(mean of two runs, ground truth) | {TableFormat.MeanAndSpread(pairEnsembles)} |");
+        Console.WriteLine($"| τ(mean of all {runs.Count} runs, ground truth) | {TableFormat.Tau(KendallTau.Compute(Mean(accuracies), truth))} |");
     }
 
     /// <summary>The run's values in the order of <paramref name="archs"/>; an error when the run scored other subnets.</summary>
@@ -60,9 +59,4 @@ internal static class TrajectoryAgreement
 
     private static double[] Mean(List<double[]> columns) =>
         [.. Enumerable.Range(0, columns[0].Length).Select(i => columns.Average(c => c[i]))];
-
-    private static string Spread(double[] values) =>
-        $"{F(values.Average())} ± {F(SampleStandardDeviation.Compute(values))}";
-
-    internal static string F(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
 }
