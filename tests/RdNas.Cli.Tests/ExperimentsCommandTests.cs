@@ -36,6 +36,7 @@ public sealed class ExperimentsCommandTests
         Assert.Contains("\"phase\": \"training\"", list.Output, StringComparison.Ordinal);
         Assert.Contains("spos +swa after 40", table.Output, StringComparison.Ordinal);
         Assert.Contains("smoke", show.Output, StringComparison.Ordinal);
+        Assert.Contains("mean of the epochs after 40", show.Output, StringComparison.Ordinal);
         Assert.Contains("cli-listed: cancelled", cancel.Output, StringComparison.Ordinal);
         Assert.Equal(ExperimentPhase.Cancelled, (await client.GetStatusAsync("cli-listed")).Phase);
         Assert.Contains("no experiment 'no-such-run'", unknown.Error, StringComparison.Ordinal);

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using RdNas.Abstractions.Experiments;
 using RdNas.Cli.Output;
 using RdNas.Client;
-using RdNas.Nas.Training.Methods;
 using Spectre.Console;
 
 namespace RdNas.Cli.Commands.Experiments;
@@ -36,7 +34,7 @@ internal sealed class ExperimentsListCommand : CliCommand
         foreach (var (experiment, status) in experiments.Zip(statuses))
         {
             table.AddRow(
-                Markup.Escape(experiment.Id), Markup.Escape(Configuration(experiment.Spec)), Markup.Escape(experiment.Spec.Preset),
+                Markup.Escape(experiment.Id), Markup.Escape(ExperimentConfiguration.Label(experiment.Spec)), Markup.Escape(experiment.Spec.Preset),
                 experiment.Spec.Seed.ToString(CultureInfo.InvariantCulture), status.Phase.ToString(), $"{status.CompletedEpochs}/{status.Epochs}",
                 experiment.SubmittedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), Markup.Escape(status.Message));
         }
@@ -44,8 +42,4 @@ internal sealed class ExperimentsListCommand : CliCommand
         Console.Ansi.Write(table);
         return ExitCodes.Success;
     }
-
-    private static string Configuration(ExperimentSpec spec) =>
-        new TrainingMethodSpec(spec.Sampler, spec.PairSampler, spec.PairThreshold, spec.Teacher, spec.Margin, spec.Lambda)
-            .ConfigurationLabel(spec.AverageWeightsAfter);
 }

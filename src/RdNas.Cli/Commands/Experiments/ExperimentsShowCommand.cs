@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using RdNas.Cli.Output;
 using RdNas.Client;
-using Spectre.Console;
 
 namespace RdNas.Cli.Commands.Experiments;
 
@@ -38,23 +36,7 @@ internal sealed class ExperimentsShowCommand : CliCommand
             return ExitCodes.Success;
         }
 
-        var table = new Table().AddColumn("field").AddColumn("value");
-        void Row(string name, object? value) => table.AddRow(Markup.Escape(name), Markup.Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "-"));
-        Row("id", id);
-        Row("spec", spec);
-        Row("phase", status.Phase);
-        Row("message", status.Message);
-        Row("epochs checkpointed", $"{status.CompletedEpochs}/{status.Epochs}");
-        Row("worker", status.Worker);
-        Row("worker starts", status.Attempts);
-        Row("resumed from epoch", status.ResumedFromEpoch);
-        if (result is not null)
-        {
-            Row("Kendall τ", result.Ranking.KendallTau.ToString("F4", CultureInfo.InvariantCulture));
-            Row("Spearman ρ", result.Ranking.SpearmanRho.ToString("F4", CultureInfo.InvariantCulture));
-        }
-
-        Console.Ansi.Write(table);
+        Console.Ansi.Write(ExperimentDetailsTable.Create(id, spec, status, result?.Ranking));
         return ExitCodes.Success;
     }
 }

@@ -1,0 +1,15 @@
+using RdNas.Abstractions.Experiments;
+using RdNas.Nas.Training.Methods;
+
+namespace RdNas.Cli.Output;
+
+/// <summary>Names an experiment's training configuration as <c>rdnas compare</c> and <c>result.json</c> do.</summary>
+internal static class ExperimentConfiguration
+{
+    /// <summary>The method of <paramref name="spec"/> (its RD-NAS fields only when it distils a teacher).</summary>
+    public static TrainingMethodSpec Method(ExperimentSpec spec) =>
+        new(spec.Sampler, spec.PairSampler, spec.PairThreshold, spec.Teacher, spec.Margin, spec.Lambda);
+
+    /// <summary>The configuration label (<c>spos +swa after 40</c>, <c>rdnas flops/margin/sine</c>).</summary>
+    public static string Label(ExperimentSpec spec) => Method(spec).ConfigurationLabel(spec.AverageWeightsAfter);
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using RdNas.Abstractions.Experiments;
+using Spectre.Console;
+
+namespace RdNas.Cli.Output;
+
+/// <summary>
+/// The table of <c>rdnas experiments show</c>: one row per setting of the spec (RD-NAS's only for RD-NAS runs, and
+/// "preset's" where the spec keeps the preset's value), then where the run stands, then its ranking once completed.
+/// </summary>
+internal static class ExperimentDetailsTable
+{
+    public static Table Create(string id, ExperimentSpec spec, ExperimentStatus status, ExperimentRanking? ranking)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(status);
+        var table = new Table().AddColumn("field").AddColumn("value");
+        void Row(string name, string? value) => table.AddRow(Markup.Escape(name), Markup.Escape(value ?? "-"));
+        static string I(long value) => value.ToString(CultureInfo.InvariantCulture);
+        static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+        static string OrPreset(int? value) => value is { } v ? I(v) : "preset's";
+
+        Row("id", id);
+        Row("configuration", ExperimentConfiguration.Label(spec));
+        Row("space", spec.Space);
+        Row("preset", spec.Preset);
+        Row("seed / split seed", $"{I(spec.Seed)} / {I(spec.SplitSeed)}");
+        Row("epochs", spec.Epochs is { } e ? I(e) : $"preset's ({I(status.Epochs)})");
+        Row("batch size", OrPreset(spec.BatchSize));
+        Row("train images", OrPreset(spec.TrainImages));
+        if (ExperimentConfiguration.Method(spec).IsRdNas)
+        {
+            Row("teacher", spec.Teacher);
+            Row("pair sampler", spec.PairThreshold is { } t ? $"{spec.PairSampler} (distance ≥ {F(t, "G")})" : $"{spec.PairSampler} (default distance)");
+            Row("ranking loss", spec.Margin is { } m ? $"paper's, margin {F(m, "G")}" : "reference code's (margin 0)");
+            Row("λ schedule", spec.Lambda);
+        }
+
+        Row("evaluated weights", spec.AverageWeightsAfter is { } after ? $"mean of the epochs after {I(after)}" : "last");
+        Row("ground truth", spec.GroundTruth);
+
+        Row("phase", status.Phase.ToString());
+        Row("message", status.Message);
+        Row("epochs checkpointed", $"{I(status.CompletedEpochs)}/{I(status.Epochs)}");
+        if (status.Phase == ExperimentPhase.Training && status.StepsPerEpoch > 0)
+        {
+            Row("current epoch", $"step {I(status.Step)}/{I(status.StepsPerEpoch)}, loss {F(status.Loss, "F4")}, train accuracy {F(status.Accuracy, "P1")}");
+        }
+
+        if (status.Subnets > 0)
+        {
+            Row("subnets evaluated", $"{I(status.EvaluatedSubnets)}/{I(status.Subnets)}");
+        }
+
+        Row("worker", status.Worker);
+        Row("worker starts", I(status.Attempts));
+        Row("resumed from epoch", status.ResumedFromEpoch is { } r ? I(r) : null);
+        Row("updated (UTC)", status.UpdatedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+        if (ranking is not null)
+        {
+            Row("Kendall τ", F(ranking.KendallTau, "F4"));
+            Row("Spearman ρ", F(ranking.SpearmanRho, "F4"));
+            Row("Pearson r", F(ranking.PearsonR, "F4"));
+            Row("concordant pairs", F(ranking.ConcordantPairRatio, "F4"));
+            Row("precision@top-10%", F(ranking.PrecisionAtTop10, "F4"));
+        }
+
+        return table;
+    }
+}
