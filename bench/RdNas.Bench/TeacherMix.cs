@@ -14,7 +14,8 @@ namespace RdNas.Bench;
 /// </summary>
 internal static class TeacherMix
 {
-    private static readonly double[] Weights = [0, 0.001, 0.1, 0.2, 0.3, 0.5, 0.7, 1];
+    /// <summary>The supernet's weights w the table scores, from the teacher alone (0) to the supernet alone (1).</summary>
+    public static IReadOnlyList<double> Weights { get; } = [0, 0.001, 0.1, 0.2, 0.3, 0.5, 0.7, 1];
 
     public static void Run(string teacherName, IEnumerable<string> runDirectories)
     {
@@ -23,13 +24,17 @@ internal static class TeacherMix
         Console.WriteLine($"|---|{string.Concat(Weights.Select(_ => "---|"))}---|");
         foreach (var run in runDirectories.Select(RunRecord.Read))
         {
-            var truth = run.Subnets.Select(s => s.GroundTruth).ToArray();
-            var supernetRanks = SpearmanRho.AverageRanks([.. run.Subnets.Select(s => s.SupernetAccuracy)]);
-            var teacherRanks = SpearmanRho.AverageRanks([.. run.Subnets.Select(s => teacher[Nb201Genotype.Parse(s.Arch)])]);
-            var taus = Weights
-                .Select(w => KendallTau.Compute([.. supernetRanks.Zip(teacherRanks, (s, t) => (w * s) + ((1 - w) * t))], truth))
-                .ToArray();
+            var taus = Measure(run, arch => teacher[arch]);
             Console.WriteLine($"| {Path.GetFileName(run.Directory)} | {string.Join(" | ", taus.Select(TableFormat.Tau))} | {TableFormat.Tau(taus.Max())} |");
         }
+    }
+
+    /// <summary>τ against the ground truth of the mixed order of <paramref name="run"/>'s subnets, one per <see cref="Weights"/> entry.</summary>
+    public static double[] Measure(RunRecord run, Func<Nb201Genotype, double> teacher)
+    {
+        var truth = run.Subnets.Select(s => s.GroundTruth).ToArray();
+        var supernetRanks = SpearmanRho.AverageRanks([.. run.Subnets.Select(s => s.SupernetAccuracy)]);
+        var teacherRanks = SpearmanRho.AverageRanks([.. run.Subnets.Select(s => teacher(Nb201Genotype.Parse(s.Arch)))]);
+        return [.. Weights.Select(w => KendallTau.Compute([.. supernetRanks.Zip(teacherRanks, (s, t) => (w * s) + ((1 - w) * t))], truth))];
     }
 }

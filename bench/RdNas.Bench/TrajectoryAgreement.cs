@@ -15,6 +15,19 @@ internal static class TrajectoryAgreement
     public static void Run(IEnumerable<string> runDirectories)
     {
         var runs = runDirectories.Select(RunRecord.Read).ToList();
+        var agreement = Measure(runs);
+        Console.WriteLine($"{runs.Count} runs on {agreement.Subnets} subnets ({string.Join(", ", runs.Select(r => Path.GetFileName(r.Directory)))})");
+        Console.WriteLine($"| measure | mean ± sd |");
+        Console.WriteLine("|---|---|");
+        Console.WriteLine($"| τ(run, ground truth) | {TableFormat.MeanAndSpread(agreement.WithTruth)} |");
+        Console.WriteLine($"| τ(run, another run) | {TableFormat.MeanAndSpread(agreement.BetweenRuns)} |");
+        Console.WriteLine($"| τ(mean of two runs, ground truth) | {TableFormat.MeanAndSpread(agreement.PairEnsembles)} |");
+        Console.WriteLine($"| τ(mean of all {runs.Count} runs, ground truth) | {TableFormat.Tau(agreement.AllEnsemble)} |");
+    }
+
+    /// <summary>The agreements of <paramref name="runs"/>, which must have scored the same subnets.</summary>
+    public static Agreement Measure(IReadOnlyList<RunRecord> runs)
+    {
         if (runs.Count < 2)
         {
             throw new ArgumentException("trajectories needs at least two run folders");
@@ -24,7 +37,6 @@ internal static class TrajectoryAgreement
         var truth = Aligned(runs[0], archs, s => s.GroundTruth);
         var accuracies = runs.Select(run => Aligned(run, archs, s => s.SupernetAccuracy)).ToList();
 
-        var single = accuracies.Select(a => KendallTau.Compute(a, truth)).ToArray();
         var between = new List<double>();
         var pairEnsembles = new List<double>();
         for (var i = 0; i < runs.Count; i++)
@@ -36,13 +48,12 @@ internal static class TrajectoryAgreement
             }
         }
 
-        Console.WriteLine($"{runs.Count} runs on {archs.Length} subnets ({string.Join(", ", runs.Select(r => Path.GetFileName(r.Directory)))})");
-        Console.WriteLine($"| measure | mean ± sd |");
-        Console.WriteLine("|---|---|");
-        Console.WriteLine($"| τ(run, ground truth) | {TableFormat.MeanAndSpread(single)} |");
-        Console.WriteLine($"| τ(run, another run) | {TableFormat.MeanAndSpread(between)} |");
-        Console.WriteLine($"| τ(mean of two runs, ground truth) | {TableFormat.MeanAndSpread(pairEnsembles)} |");
-        Console.WriteLine($"| τ(mean of all {runs.Count} runs, ground truth) | {TableFormat.Tau(KendallTau.Compute(Mean(accuracies), truth))} |");
+        return new Agreement(
+            archs.Length,
+            [.. accuracies.Select(a => KendallTau.Compute(a, truth))],
+            between,
+            pairEnsembles,
+            KendallTau.Compute(Mean(accuracies), truth));
     }
 
     /// <summary>The run's values in the order of <paramref name="archs"/>; an error when the run scored other subnets.</summary>
@@ -59,4 +70,12 @@ internal static class TrajectoryAgreement
 
     private static double[] Mean(List<double[]> columns) =>
         [.. Enumerable.Range(0, columns[0].Length).Select(i => columns.Average(c => c[i]))];
+
+    /// <summary>What <see cref="Measure"/> finds.</summary>
+    /// <param name="Subnets">Subnets every run scored.</param>
+    /// <param name="WithTruth">τ of each run against the ground truth, in run order.</param>
+    /// <param name="BetweenRuns">τ between each pair of runs (1-2, 1-3, …, 2-3, …).</param>
+    /// <param name="PairEnsembles">τ against the ground truth of each pair's mean accuracies, in the same order.</param>
+    /// <param name="AllEnsemble">τ against the ground truth of all runs' mean accuracies.</param>
+    public sealed record Agreement(int Subnets, IReadOnlyList<double> WithTruth, IReadOnlyList<double> BetweenRuns, IReadOnlyList<double> PairEnsembles, double AllEnsemble);
 }
