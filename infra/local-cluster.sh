@@ -3,7 +3,7 @@
 # silos, all sharing membership, grain state and checkpoints through Azurite, as a cloud deployment does through Azure
 # Storage. See infra/README.md.
 #
-#   infra/local-cluster.sh start [--silos N] [--gpu-silos M] [--data DIR] [--timeout S]
+#   infra/local-cluster.sh start [--silos N] [--gpu-silos M] [--data DIR] [--timeout S] [--prometheus]
 #   infra/local-cluster.sh status
 #   infra/local-cluster.sh stop [--timeout S]
 #
@@ -13,6 +13,9 @@
 #   RDNAS_DATA           the data folder (CIFAR-10, NB201 table) when --data is not given
 #   AZURITE_BLOB_PORT, AZURITE_TABLE_PORT   Azurite's ports (default 10000, 10002)
 #   RDNAS_SILO_PORT_BASE, RDNAS_GATEWAY_PORT_BASE   silo i (0-based) listens on BASE+i (default 11111, 30000)
+#   RDNAS_METRICS_PORT_BASE  silo i serves Prometheus metrics at http://127.0.0.1:BASE+i/metrics (default 9464)
+#   PROMETHEUS_PORT      with --prometheus: Debian's Prometheus (apt-get install prometheus) scrapes every silo and
+#                        listens on 127.0.0.1:PROMETHEUS_PORT (default 9090); its config is STATE/prometheus.yml
 #   RdNas__...           any other silo setting (e.g. RdNas__WatchdogInterval=00:00:05) is passed through to every silo
 set -euo pipefail
 
@@ -27,6 +30,8 @@ readonly BLOB_PORT="${AZURITE_BLOB_PORT:-10000}"
 readonly TABLE_PORT="${AZURITE_TABLE_PORT:-10002}"
 readonly SILO_PORT_BASE="${RDNAS_SILO_PORT_BASE:-11111}"
 readonly GATEWAY_PORT_BASE="${RDNAS_GATEWAY_PORT_BASE:-30000}"
+readonly METRICS_PORT_BASE="${RDNAS_METRICS_PORT_BASE:-9464}"
+readonly PROMETHEUS_PORT="${PROMETHEUS_PORT:-9090}"
 readonly CLUSTER_ID="rdnas"
 readonly SERVICE_ID="rdnas"
 # Azurite's well-known development account (public, documented by Microsoft: not a secret).
@@ -211,7 +216,7 @@ start_azurite() { # KIND(blob|table) PORT
 
 start_silo() { # BINARY NAME ROLE INDEX DATA ALLOW_CPU_TRAINING
     local bin="$1" name="$2" role="$3" index="$4" data="$5" allow_cpu="$6"
-    local silo_port=$((SILO_PORT_BASE + index)) gateway_port=$((GATEWAY_PORT_BASE + index))
+    local silo_port=$((SILO_PORT_BASE + index)) gateway_port=$((GATEWAY_PORT_BASE + index)) metrics_port=$((METRICS_PORT_BASE + index))
     mkdir -p "$STATE/work/$name"
     (
         cd "$ROOT"
@@ -224,6 +229,7 @@ start_silo() { # BINARY NAME ROLE INDEX DATA ALLOW_CPU_TRAINING
         export RdNas__Silo__Address=127.0.0.1
         export RdNas__Silo__SiloPort="$silo_port"
         export RdNas__Silo__GatewayPort="$gateway_port"
+        export RdNas__Silo__MetricsPort="$metrics_port"
         export RdNas__WorkDirectory="$STATE/work/$name"
         export RdNas__AllowCpuTraining="${RdNas__AllowCpuTraining:-$allow_cpu}"
         if [[ -n "$data" ]]; then
@@ -232,18 +238,40 @@ start_silo() { # BINARY NAME ROLE INDEX DATA ALLOW_CPU_TRAINING
         fi
         detached "$bin" > "$LOGS/$name.log" 2>&1 < /dev/null
     ) &
-    record_pid "$name" "$!" "$role silo, silo port $silo_port, gateway port $gateway_port"
+    record_pid "$name" "$!" "$role silo, silo port $silo_port, gateway port $gateway_port, metrics http://127.0.0.1:$metrics_port/metrics"
+}
+
+# Debian's Prometheus, scraping every silo's metrics endpoint (SILO_COUNT of them) every 5 s.
+start_prometheus() { # SILO_COUNT
+    local i targets=""
+    for ((i = 0; i < $1; i++)); do
+        targets+="${targets:+, }'127.0.0.1:$((METRICS_PORT_BASE + i))'"
+    done
+    cat > "$STATE/prometheus.yml" << EOF
+# Written by infra/local-cluster.sh start --prometheus: the local cluster's silos.
+global:
+  scrape_interval: 5s
+scrape_configs:
+  - job_name: rdnas-silo
+    static_configs:
+      - targets: [$targets]
+EOF
+    mkdir -p "$STATE/prometheus"
+    (detached prometheus --config.file="$STATE/prometheus.yml" --storage.tsdb.path="$STATE/prometheus" \
+        --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" > "$LOGS/prometheus.log" 2>&1 < /dev/null) &
+    record_pid prometheus "$!" "prometheus http://127.0.0.1:$PROMETHEUS_PORT, config $STATE/prometheus.yml"
 }
 
 cmd_start() {
     # shellcheck disable=SC2031 # start_silo sets RDNAS_DATA in its subshell only, for the silo
-    local cpu=1 gpu=1 data="${RDNAS_DATA:-}" timeout=180
+    local cpu=1 gpu=1 data="${RDNAS_DATA:-}" timeout=180 prometheus=0
     while (($# > 0)); do
         case "$1" in
             --silos) [[ $# -ge 2 ]] || die "--silos needs a count"; cpu="$2"; shift 2 ;;
             --gpu-silos) [[ $# -ge 2 ]] || die "--gpu-silos needs a count"; gpu="$2"; shift 2 ;;
             --data) [[ $# -ge 2 ]] || die "--data needs a folder"; data="$2"; shift 2 ;;
             --timeout) [[ $# -ge 2 ]] || die "--timeout needs seconds"; timeout="$2"; shift 2 ;;
+            --prometheus) prometheus=1; shift ;;
             -h | --help) usage; exit 0 ;;
             *) die "start: unknown option '$1' (see: $0 help)" ;;
         esac
@@ -263,6 +291,8 @@ cmd_start() {
 
     # Prerequisites.
     command -v node > /dev/null || die "node is not installed (Azurite needs Node.js 20 or later)"
+    ((prometheus == 0)) || command -v prometheus > /dev/null \
+        || die "--prometheus: prometheus is not installed (Debian: apt-get install --no-install-recommends prometheus)"
     [[ -x "$AZURITE_BIN/azurite-blob" && -x "$AZURITE_BIN/azurite-table" ]] \
         || die "Azurite is not installed: run 'npm ci --prefix infra' in the repository root"
     if [[ -n "$data" ]]; then
@@ -275,10 +305,11 @@ cmd_start() {
     local total=$((cpu + gpu)) port i
     local -a ports=("$BLOB_PORT" "$TABLE_PORT")
     for ((i = 0; i < total; i++)); do
-        ports+=("$((SILO_PORT_BASE + i))" "$((GATEWAY_PORT_BASE + i))")
+        ports+=("$((SILO_PORT_BASE + i))" "$((GATEWAY_PORT_BASE + i))" "$((METRICS_PORT_BASE + i))")
     done
+    ((prometheus == 0)) || ports+=("$PROMETHEUS_PORT")
     for port in "${ports[@]}"; do
-        ! port_in_use "$port" || die "port $port is in use (see: ss -ltnp 'sport = :$port'); stop what holds it, or move the ports with AZURITE_BLOB_PORT, AZURITE_TABLE_PORT, RDNAS_SILO_PORT_BASE, RDNAS_GATEWAY_PORT_BASE"
+        ! port_in_use "$port" || die "port $port is in use (see: ss -ltnp 'sport = :$port'); stop what holds it, or move the ports with AZURITE_BLOB_PORT, AZURITE_TABLE_PORT, RDNAS_SILO_PORT_BASE, RDNAS_GATEWAY_PORT_BASE, RDNAS_METRICS_PORT_BASE, PROMETHEUS_PORT"
     done
 
     local bin
@@ -338,6 +369,19 @@ $(tail -n 30 "$LOGS/$name.log")"
         waited=$((waited + 1))
     done
 
+    if ((prometheus == 1)); then
+        start_prometheus "$total"
+        waited=0
+        until port_answers "$PROMETHEUS_PORT"; do
+            [[ -n "$(live_pid prometheus)" ]] || fail_start "prometheus exited; its log ($LOGS/prometheus.log) ends with:
+$(tail -n 20 "$LOGS/prometheus.log")"
+            ((waited < 60)) || fail_start "Prometheus did not open port $PROMETHEUS_PORT in 60s; see $LOGS/prometheus.log"
+            sleep 1
+            waited=$((waited + 1))
+        done
+        say "prometheus: http://127.0.0.1:$PROMETHEUS_PORT scrapes $total silo(s) (config $STATE/prometheus.yml)"
+    fi
+
     START_DONE=1
     trap - INT TERM EXIT
     printf '%s\n' "$CLUSTER" > "$STATE/cluster"
@@ -353,6 +397,9 @@ For example (rdnas is the CLI: src/RdNas.Cli/bin/<Config>/net10.0/rdnas, or 'dot
   CLUSTER="\$(cat ${STATE#"$ROOT/"}/cluster)"
   rdnas train --cluster "\$CLUSTER" --preset smoke --out runs/x
   rdnas experiments list --cluster "\$CLUSTER"
+
+Each silo serves its metrics at http://127.0.0.1:<port>/metrics ('$0 status' lists the ports); Grafana dashboards
+for them are in grafana/dashboards (see grafana/README.md).
 
 '$0 status' lists the processes; '$0 stop' stops them (Azurite's data stays in $STATE/azurite).
 EOF

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using RdNas.Nas.NativeMemory;
@@ -5,7 +6,7 @@ using RdNas.Silo;
 
 GlibcHeap.RetainFreedMemory(); // training reuses the same buffers every step: keep them mapped
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args);
 RdNasSiloOptions options;
 try
 {
@@ -20,6 +21,8 @@ catch (Exception e) when (e is ArgumentException or InvalidOperationException)
 }
 
 builder.UseOrleans(silo => silo.ConfigureRdNas(options, builder.Configuration));
-using var host = builder.Build();
-await host.RunAsync().ConfigureAwait(false);
+builder.AddSiloMetrics(options);
+await using var app = builder.Build();
+app.MapSiloMetrics();
+await app.RunAsync().ConfigureAwait(false);
 return 0;

@@ -49,6 +49,22 @@ public sealed class RdNasSiloOptions
     /// <summary>Localhost clustering: the silo port of the primary silo.</summary>
     public int PrimarySiloPort { get; set; } = 11111;
 
+    /// <summary>
+    /// The port of the Prometheus scraping endpoint (<c>/metrics</c>; 9464 is OpenTelemetry's Prometheus port). It
+    /// listens on <see cref="Address"/> when set, on 127.0.0.1 with localhost clustering, else on every address.
+    /// </summary>
+    public int MetricsPort { get; set; } = 9464;
+
+    /// <summary>The URL Kestrel serves the metrics endpoint on.</summary>
+    public string MetricsUrl
+    {
+        get
+        {
+            var host = Address ?? (Clustering.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? "127.0.0.1" : "0.0.0.0");
+            return $"http://{host}:{MetricsPort}";
+        }
+    }
+
     /// <summary>Whether the silo declares an accelerator.</summary>
     public bool IsGpu => Role.Equals("gpu", StringComparison.OrdinalIgnoreCase);
 
@@ -60,6 +76,11 @@ public sealed class RdNasSiloOptions
         if (Address is not null && !System.Net.IPAddress.TryParse(Address, out _))
         {
             throw new ArgumentException($"{Section}:{nameof(Address)}: '{Address}' is not an IP address");
+        }
+
+        if (MetricsPort is < 1 or > 65535)
+        {
+            throw new ArgumentException($"{Section}:{nameof(MetricsPort)}: {MetricsPort} is not a TCP port (1-65535)");
         }
 
         if (string.IsNullOrWhiteSpace(StorageConnectionString))

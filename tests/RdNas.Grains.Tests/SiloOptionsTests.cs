@@ -28,4 +28,27 @@ public sealed class SiloOptionsTests
 
         Assert.True(options.IsGpu);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(65536)]
+    public void Validate_MetricsPortOutOfRange_NamesTheSetting(int port)
+    {
+        var options = new RdNasSiloOptions { MetricsPort = port };
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+
+        Assert.Equal($"RdNas:Silo:MetricsPort: {port} is not a TCP port (1-65535)", error.Message);
+    }
+
+    [Theory]
+    [InlineData("localhost", null, "http://127.0.0.1:9464")]
+    [InlineData("azure-table", "10.0.0.7", "http://10.0.0.7:9464")]
+    [InlineData("azure-table", null, "http://0.0.0.0:9464")]
+    public void MetricsUrl_FollowsTheAddressTheSiloListensOn(string clustering, string? address, string expected)
+    {
+        var options = new RdNasSiloOptions { Clustering = clustering, Address = address };
+
+        Assert.Equal(expected, options.MetricsUrl);
+    }
 }

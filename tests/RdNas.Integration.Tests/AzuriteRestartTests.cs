@@ -18,7 +18,7 @@ public sealed class AzuriteRestartTests
 
         ExperimentStatus completed;
         double flops;
-        using (await SiloProcess.StartAsync("restart-gpu", "gpu", 11421, 30421, clusterId, azurite))
+        using (await SiloProcess.StartAsync("restart-gpu", "gpu", 11421, 30421, 9421, clusterId, azurite))
         {
             await using var client = await RdNasClient.ConnectAsync(cluster(azurite), TestContext.Current.CancellationToken);
             await client.SubmitAsync(new ExperimentSpec(Preset: "smoke", Epochs: 1, TrainImages: 256), "kept");
@@ -30,7 +30,7 @@ public sealed class AzuriteRestartTests
 
         await azurite.StopAsync();
         await azurite.StartAsync();
-        using (await SiloProcess.StartAsync("restart-gpu-2", "gpu", 11422, 30422, clusterId, azurite))
+        using (await SiloProcess.StartAsync("restart-gpu-2", "gpu", 11422, 30422, 9422, clusterId, azurite))
         {
             await using var client = await RdNasClient.ConnectAsync(cluster(azurite), TestContext.Current.CancellationToken);
             var status = await client.GetStatusAsync("kept");

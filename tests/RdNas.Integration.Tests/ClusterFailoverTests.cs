@@ -18,8 +18,8 @@ public sealed class ClusterFailoverTests
     {
         var azurite = Azurite.RequireDefault();
         var clusterId = $"failover-{Guid.NewGuid():N}"[..24];
-        using var first = await SiloProcess.StartAsync("gpu-a", "gpu", 11411, 30411, clusterId, azurite);
-        using var second = await SiloProcess.StartAsync("gpu-b", "gpu", 11412, 30412, clusterId, azurite);
+        using var first = await SiloProcess.StartAsync("gpu-a", "gpu", 11411, 30411, 9411, clusterId, azurite);
+        using var second = await SiloProcess.StartAsync("gpu-b", "gpu", 11412, 30412, 9412, clusterId, azurite);
         var cluster = $"azure:{clusterId}@{azurite.ConnectionString}";
         var output = Directory.CreateTempSubdirectory("rdnas-failover").FullName;
         var id = $"failover-{clusterId}";
@@ -45,6 +45,12 @@ public sealed class ClusterFailoverTests
         Assert.StartsWith(survivor.Name, after.Worker, StringComparison.Ordinal);
         Assert.InRange(after.ResumedFromEpoch ?? -1, beforeKill.CompletedEpochs, 4);
         Assert.Contains("\"resumed_from_epoch\"", json, StringComparison.Ordinal);
+        // The experiment grain lives on the survivor now (it was there, or was reactivated there): it counted the restart.
+        using (var http = new HttpClient())
+        {
+            var metrics = await http.GetStringAsync(new Uri($"http://127.0.0.1:{survivor.MetricsPort}/metrics"), TestContext.Current.CancellationToken);
+            Assert.Matches("""rdnas_training_worker_starts_total\{otel_scope_name="RdNas",resumed="true"\} [1-9]""", metrics);
+        }
 
         var uninterrupted = Directory.CreateTempSubdirectory("rdnas-uninterrupted").FullName;
         var (plainCode, _, plainError) = await CliProcess.RunAsync(TimeSpan.FromMinutes(5), ["train", "--out", uninterrupted, .. s_run]);

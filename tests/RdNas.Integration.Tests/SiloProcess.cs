@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace RdNas.Integration.Tests;
 
@@ -9,43 +8,28 @@ namespace RdNas.Integration.Tests;
 /// </summary>
 internal sealed class SiloProcess : IDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _log = new();
+    private readonly LoggedProcess _process;
 
-    private SiloProcess(string name, Process process, int gatewayPort)
+    private SiloProcess(string name, LoggedProcess process, int gatewayPort, int metricsPort)
     {
         Name = name;
         _process = process;
         GatewayPort = gatewayPort;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        MetricsPort = metricsPort;
     }
 
     public string Name { get; }
 
     public int GatewayPort { get; }
 
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    /// <summary>The port of the silo's Prometheus endpoint (<c>http://127.0.0.1:PORT/metrics</c>).</summary>
+    public int MetricsPort { get; }
 
-    public static async Task<SiloProcess> StartAsync(string name, string role, int siloPort, int gatewayPort, string clusterId, Azurite azurite)
+    public string Log => _process.Log;
+
+    public static async Task<SiloProcess> StartAsync(string name, string role, int siloPort, int gatewayPort, int metricsPort, string clusterId, Azurite azurite)
     {
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "rdnas-silo"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "rdnas-silo"));
         var settings = new Dictionary<string, string>
         {
             ["RdNas__Silo__Name"] = name,
@@ -57,6 +41,7 @@ internal sealed class SiloProcess : IDisposable
             ["RdNas__Silo__Address"] = "127.0.0.1",
             ["RdNas__Silo__SiloPort"] = $"{siloPort}",
             ["RdNas__Silo__GatewayPort"] = $"{gatewayPort}",
+            ["RdNas__Silo__MetricsPort"] = $"{metricsPort}",
             ["RdNas__WorkDirectory"] = Directory.CreateTempSubdirectory($"rdnas-{name}").FullName,
             ["RdNas__WatchdogInterval"] = "00:00:02",
             ["RDNAS_DATA"] = RdNas.Tests.Shared.RealDataFolder.Find() ?? string.Empty,
@@ -66,40 +51,14 @@ internal sealed class SiloProcess : IDisposable
             start.Environment[key] = value;
         }
 
-        var silo = new SiloProcess(name, Process.Start(start) ?? throw new InvalidOperationException("could not start rdnas-silo"), gatewayPort);
+        var silo = new SiloProcess(name, new LoggedProcess(start), gatewayPort, metricsPort);
         await Wait.UntilAsync(() => silo._process.HasExited || Azurite.Listening(gatewayPort), TimeSpan.FromSeconds(90), $"silo {name} to open its gateway");
         Assert.False(silo._process.HasExited, $"silo {name} exited at start:\n{silo.Log}");
         return silo;
     }
 
     /// <summary>SIGKILL: the silo gets no chance to hand anything over.</summary>
-    public void KillHard()
-    {
-        _process.Kill(entireProcessTree: true);
-        _process.WaitForExit();
-    }
+    public void KillHard() => _process.Kill();
 
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_log)
-        {
-            _log.AppendLine(line);
-        }
-    }
+    public void Dispose() => _process.Dispose();
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using RdNas.Abstractions.Architectures;
 using RdNas.Grains.Hosting;
+using RdNas.Grains.Telemetry;
 using RdNas.Nas.Proxies;
 using RdNas.Nas.Runs;
 using RdNas.Nas.SearchSpaces;
@@ -16,7 +17,8 @@ namespace RdNas.Grains.Architectures;
 public sealed class ArchitectureGrain(
     [PersistentState("architecture", GrainStorage.Name)] IPersistentState<ArchitectureState> state,
     GroundTruthTable groundTruth,
-    ProxyScoringService scoring) : Grain, IArchitectureGrain
+    ProxyScoringService scoring,
+    RdNasMetrics metrics) : Grain, IArchitectureGrain
 {
     private Nb201Genotype? _genotype;
     private string? _rejection;
@@ -31,6 +33,7 @@ public sealed class ArchitectureGrain(
 
     Task<double> IArchitectureGrain.GetGroundTruthAsync(string dataset)
     {
+        metrics.ArchitectureQueried("ground_truth");
         var genotype = Genotype();
         try
         {
@@ -44,6 +47,7 @@ public sealed class ArchitectureGrain(
 
     async Task<double> IArchitectureGrain.GetProxyScoreAsync(string proxy)
     {
+        metrics.ArchitectureQueried("proxy_score");
         var genotype = Genotype();
         var zeroCost = Proxy(proxy);
         if (state.State.ProxyScores.TryGetValue(zeroCost.Name, out var cached))
@@ -60,6 +64,7 @@ public sealed class ArchitectureGrain(
     async Task IArchitectureGrain.RecordSupernetScoreAsync(SupernetScore score)
     {
         ArgumentNullException.ThrowIfNull(score);
+        metrics.ArchitectureQueried("record_supernet_score");
         _ = Genotype();
         state.State.SupernetScores.RemoveAll(s => s.ExperimentId == score.ExperimentId);
         state.State.SupernetScores.Add(score);
@@ -68,6 +73,7 @@ public sealed class ArchitectureGrain(
 
     Task<ArchitectureSummary> IArchitectureGrain.DescribeAsync()
     {
+        metrics.ArchitectureQueried("describe");
         var genotype = Genotype();
         var table = groundTruth.Table;
         var accuracies = table.Columns.ToImmutableSortedDictionary(c => c, c => table.Lookup(genotype, c), StringComparer.Ordinal);

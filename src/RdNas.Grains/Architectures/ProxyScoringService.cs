@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using RdNas.Grains.Hosting;
+using RdNas.Grains.Telemetry;
 using RdNas.Nas.Data;
 using RdNas.Nas.Proxies;
 using RdNas.Nas.SearchSpaces.Nb201;
@@ -12,7 +14,7 @@ namespace RdNas.Grains.Architectures;
 /// (benchmark network, seed 0, the fixed train-half batch), one cell at a time on a pool thread: proxies run native
 /// work for up to a second, which must never occupy the grain scheduler.
 /// </summary>
-public sealed class ProxyScoringService(IOptions<RdNasPlatformOptions> options) : IDisposable
+public sealed class ProxyScoringService(IOptions<RdNasPlatformOptions> options, RdNasMetrics metrics) : IDisposable
 {
     private const long Seed = 0;
 
@@ -31,7 +33,10 @@ public sealed class ProxyScoringService(IOptions<RdNasPlatformOptions> options) 
         try
         {
             Interlocked.Increment(ref _computations);
-            return await Task.Run(() => new ProxyScorer(Nb201SupernetOptions.Benchmark, Seed, proxy.NeedsData ? _batch.Value : null).Score(proxy, genotype)).ConfigureAwait(false);
+            var computing = Stopwatch.StartNew();
+            var score = await Task.Run(() => new ProxyScorer(Nb201SupernetOptions.Benchmark, Seed, proxy.NeedsData ? _batch.Value : null).Score(proxy, genotype)).ConfigureAwait(false);
+            metrics.ProxyComputed(proxy.Name, computing.Elapsed);
+            return score;
         }
         finally
         {

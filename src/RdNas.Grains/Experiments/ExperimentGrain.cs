@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RdNas.Abstractions.Experiments;
 using RdNas.Grains.Hosting;
 using RdNas.Grains.Placement;
+using RdNas.Grains.Telemetry;
 using RdNas.Grains.Training;
 
 namespace RdNas.Grains.Experiments;
@@ -17,6 +18,7 @@ public sealed partial class ExperimentGrain(
     [PersistentState("experiment", GrainStorage.Name)] IPersistentState<ExperimentState> state,
     ExperimentPlanner planner,
     TrainingSilos trainingSilos,
+    RdNasMetrics metrics,
     IOptions<RdNasPlatformOptions> options,
     ILogger<ExperimentGrain> logger) : Grain, IExperimentGrain, IExperimentRunReports, IRemindable
 {
@@ -59,6 +61,7 @@ public sealed partial class ExperimentGrain(
         S.Subnets = preset.Evaluation.Subnets;
         await PersistAsync();
         await GrainFactory.GetGrain<IExperimentCatalogGrain>(IExperimentCatalogGrain.Key).AddAsync(new ExperimentSummary(Id, spec, S.SubmittedUtc));
+        metrics.ExperimentSubmitted(spec);
         await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         StartWatchdog();
         await StartWorkerAsync();
@@ -198,6 +201,7 @@ public sealed partial class ExperimentGrain(
         S.Attempts++;
         _progress = null;
         S.Worker = await Worker.StartAsync(S.Spec!, S.Attempts);
+        metrics.WorkerStarted(resumed: S.Attempts > 1);
         S.Phase = ExperimentPhase.Training;
         S.Message = S.Attempts == 1 ? "training started" : $"training restarted from the checkpoint of epoch {S.CompletedEpochs}";
         await PersistAsync();
@@ -209,6 +213,7 @@ public sealed partial class ExperimentGrain(
         S.Message = message;
         _progress = null;
         await PersistAsync();
+        metrics.ExperimentFinished(phase);
         _watchdog?.Dispose();
         _watchdog = null;
         await UnregisterReminderAsync();

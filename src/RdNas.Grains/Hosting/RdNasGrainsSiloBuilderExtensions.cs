@@ -5,6 +5,7 @@ using Orleans.Placement;
 using RdNas.Grains.Architectures;
 using RdNas.Grains.Experiments;
 using RdNas.Grains.Placement;
+using RdNas.Grains.Telemetry;
 using RdNas.Grains.Training;
 
 namespace RdNas.Grains.Hosting;
@@ -29,6 +30,8 @@ public static class RdNasGrainsSiloBuilderExtensions
                 o.Validate();
                 return true;
             });
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<RdNasMetrics>();
         builder.Services.AddSingleton<ExperimentPlanner>();
         builder.Services.AddSingleton<TrainingSilos>();
         builder.Services.AddSingleton<GroundTruthTable>();

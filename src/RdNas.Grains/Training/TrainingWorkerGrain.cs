@@ -5,6 +5,7 @@ using RdNas.Grains.Experiments;
 using RdNas.Grains.Hosting;
 using RdNas.Grains.Placement;
 using RdNas.Grains.Storage;
+using RdNas.Grains.Telemetry;
 using RdNas.Nas.Runs;
 
 namespace RdNas.Grains.Training;
@@ -22,6 +23,7 @@ public sealed partial class TrainingWorkerGrain(
     ExperimentPlanner planner,
     IOptions<RdNasPlatformOptions> options,
     ILocalSiloDetails silo,
+    RdNasMetrics metrics,
     ILogger<TrainingWorkerGrain> logger) : Grain, ITrainingWorkerGrain, IDisposable
 {
     private Task? _run;
@@ -44,7 +46,8 @@ public sealed partial class TrainingWorkerGrain(
 
         _cancellation = new CancellationTokenSource();
         var reports = grains.GetGrain<IExperimentRunReports>(Id);
-        var reporter = new WorkerProgressReporter(reports, checkpoints, Id, runDirectory, attempt, _cancellation.Token);
+        var tags = new RunTags(Id, spec);
+        var reporter = new WorkerProgressReporter(reports, checkpoints, Id, runDirectory, attempt, metrics, tags, _cancellation.Token);
         var teacher = new ArchitectureTeacher(grains, options.Value.TeacherConcurrency, reporter.OnTeacherProgress);
         var run = planner.Plan(spec, runDirectory, teacher.Gather);
         var token = _cancellation.Token;
@@ -52,7 +55,7 @@ public sealed partial class TrainingWorkerGrain(
 
         // Keep the activation while it trains: nothing calls a worker for hours but its watchdog.
         DelayDeactivation(TimeSpan.FromDays(30));
-        _run = Task.Factory.StartNew(() => Execute(id, run, reporter, reports, attempt, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _run = Task.Factory.StartNew(() => Execute(id, run, reporter, reports, attempt, tags, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return WorkerName;
     }
 
@@ -89,7 +92,7 @@ public sealed partial class TrainingWorkerGrain(
     private string WorkerName => $"{silo.Name} ({silo.SiloAddress})";
 
     // Runs on the training thread: it may use injected services only, never the grain's own members (activation-bound).
-    private void Execute(string experimentId, TrainingRunSpec run, WorkerProgressReporter reporter, IExperimentRunReports reports, int attempt, CancellationToken cancellationToken)
+    private void Execute(string experimentId, TrainingRunSpec run, WorkerProgressReporter reporter, IExperimentRunReports reports, int attempt, RunTags tags, CancellationToken cancellationToken)
     {
         try
         {
@@ -97,6 +100,7 @@ public sealed partial class TrainingWorkerGrain(
             var subnetsCsv = File.ReadAllText(Path.Combine(run.OutputDirectory, TrainingRunWriter.SubnetsFile));
             SupernetScoreRecorder.RecordAsync(grains, experimentId, subnetsCsv, result.FinishedUtc).GetAwaiter().GetResult();
             var ranking = result.Ranking;
+            metrics.RankingMeasured(tags, ranking.KendallTau);
             reports.ReportCompletedAsync(attempt, new ExperimentResult(
                 new ExperimentRanking(ranking.KendallTau, ranking.SpearmanRho, ranking.PearsonR, ranking.Cpr, ranking.PrecisionAtTop10),
                 File.ReadAllText(Path.Combine(run.OutputDirectory, TrainingRunWriter.ResultFile)), subnetsCsv)).GetAwaiter().GetResult();

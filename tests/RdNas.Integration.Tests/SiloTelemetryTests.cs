@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using RdNas.Abstractions.Experiments;
+using RdNas.Client;
+
+namespace RdNas.Integration.Tests;
+
+/// <summary>
+/// A silo process trains an experiment and answers architecture queries while Debian's Prometheus scrapes it: the
+/// silo's own metrics count what happened, pass <c>promtool check metrics</c>, and every query of the Grafana
+/// dashboards finds series in Prometheus — so a renamed metric breaks this test, not a dashboard nobody looks at.
+/// </summary>
+public sealed partial class SiloTelemetryTests
+{
+    private const string Arch = "|nor_conv_3x3~0|+|nor_conv_3x3~0|skip_connect~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|";
+
+    [Fact]
+    public async Task Silo_TrainingAndArchitectureQueries_ExportMetricsEveryDashboardQueryFinds()
+    {
+        var azurite = Azurite.RequireDefault();
+        var token = TestContext.Current.CancellationToken;
+        var clusterId = $"metrics-{Guid.NewGuid():N}"[..24];
+        using var silo = await SiloProcess.StartAsync("metrics-gpu", "gpu", 11431, 30431, 9431, clusterId, azurite);
+        using var prometheus = await PrometheusServer.StartAsync(9441, $"127.0.0.1:{silo.MetricsPort}");
+        await using var client = await RdNasClient.ConnectAsync(ClusterConnection.Parse($"azure:{clusterId}@{azurite.ConnectionString}"), token);
+
+        var id = $"metrics-{clusterId}";
+        var spec = new ExperimentSpec(Preset: "smoke", Epochs: 2, TrainImages: 512); // 2 epochs of 8 steps (batch 64)
+        await client.SubmitAsync(spec, id);
+        var status = await Wait.ForAsync(() => client.GetStatusAsync(id), s => s.IsFinal, TimeSpan.FromMinutes(4), "the experiment to finish");
+        Assert.True(status.Phase == ExperimentPhase.Completed, $"{status.Message}\nsilo log:\n{silo.Log}");
+        var result = await client.GetResultAsync(id);
+        await client.GetProxyScoreAsync("nb201", Arch, "flops");
+        await client.GetGroundTruthAsync("nb201", Arch, "cifar10_valid");
+
+        using var http = new HttpClient();
+        var scrape = await http.GetStringAsync(new Uri($"http://127.0.0.1:{silo.MetricsPort}/metrics"), token);
+        var own = string.Join('\n', scrape.Split('\n').Where(line => OwnFamily().IsMatch(line))) + "\n";
+        Assert.Equal(16, Sample(own, "rdnas_training_steps_total", id));
+        Assert.Equal(2, Sample(own, "rdnas_training_epochs_total", id));
+        Assert.Equal(2, Sample(own, "rdnas_training_epoch_duration_seconds_count", id));
+        Assert.Equal(2, Sample(own, "rdnas_checkpoint_save_duration_seconds_count", id));
+        Assert.Equal(status.Subnets, Sample(own, "rdnas_evaluation_subnets_total", id));
+        Assert.Equal(result!.Ranking.KendallTau, Sample(own, "rdnas_ranking_kendall_tau", id), 9);
+        Assert.Contains("rdnas_experiments_submitted_total{otel_scope_name=\"RdNas\",preset=\"smoke\",sampler=\"spos\"} 1", own, StringComparison.Ordinal);
+        Assert.Contains("rdnas_experiments_finished_total{otel_scope_name=\"RdNas\",outcome=\"completed\"} 1", own, StringComparison.Ordinal);
+        Assert.Contains("rdnas_training_worker_starts_total{otel_scope_name=\"RdNas\",resumed=\"false\"} 1", own, StringComparison.Ordinal);
+        Assert.Contains("rdnas_proxy_duration_seconds_count{otel_scope_name=\"RdNas\",proxy=\"flops\"} 1", own, StringComparison.Ordinal);
+        Assert.Contains("rdnas_architecture_queries_total{otel_scope_name=\"RdNas\",kind=\"ground_truth\"} 1", own, StringComparison.Ordinal);
+        var (lint, lintOutput) = await PrometheusServer.PromtoolAsync(own, "check", "metrics");
+        Assert.True(lint == 0, $"promtool check metrics:\n{lintOutput}\n{own}");
+
+        // Rates need two samples of a series: wait until Prometheus has scraped the last metric to appear twice.
+        await Wait.ForAsync(
+            () => prometheus.QueryAsync("count_over_time(rdnas_proxy_duration_seconds_count[1m])"),
+            series => series.Count > 0 && double.Parse(series[0].Value, CultureInfo.InvariantCulture) >= 2,
+            TimeSpan.FromSeconds(30),
+            "Prometheus to scrape the silo twice after the queries");
+        var queries = DashboardQueries();
+        Assert.NotEmpty(queries);
+        foreach (var (dashboard, panel, promQl) in queries)
+        {
+            var series = await prometheus.QueryAsync(promQl.Replace("$experiment", ".*", StringComparison.Ordinal));
+            Assert.True(series.Count > 0, $"{dashboard}: panel '{panel}' finds no series for {promQl}\nprometheus log:\n{prometheus.Log}");
+        }
+    }
+
+    [Fact]
+    public async Task ComposePrometheusConfig_PassesPromtool()
+    {
+        var (code, output) = await PrometheusServer.PromtoolAsync(null, "check", "config", Path.Combine(Azurite.RepositoryRoot(), "infra", "prometheus.yml"));
+
+        Assert.True(code == 0, output);
+    }
+
+    /// <summary>The value of <paramref name="name"/>'s series for experiment <paramref name="id"/>.</summary>
+    private static double Sample(string exposition, string name, string id)
+    {
+        var line = exposition.Split('\n').SingleOrDefault(l => l.StartsWith(name + "{", StringComparison.Ordinal) && l.Contains($"experiment=\"{id}\"", StringComparison.Ordinal));
+        Assert.True(line is not null, $"no {name} series for {id} in:\n{exposition}");
+        return double.Parse(line![(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Every PromQL query of the dashboards in grafana/dashboards: panel targets and the variables' metrics.</summary>
+    private static List<(string Dashboard, string Panel, string PromQl)> DashboardQueries()
+    {
+        var queries = new List<(string, string, string)>();
+        foreach (var file in Directory.GetFiles(Path.Combine(Azurite.RepositoryRoot(), "grafana", "dashboards"), "*.json"))
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(file));
+            var name = Path.GetFileName(file);
+            foreach (var panel in json.RootElement.GetProperty("panels").EnumerateArray().Where(p => p.TryGetProperty("targets", out _)))
+            {
+                queries.AddRange(panel.GetProperty("targets").EnumerateArray().Select(t => (name, panel.GetProperty("title").GetString()!, t.GetProperty("expr").GetString()!)));
+            }
+
+            foreach (var variable in json.RootElement.GetProperty("templating").GetProperty("list").EnumerateArray())
+            {
+                var metric = LabelValuesMetric().Match(variable.GetProperty("definition").GetString()!);
+                Assert.True(metric.Success, $"{name}: variable {variable.GetProperty("name")} is not a label_values query");
+                queries.Add((name, $"variable {variable.GetProperty("name")}", metric.Groups[1].Value));
+            }
+        }
+
+        return queries;
+    }
+
+    [GeneratedRegex("^(# (HELP|TYPE) )?rdnas_")]
+    private static partial Regex OwnFamily();
+
+    [GeneratedRegex(@"^label_values\((\w+),")]
+    private static partial Regex LabelValuesMetric();
+}
