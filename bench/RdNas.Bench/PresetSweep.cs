@@ -11,21 +11,23 @@ namespace RdNas.Bench;
 /// Runs one training run with an explicit budget instead of a named preset: the tool used to choose the CPU presets'
 /// width, depth, epochs and evaluation sizes (bench/RESULTS.md lists the candidates and what they reached). A
 /// candidate can be scored on a held-out draw of subnets (<paramref name="sampleSeed"/> other than the reported
-/// draw's 0), so that choosing a budget does not select on the subnets the presets are reported on.
+/// draw's 0), so that choosing a budget does not select on the subnets the presets are reported on. With
+/// <c>update-unused</c> the optimizer steps skipped operations as PyTorch 1's zeroed gradients did
+/// (<see cref="TrainingOptions.UpdateUnusedParameters"/>).
 /// </summary>
 internal static class PresetSweep
 {
-    public static void Run(int width, int cells, int epochs, int trainImages, int recalibrationBatches, int validImages, long seed, string output, long sampleSeed, int batchSize)
+    public static void Run(int width, int cells, int epochs, int trainImages, int recalibrationBatches, int validImages, long seed, string output, long sampleSeed, int batchSize, bool updateUnusedParameters)
     {
         var preset = new TrainingPreset(
-            $"sweep-c{width}-n{cells}-e{epochs}-b{batchSize}", "preset candidate",
+            $"sweep-c{width}-n{cells}-e{epochs}-b{batchSize}{(updateUnusedParameters ? "-unused" : "")}", "preset candidate",
             new Nb201SupernetOptions(width, cells),
-            new TrainingOptions(epochs, batchSize, trainImages, seed),
+            new TrainingOptions(epochs, batchSize, trainImages, seed) { UpdateUnusedParameters = updateUnusedParameters },
             new EvaluationOptions(Subnets: 200, SampleSeed: sampleSeed, RecalibrationBatches: recalibrationBatches, RecalibrationBatchSize: 128, ValidImages: validImages));
         var spec = new TrainingRunSpec(preset, DataDirectory.Resolve(null), output);
         var result = Nb201TrainingRun.Run(spec, new EpochObserver());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweep C={width} N={cells} epochs={epochs} images={trainImages} batch={batchSize} recal={recalibrationBatches}x128 valid={validImages} seed={seed} sample_seed={sampleSeed} tau={result.Ranking.KendallTau:F4} rho={result.Ranking.SpearmanRho:F4} train_s={result.TrainSeconds:F0} eval_s={result.EvalSeconds:F0}"));
+            $"sweep C={width} N={cells} epochs={epochs} images={trainImages} batch={batchSize} update_unused={updateUnusedParameters} recal={recalibrationBatches}x128 valid={validImages} seed={seed} sample_seed={sampleSeed} tau={result.Ranking.KendallTau:F4} rho={result.Ranking.SpearmanRho:F4} train_s={result.TrainSeconds:F0} eval_s={result.EvalSeconds:F0}"));
     }
 
     /// <summary>Prints one line per finished epoch (a candidate runs for half an hour); nothing else.</summary>

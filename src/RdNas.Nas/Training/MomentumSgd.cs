@@ -8,7 +8,8 @@ namespace RdNas.Nas.Training;
 /// <summary>
 /// SGD with momentum and L2 weight decay, the update of PyTorch's <c>torch.optim.SGD</c> (no dampening, no Nesterov):
 /// d = g + λθ; b = μb + d (b = d on a parameter's first step); θ = θ − η·b. Parameters without a gradient in a step
-/// (operations the sampled subnet did not use) are left alone, momentum included.
+/// (operations the sampled subnet did not use) are left alone, momentum included, as PyTorch 2 does with gradients
+/// cleared to none — unless <see cref="UpdateUnusedParameters"/>, which steps them as PyTorch 1's zeroed gradients did.
 /// </summary>
 /// <remarks>
 /// Written here rather than taken from TorchSharp 0.107, whose <c>SGD.step</c> passes implicitly converted scalars to
@@ -23,7 +24,7 @@ public sealed class MomentumSgd : IDisposable
     private readonly Tensor?[] _buffers;
 
     /// <summary>Optimises <paramref name="parameters"/> (their order is the state's order).</summary>
-    public MomentumSgd(IEnumerable<Parameter> parameters, double learningRate, double momentum, double weightDecay)
+    public MomentumSgd(IEnumerable<Parameter> parameters, double learningRate, double momentum, double weightDecay, bool updateUnusedParameters = false)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         _parameters = [.. parameters];
@@ -31,6 +32,7 @@ public sealed class MomentumSgd : IDisposable
         LearningRate = learningRate;
         Momentum = momentum;
         WeightDecay = weightDecay;
+        UpdateUnusedParameters = updateUnusedParameters;
     }
 
     /// <summary>The step size η, set per epoch by the schedule.</summary>
@@ -41,6 +43,14 @@ public sealed class MomentumSgd : IDisposable
 
     /// <summary>The L2 weight decay λ.</summary>
     public double WeightDecay { get; }
+
+    /// <summary>
+    /// Whether a parameter that had a gradient once (it has a momentum buffer) is stepped with a zero gradient when the
+    /// step's subnet skips it: decayed and moved on by its momentum. This is PyTorch 1's <c>optimizer.zero_grad()</c>,
+    /// which zeroed gradients instead of clearing them, and so the behaviour of one-shot NAS code written for it. The
+    /// state needs nothing more: a parameter is stepped exactly when it has a buffer, so resuming stays bit-identical.
+    /// </summary>
+    public bool UpdateUnusedParameters { get; }
 
     /// <summary>Updates every parameter that has a gradient.</summary>
     public void Step()
@@ -54,12 +64,20 @@ public sealed class MomentumSgd : IDisposable
         for (var i = 0; i < _parameters.Length; i++)
         {
             var parameter = _parameters[i];
-            if (parameter.grad is not { } grad)
+            Tensor update;
+            if (parameter.grad is { } grad)
+            {
+                update = grad.add(parameter, decay);
+            }
+            else if (UpdateUnusedParameters && _buffers[i] is not null)
+            {
+                update = parameter.mul(decay); // a zero gradient plus the decay
+            }
+            else
             {
                 continue;
             }
 
-            var update = grad.add(parameter, decay);
             if (_buffers[i] is { } buffer)
             {
                 buffer.mul_(momentum).add_(update, one);

@@ -43,7 +43,7 @@ public sealed class SupernetTrainer : IDisposable
         _trainIndices = [.. trainIndices.Take(count)];
         _batcher = new Cifar10Batcher(images);
         _model = Nb201NetworkFactory.Create(supernet, options.Seed);
-        _optimizer = new MomentumSgd(_model.parameters(), options.LearningRate, options.Momentum, options.WeightDecay);
+        _optimizer = new MomentumSgd(_model.parameters(), options.LearningRate, options.Momentum, options.WeightDecay, options.UpdateUnusedParameters);
         _average = options.AverageWeightsAfter is null ? null : new WeightAverage(_model.parameters());
         _dataGenerator = new SeededGenerator(options.Seed, RandomStreams.TrainData);
         _subnetGenerator = new SeededGenerator(options.Seed, RandomStreams.TrainSubnets);
@@ -153,8 +153,8 @@ public sealed class SupernetTrainer : IDisposable
     {
         using var scope = NewDisposeScope();
         var (images, labels) = _batcher.Batch(batch, _dataGenerator);
-        // Gradients are cleared to none, not zero: ops the sampled subnets skip then get no weight decay or momentum
-        // update (as in PyTorch 2), and a resumed run, whose unused ops never had a gradient, steps identically.
+        // Gradients are cleared to none, not zero: the optimizer decides what a skipped op gets (nothing, as in PyTorch 2,
+        // or PyTorch 1's zero-gradient step), from its saved state, so a resumed run steps identically either way.
         _model.zero_grad(set_to_none: true);
         var outcome = _method.Train(new TrainingStep(_model, images, labels, _subnetGenerator, epoch, Options.Epochs));
         _optimizer.Step();

@@ -23,6 +23,13 @@ public sealed record TrainingOptions(int Epochs = 250, int BatchSize = 64, int? 
     public double WeightDecay { get; init; } = 5e-4;
 
     /// <summary>
+    /// Step the weights of operations a step's subnet skips with a zero gradient (weight decay and momentum move them),
+    /// as one-shot code written for PyTorch 1 did through <c>optimizer.zero_grad()</c>; false leaves them alone, as
+    /// PyTorch 2's gradients cleared to none do (<see cref="MomentumSgd.UpdateUnusedParameters"/>).
+    /// </summary>
+    public bool UpdateUnusedParameters { get; init; }
+
+    /// <summary>
     /// Evaluate the mean of the weights at the end of every epoch after this one (stochastic weight averaging) instead
     /// of the last weights; null for the last weights.
     /// </summary>

@@ -52,6 +52,32 @@ public sealed class SupernetTrainerTests
     }
 
     [Fact]
+    public void UpdateUnusedParameters_ChangesTrainingAndResumesBitIdentically()
+    {
+        var options = s_options with { UpdateUnusedParameters = true };
+        var folder = Path.Combine(TestData.TempFolder(), "checkpoint");
+        using var skipping = Create();
+        using var uninterrupted = Create(options);
+        for (var e = 0; e < 3; e++)
+        {
+            skipping.TrainEpoch(null, TestContext.Current.CancellationToken);
+            uninterrupted.TrainEpoch(null, TestContext.Current.CancellationToken);
+        }
+
+        WriteCheckpoint(folder, epochs: 1, options);
+        using var resumed = Create(options);
+        resumed.LoadCheckpoint(folder);
+        resumed.TrainEpoch(null, TestContext.Current.CancellationToken);
+        resumed.TrainEpoch(null, TestContext.Current.CancellationToken);
+
+        AssertSameState(uninterrupted, resumed, "after resume");
+        var weights = skipping.Model.state_dict();
+        Assert.Contains(weights.Keys, key => !weights[key].equal(uninterrupted.Model.state_dict()[key]).all().item<bool>());
+        using var other = Create();
+        Assert.Throws<InvalidOperationException>(() => other.LoadCheckpoint(folder)); // the checkpoint records the optimizer behaviour
+    }
+
+    [Fact]
     public void UnfinishedRun_CheckpointWithoutResult_GivesItsProgress()
     {
         var run = TestData.TempFolder();
