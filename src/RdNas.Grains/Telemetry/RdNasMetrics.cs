@@ -15,6 +15,12 @@ public sealed class RdNasMetrics
     /// <summary>The meter every instrument belongs to.</summary>
     public const string MeterName = "RdNas";
 
+    // Seconds, from a proxy on one cell (tens of milliseconds) to an epoch of the paper preset (minutes).
+    private static readonly InstrumentAdvice<double> s_seconds = new()
+    {
+        HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000],
+    };
+
     private readonly Counter<long> _submitted;
     private readonly Counter<long> _finished;
     private readonly Counter<long> _workerStarts;
@@ -28,12 +34,6 @@ public sealed class RdNasMetrics
     private readonly Gauge<double> _kendallTau;
     private readonly Counter<long> _architectureQueries;
     private readonly Histogram<double> _proxyDuration;
-
-    // Seconds, from a proxy on one cell (tens of milliseconds) to an epoch of the paper preset (minutes).
-    private static readonly InstrumentAdvice<double> s_seconds = new()
-    {
-        HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000],
-    };
 
     /// <summary>Creates the instruments on a meter of <paramref name="meters"/>.</summary>
     public RdNasMetrics(IMeterFactory meters)
