@@ -31,7 +31,8 @@ internal static class ExperimentDetailsTable
         if (ExperimentConfiguration.Method(spec).IsRdNas)
         {
             Row("teacher", spec.Teacher);
-            Row("pair sampler", spec.PairThreshold is { } t ? $"{spec.PairSampler} (distance ≥ {F(t, "G")})" : $"{spec.PairSampler} (default distance)");
+            Row("pair sampler", spec.PairSampler == "random" ? "random (no distance)"
+                : spec.PairThreshold is { } t ? $"{spec.PairSampler} (distance ≥ {F(t, "G")})" : $"{spec.PairSampler} (its default distance)");
             Row("ranking loss", spec.Margin is { } m ? $"paper's, margin {F(m, "G")}" : "reference code's (margin 0)");
             Row("λ schedule", spec.Lambda);
         }

@@ -62,7 +62,7 @@ internal static class ExperimentProgressView
 
         training.Value = status.CompletedEpochs + (status.StepsPerEpoch > 0 ? (double)status.Step / status.StepsPerEpoch : 0);
         training.Description = Markup.Escape(status.StepsPerEpoch > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"train epoch {status.CompletedEpochs + 1}/{status.Epochs} loss {status.Loss:F3} acc {100 * status.Accuracy:F1}%{worker}")
+            ? string.Create(CultureInfo.InvariantCulture, $"train epoch {Math.Min(status.CompletedEpochs + 1, status.Epochs)}/{status.Epochs} loss {status.Loss:F3} acc {100 * status.Accuracy:F1}%{worker}")
             : status.Message + worker);
     }
 }

@@ -235,18 +235,7 @@ public sealed partial class ExperimentGrain(
         _persisted = S.Snapshot();
     }
 
-    private ExperimentStatus Status()
-    {
-        var stored = _persisted;
-        var final = ExperimentStatus.IsFinalPhase(stored.Phase);
-        var live = final ? null : _progress;
-        var training = live is { Phase: ExperimentPhase.Training, StepsPerEpoch: > 0 };
-        return new ExperimentStatus(
-            Id, live?.Phase ?? stored.Phase, live?.Message ?? stored.Message, stored.CompletedEpochs, stored.Epochs,
-            training ? live!.Step : 0, training ? live!.StepsPerEpoch : 0, training ? live!.Loss : 0, training ? live!.Accuracy : 0,
-            stored.Phase == ExperimentPhase.Completed ? stored.Subnets : live?.EvaluatedSubnets ?? 0, stored.Subnets,
-            stored.Worker, stored.Attempts, stored.ResumedFromEpoch, DateTimeOffset.UtcNow);
-    }
+    private ExperimentStatus Status() => ExperimentStatusComposer.Compose(Id, _persisted, _progress, DateTimeOffset.UtcNow);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: worker on {Worker} is gone; restarting from the checkpoint of epoch {Epoch}")]
     private static partial void LogWorkerLost(ILogger logger, string experimentId, string? worker, int epoch);

@@ -1,0 +1,27 @@
+using RdNas.Abstractions.Experiments;
+using RdNas.Grains.Training;
+
+namespace RdNas.Grains.Experiments;
+
+/// <summary>
+/// An experiment's status from what is stored (phase, checkpointed epochs, worker) and the worker's latest report
+/// (step, loss, accuracy, subnets evaluated), which is dropped once the experiment has stopped for good.
+/// </summary>
+internal static class ExperimentStatusComposer
+{
+    public static ExperimentStatus Compose(string id, ExperimentState stored, WorkerReport? live, DateTimeOffset now)
+    {
+        var final = ExperimentStatus.IsFinalPhase(stored.Phase);
+        live = final ? null : live;
+        var training = live is { Phase: ExperimentPhase.Training, StepsPerEpoch: > 0 };
+        // A report of an epoch already checkpointed says nothing of the current one: no step of it is done yet (its loss
+        // and accuracy stay, the last seen). Without this, between epochs and after the last one, the step counter of
+        // the finished epoch was read as the next epoch's.
+        var step = training && live!.Epoch >= stored.CompletedEpochs ? live.Step : 0;
+        return new ExperimentStatus(
+            id, live?.Phase ?? stored.Phase, live?.Message ?? stored.Message, stored.CompletedEpochs, stored.Epochs,
+            step, training ? live!.StepsPerEpoch : 0, training ? live!.Loss : 0, training ? live!.Accuracy : 0,
+            stored.Phase == ExperimentPhase.Completed ? stored.Subnets : live?.EvaluatedSubnets ?? 0, stored.Subnets,
+            stored.Worker, stored.Attempts, stored.ResumedFromEpoch, now);
+    }
+}

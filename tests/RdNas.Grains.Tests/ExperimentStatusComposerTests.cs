@@ -1,0 +1,48 @@
+using RdNas.Abstractions.Experiments;
+using RdNas.Grains.Experiments;
+using RdNas.Grains.Training;
+
+namespace RdNas.Grains.Tests;
+
+public sealed class ExperimentStatusComposerTests
+{
+    private static readonly DateTimeOffset s_now = new(2026, 11, 29, 16, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Compose_ReportOfTheCurrentEpoch_GivesItsStepLossAndAccuracy()
+    {
+        var status = ExperimentStatusComposer.Compose("e", Stored(ExperimentPhase.Training, completedEpochs: 2), Report(epoch: 2, step: 5), s_now);
+
+        Assert.Equal((2, 5, 8), (status.CompletedEpochs, status.Step, status.StepsPerEpoch));
+        Assert.Equal((1.25, 0.5), (status.Loss, status.Accuracy));
+    }
+
+    [Theory]
+    [InlineData(3, 2)] // between epochs: epoch 3 checkpointed, the last report is its final step
+    [InlineData(25, 24)] // after the last epoch, before evaluation reports
+    public void Compose_ReportOfAnEpochAlreadyCheckpointed_HasNoStepOfTheNextYet(int completedEpochs, int reportedEpoch)
+    {
+        var status = ExperimentStatusComposer.Compose("e", Stored(ExperimentPhase.Training, completedEpochs), Report(reportedEpoch, step: 8), s_now);
+
+        Assert.Equal(0, status.Step);
+        Assert.Equal(completedEpochs, status.CompletedEpochs);
+        Assert.Equal(1.25, status.Loss); // the last epoch's, still worth showing
+    }
+
+    [Fact]
+    public void Compose_FinishedExperiment_IgnoresTheLastReport()
+    {
+        var status = ExperimentStatusComposer.Compose("e", Stored(ExperimentPhase.Completed, completedEpochs: 25), Report(epoch: 24, step: 8), s_now);
+
+        Assert.Equal(ExperimentPhase.Completed, status.Phase);
+        Assert.Equal("stored", status.Message);
+        Assert.Equal((0, 0, 200), (status.Step, status.StepsPerEpoch, status.EvaluatedSubnets));
+        Assert.Equal(s_now, status.UpdatedUtc);
+    }
+
+    private static ExperimentState Stored(ExperimentPhase phase, int completedEpochs) =>
+        new() { Phase = phase, Message = "stored", CompletedEpochs = completedEpochs, Epochs = 25, Subnets = 200, Attempts = 1 };
+
+    private static WorkerReport Report(int epoch, int step) =>
+        new(Attempt: 1, ExperimentPhase.Training, "training", epoch, Epochs: 25, step, StepsPerEpoch: 8, Loss: 1.25, Accuracy: 0.5, EvaluatedSubnets: 0, Subnets: 0);
+}
