@@ -53,6 +53,7 @@ internal static class ExperimentProgressView
         if (status.Phase == ExperimentPhase.Evaluating || status.Phase == ExperimentPhase.Completed)
         {
             training.Value = training.MaxValue;
+            training.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"trained {status.Epochs}/{status.Epochs} epochs{worker}"));
             training.StopTask();
             evaluation.StartTask();
             evaluation.Value = status.EvaluatedSubnets;
