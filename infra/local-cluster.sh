@@ -173,6 +173,18 @@ stop_all() { # TIMEOUT
     return 0
 }
 
+# Waits until the recorded process NAME answers on PORT; a failed start if it exits first or TIMEOUT seconds pass.
+wait_for_port() { # NAME PORT TIMEOUT
+    local name="$1" port="$2" waited=0
+    until port_answers "$port"; do
+        [[ -n "$(live_pid "$name")" ]] || fail_start "$name exited; its log ($LOGS/$name.log) ends with:
+$(tail -n 20 "$LOGS/$name.log")"
+        ((waited < $3)) || fail_start "$name did not open port $port in ${3}s; see $LOGS/$name.log"
+        sleep 1
+        waited=$((waited + 1))
+    done
+}
+
 # start: a failed start stops what it launched (an EXIT trap, so unexpected errors clean up too).
 START_DONE=0
 fail_start() {
@@ -322,16 +334,8 @@ cmd_start() {
     # Azurite.
     start_azurite blob "$BLOB_PORT"
     start_azurite table "$TABLE_PORT"
-    local waited=0
-    until port_answers "$BLOB_PORT" && port_answers "$TABLE_PORT"; do
-        for name in azurite-blob azurite-table; do
-            [[ -n "$(live_pid "$name")" ]] || fail_start "$name exited; its log ($LOGS/$name.log) ends with:
-$(tail -n 20 "$LOGS/$name.log")"
-        done
-        ((waited < 60)) || fail_start "Azurite did not open ports $BLOB_PORT and $TABLE_PORT in 60s; see $LOGS/azurite-*.log"
-        sleep 1
-        waited=$((waited + 1))
-    done
+    wait_for_port azurite-blob "$BLOB_PORT" 60
+    wait_for_port azurite-table "$TABLE_PORT" 60
     say "azurite: blob 127.0.0.1:$BLOB_PORT, table 127.0.0.1:$TABLE_PORT, data in $STATE/azurite"
 
     # Silos. A gpu-role silo declares an accelerator, so training is placed on it; without CUDA it trains on the CPU.
@@ -348,7 +352,7 @@ $(tail -n 20 "$LOGS/$name.log")"
     done
 
     # Up when the host says it started (after the silo joined the cluster and opened its gateway).
-    waited=0
+    local waited=0
     local -a pending=("${silos[@]}")
     while ((${#pending[@]} > 0)); do
         local -a still=()
@@ -371,14 +375,7 @@ $(tail -n 30 "$LOGS/$name.log")"
 
     if ((prometheus == 1)); then
         start_prometheus "$total"
-        waited=0
-        until port_answers "$PROMETHEUS_PORT"; do
-            [[ -n "$(live_pid prometheus)" ]] || fail_start "prometheus exited; its log ($LOGS/prometheus.log) ends with:
-$(tail -n 20 "$LOGS/prometheus.log")"
-            ((waited < 60)) || fail_start "Prometheus did not open port $PROMETHEUS_PORT in 60s; see $LOGS/prometheus.log"
-            sleep 1
-            waited=$((waited + 1))
-        done
+        wait_for_port prometheus "$PROMETHEUS_PORT" 60
         say "prometheus: http://127.0.0.1:$PROMETHEUS_PORT scrapes $total silo(s) (config $STATE/prometheus.yml)"
     fi
 

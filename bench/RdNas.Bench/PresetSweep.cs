@@ -25,26 +25,21 @@ internal static class PresetSweep
             new TrainingOptions(epochs, batchSize, trainImages, seed) { UpdateUnusedParameters = updateUnusedParameters },
             new EvaluationOptions(Subnets: 200, SampleSeed: sampleSeed, RecalibrationBatches: recalibrationBatches, RecalibrationBatchSize: 128, ValidImages: validImages));
         var spec = new TrainingRunSpec(preset, DataDirectory.Resolve(null), output);
-        var result = Nb201TrainingRun.Run(spec, new EpochObserver());
+        var result = Nb201TrainingRun.Run(spec, new EpochObserver(epochs));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sweep C={width} N={cells} epochs={epochs} images={trainImages} batch={batchSize} update_unused={updateUnusedParameters} recal={recalibrationBatches}x128 valid={validImages} seed={seed} sample_seed={sampleSeed} tau={result.Ranking.KendallTau:F4} rho={result.Ranking.SpearmanRho:F4} train_s={result.TrainSeconds:F0} eval_s={result.EvalSeconds:F0}"));
     }
 
     /// <summary>Prints one line per finished epoch (a candidate runs for half an hour); nothing else.</summary>
-    private sealed class EpochObserver : ITrainingRunObserver
+    private sealed class EpochObserver(int epochs) : ITrainingRunObserver
     {
-        private TrainingProgress? last;
-
         public void OnTrainingProgress(TrainingProgress progress)
         {
-            if (last is { } ended && progress.Epoch != ended.Epoch)
-            {
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{DateTime.UtcNow:HH:mm:ss} epoch {ended.Epoch + 1}/{ended.Epochs} loss {ended.Loss:F3} train accuracy {ended.Accuracy:P1}"));
-            }
-
-            last = progress;
         }
+
+        public void OnEpochTrained(EpochRecord epoch) =>
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{DateTime.UtcNow:HH:mm:ss} epoch {epoch.Epoch}/{epochs} loss {epoch.Loss:F3} train accuracy {epoch.TrainAccuracy:P1} ({epoch.Seconds:F0} s)"));
 
         public void OnTeacherProgress(int done, int total)
         {

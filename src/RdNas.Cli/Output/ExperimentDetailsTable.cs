@@ -59,11 +59,10 @@ internal static class ExperimentDetailsTable
         Row("updated (UTC)", status.UpdatedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
         if (ranking is not null)
         {
-            Row("Kendall τ", F(ranking.KendallTau, "F4"));
-            Row("Spearman ρ", F(ranking.SpearmanRho, "F4"));
-            Row("Pearson r", F(ranking.PearsonR, "F4"));
-            Row("concordant pairs", F(ranking.ConcordantPairRatio, "F4"));
-            Row("precision@top-10%", F(ranking.PrecisionAtTop10, "F4"));
+            foreach (var (metric, value) in RankingRows.Of(ranking.KendallTau, ranking.SpearmanRho, ranking.PearsonR, ranking.ConcordantPairRatio, ranking.PrecisionAtTop10))
+            {
+                Row(metric, value);
+            }
         }
 
         return table;

@@ -13,11 +13,11 @@ internal static class RunSummaryTable
         var table = new Table().AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
         void Row(string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
         string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
-        Row("Kendall τ", F(run.Ranking.KendallTau, "F4"));
-        Row("Spearman ρ", F(run.Ranking.SpearmanRho, "F4"));
-        Row("Pearson r", F(run.Ranking.PearsonR, "F4"));
-        Row("concordant pairs", F(run.Ranking.Cpr, "F4"));
-        Row("precision@top-10%", F(run.Ranking.PrecisionAtTop10, "F4"));
+        foreach (var (metric, value) in RankingRows.Of(run.Ranking.KendallTau, run.Ranking.SpearmanRho, run.Ranking.PearsonR, run.Ranking.Cpr, run.Ranking.PrecisionAtTop10))
+        {
+            Row(metric, value);
+        }
+
         Row("subnets", run.Subnets.Count.ToString(CultureInfo.InvariantCulture));
         Row("train + eval seconds", F(run.Seconds, "F0"));
         Row("experiment", experimentId);

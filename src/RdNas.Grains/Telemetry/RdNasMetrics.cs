@@ -45,7 +45,7 @@ public sealed class RdNasMetrics
         _workerStarts = meter.CreateCounter<long>("rdnas.training.worker.starts", "{start}", "Training workers started; resumed=true when one restarts a run from its checkpoint");
         _steps = meter.CreateCounter<long>("rdnas.training.steps", "{step}", "Supernet training steps done");
         _epochs = meter.CreateCounter<long>("rdnas.training.epochs", "{epoch}", "Training epochs finished");
-        _epochDuration = meter.CreateHistogram<double>("rdnas.training.epoch.duration", "s", "Wall time of a training epoch (from the previous checkpoint, resume or teacher, to the epoch's last step)", tags: null, advice: s_seconds);
+        _epochDuration = meter.CreateHistogram<double>("rdnas.training.epoch.duration", "s", "Wall time of a training epoch (its training curve's seconds)", tags: null, advice: s_seconds);
         _loss = meter.CreateGauge<double>("rdnas.training.loss", null, "Mean training loss of the latest finished epoch");
         _accuracy = meter.CreateGauge<double>("rdnas.training.accuracy", null, "Mean training accuracy of the latest finished epoch, in [0, 1]");
         _checkpointDuration = meter.CreateHistogram<double>("rdnas.checkpoint.save.duration", "s", "Time to copy an epoch's checkpoint to durable storage", tags: null, advice: s_seconds);

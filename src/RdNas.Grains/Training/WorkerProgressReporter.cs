@@ -19,38 +19,28 @@ internal sealed class WorkerProgressReporter(
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(500);
     private readonly Stopwatch _sinceReport = Stopwatch.StartNew();
-    private readonly Stopwatch _epoch = Stopwatch.StartNew();
 
     public void OnTrainingProgress(TrainingProgress progress)
     {
         metrics.StepDone(tags);
-        if (progress.Step == progress.StepsPerEpoch)
-        {
-            metrics.EpochDone(tags, progress.Loss, progress.Accuracy, _epoch.Elapsed);
-        }
-
         Send(new WorkerReport(attempt, ExperimentPhase.Training, $"training epoch {progress.Epoch + 1}/{progress.Epochs}",
             progress.Epoch, progress.Epochs, progress.Step, progress.StepsPerEpoch, progress.Loss, progress.Accuracy, 0, 0), force: progress.Step == progress.StepsPerEpoch);
     }
 
-    public void OnTeacherProgress(int done, int total)
-    {
-        _epoch.Restart(); // the first epoch starts after the teacher: its duration leaves the gathering out
-        Send(new WorkerReport(attempt, ExperimentPhase.Training, $"gathering teacher scores {done}/{total}", 0, 0, 0, 0, 0, 0, 0, 0), force: done == total);
-    }
+    public void OnEpochTrained(EpochRecord epoch) =>
+        metrics.EpochDone(tags, epoch.Loss, epoch.TrainAccuracy, TimeSpan.FromSeconds(epoch.Seconds));
 
-    public void OnResumed(int completedEpochs)
-    {
+    public void OnTeacherProgress(int done, int total) =>
+        Send(new WorkerReport(attempt, ExperimentPhase.Training, $"gathering teacher scores {done}/{total}", 0, 0, 0, 0, 0, 0, 0, 0), force: done == total);
+
+    public void OnResumed(int completedEpochs) =>
         experiment.ReportResumedAsync(attempt, completedEpochs).GetAwaiter().GetResult();
-        _epoch.Restart();
-    }
 
     public void OnCheckpointSaved(int completedEpochs)
     {
         var saving = Stopwatch.StartNew();
         store.SaveAsync(experimentId, runDirectory, cancellationToken).GetAwaiter().GetResult();
         metrics.CheckpointSaved(tags, saving.Elapsed);
-        _epoch.Restart(); // the next epoch starts now: its duration leaves out the checkpoint's
         experiment.ReportCheckpointAsync(attempt, completedEpochs).GetAwaiter().GetResult();
     }
 

@@ -8,6 +8,9 @@ public interface ITrainingRunObserver
     /// <summary>A training step finished.</summary>
     void OnTrainingProgress(TrainingProgress progress);
 
+    /// <summary>An epoch finished training: its entry of the training curve (before its history point and checkpoint).</summary>
+    void OnEpochTrained(EpochRecord epoch);
+
     /// <summary>Cell <paramref name="done"/> of <paramref name="total"/> has been scored by the teacher (first run only).</summary>
     void OnTeacherProgress(int done, int total);
 

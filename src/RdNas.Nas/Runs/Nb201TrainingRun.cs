@@ -57,7 +57,9 @@ public static class Nb201TrainingRun
         {
             var secondsBefore = trainer.TrainingSeconds;
             var epoch = trainer.TrainEpoch(progress, cancellationToken);
-            curve.Add(new EpochRecord(trainer.CompletedEpochs, epoch.Loss, epoch.Accuracy, epoch.LearningRate, trainer.TrainingSeconds - secondsBefore));
+            var record = new EpochRecord(trainer.CompletedEpochs, epoch.Loss, epoch.Accuracy, epoch.LearningRate, trainer.TrainingSeconds - secondsBefore);
+            curve.Add(record);
+            observer.OnEpochTrained(record);
             if (historyEpochs.Contains(trainer.CompletedEpochs))
             {
                 // Before the checkpoint: a run stopped during this evaluation trains the epoch again and evaluates it.

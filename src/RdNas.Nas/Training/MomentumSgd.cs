@@ -52,7 +52,7 @@ public sealed class MomentumSgd : IDisposable
     /// </summary>
     public bool UpdateUnusedParameters { get; }
 
-    /// <summary>Updates every parameter that has a gradient.</summary>
+    /// <summary>Updates every parameter that has a gradient (and, with <see cref="UpdateUnusedParameters"/>, every one that had).</summary>
     public void Step()
     {
         using var noGrad = no_grad();

@@ -20,6 +20,8 @@ public sealed class Nb201TrainingRunTests
     {
         public void OnTrainingProgress(RdNas.Nas.Training.TrainingProgress progress) => Assert.Fail("training started");
 
+        public void OnEpochTrained(EpochRecord epoch) => Assert.Fail("an epoch trained");
+
         public void OnTeacherProgress(int done, int total)
         {
         }
