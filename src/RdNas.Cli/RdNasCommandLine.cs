@@ -15,10 +15,11 @@ public static class RdNasCommandLine
     public static RootCommand Create(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var space = new Command("space", "Inspect search spaces and architecture strings")
+        var space = new Command("space", "Inspect search spaces, architecture strings and architecture costs")
         {
             new SpaceInfoCommand(console),
             new SpaceValidateCommand(console),
+            new SpaceCostsCommand(console),
         };
         var proxies = new Command("proxies", "Score and rank architectures with zero-cost proxies")
         {

@@ -36,7 +36,7 @@ public sealed class SpaceCommandTests
         var code = await cli.RunAsync("space", "info", "--space", "darts");
 
         Assert.Equal(ExitCodes.InvalidInput, code);
-        Assert.Contains("unknown search space 'darts' (expected nb201)", cli.Error, StringComparison.Ordinal);
+        Assert.Contains("unknown search space 'darts' (expected nb201 or resnet48)", cli.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,5 +70,91 @@ public sealed class SpaceCommandTests
 
         Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.Contains("'none' is not an operation of the 4-op space", cli.Error, StringComparison.Ordinal);
+    }
+
+    private const string ResNet48Code = "1252233313000000223212122253130000000000006515000000";
+
+    [Fact]
+    public async Task Info_ResNet48_PrintsTheSpaceSizeAndChoices()
+    {
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("space", "info", "--space", "resnet48");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("resnet48: 121588067670250048000000 architectures (1.2e+23)", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("depths 2–5, 2–5, 2–8, 2–5", cli.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Info_ResNet48Json_KeepsEveryDigitOfTheSize()
+    {
+        using var cli = new CliRunner();
+
+        await cli.RunAsync("space", "info", "--space", "resnet48", "--format", "json");
+
+        using var json = System.Text.Json.JsonDocument.Parse(cli.Output);
+        Assert.Equal("121588067670250048000000", json.RootElement.GetProperty("size").GetString());
+        Assert.Equal([5, 5, 8, 5], json.RootElement.GetProperty("max_depths").EnumerateArray().Select(d => d.GetInt32()));
+    }
+
+    [Fact]
+    public async Task Validate_ResNet48Code_ExitsZeroAndPrintsIt()
+    {
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("space", "validate", "--space", "resnet48", ResNet48Code);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal(ResNet48Code, cli.Output.Trim());
+    }
+
+    [Fact]
+    public async Task Validate_ResNet48CodeWithMismatchedShortcutWidth_ExitsNonZeroWithPosition()
+    {
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("space", "validate", "--space", "resnet48", "1252233413000000223212122253130000000000006515000000");
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("at position 7: stage 1 block 1 conv2: width code 4 differs from the stem's 3", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Costs_Track1TestSet_WritesEveryArchitectureAndTheStandaloneCheck()
+    {
+        using var cli = new CliRunner();
+        var output = Path.Combine(Path.GetTempPath(), "rdnas-tests", Guid.NewGuid().ToString("N"), "track1-costs.csv");
+
+        var code = await cli.RunAsync("space", "costs", "--space", "resnet48", "--data", CliRunner.RealDataFolder(), "--out", output);
+
+        Assert.Equal(ExitCodes.Success, code);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal(45_001, lines.Length);
+        Assert.Equal("name,arch,mflops,params_m", lines[0]);
+        Assert.Equal($"arch1,{ResNet48Code},2105.100,9.621328", lines[1]);
+        Assert.Contains("MFLOPs against one team's stand-alone top-1 of 30 architectures (not official): Kendall τ 0.591", cli.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Costs_Nb201_PointsToTheProxyCommand()
+    {
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("space", "costs", "--space", "nb201", "--out", "unused.csv");
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("rdnas proxies score --proxy flops,params", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_ResNet48_SaysWhatTheSpaceSupports()
+    {
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("train", "--space", "resnet48", "--sampler", "spos", "--preset", "smoke", "--out", "unused");
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("search space 'resnet48' has no supernet or proxies yet", cli.Error, StringComparison.Ordinal);
     }
 }

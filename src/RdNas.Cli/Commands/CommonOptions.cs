@@ -14,7 +14,7 @@ internal static class CommonOptions
 
     public static readonly Option<string> Space = new("--space")
     {
-        Description = "Search space (nb201)",
+        Description = "Search space: nb201, or resnet48 (CVPR 2022 Track 1; space info, validate and costs only)",
         DefaultValueFactory = _ => "nb201",
     };
 
@@ -51,12 +51,20 @@ internal static class CommonOptions
         Description = "Folder of cached teacher scores (default: $RDNAS_CACHE/teachers or ~/.cache/rdnas/teachers)",
     };
 
-    /// <summary>Only NB201 exists so far; anything else is an error naming the valid spaces.</summary>
+    /// <summary>The search space named by <paramref name="space"/>; an unknown name is an error listing the valid ones.</summary>
+    public static SearchSpaceName ParseSpace(string space) => space.ToLowerInvariant() switch
+    {
+        "nb201" => SearchSpaceName.Nb201,
+        "resnet48" => SearchSpaceName.ResNet48,
+        _ => throw new ArgumentException($"unknown search space '{space}' (expected nb201 or resnet48)"),
+    };
+
+    /// <summary>For commands that train or score NB201 cells: any other space is an error saying what it supports.</summary>
     public static void RequireNb201(string space)
     {
-        if (!string.Equals(space, "nb201", StringComparison.OrdinalIgnoreCase))
+        if (ParseSpace(space) != SearchSpaceName.Nb201)
         {
-            throw new ArgumentException($"unknown search space '{space}' (expected nb201)");
+            throw new ArgumentException($"search space '{space}' has no supernet or proxies yet: this command supports nb201 (resnet48 has space info, space validate and space costs)");
         }
     }
 }

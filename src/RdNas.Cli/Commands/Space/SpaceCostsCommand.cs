@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using RdNas.Cli.Output;
+using RdNas.Nas.Data;
+using RdNas.Nas.Evaluation.Metrics;
+using RdNas.Nas.GroundTruth;
+using RdNas.Nas.SearchSpaces.ResNet48;
+
+namespace RdNas.Cli.Commands.Space;
+
+/// <summary>
+/// <c>rdnas space costs --space resnet48 --out CSV</c>: FLOPs and parameters of the 45,000 Track 1 test architectures
+/// (the competition's cheapest teachers), and how they rank the 30 architectures with stand-alone accuracies.
+/// </summary>
+internal sealed class SpaceCostsCommand : CliCommand
+{
+    private static readonly Option<string> s_out = new("--out")
+    {
+        Description = "The CSV to write: name, arch, mflops, params_m",
+        Required = true,
+    };
+
+    public SpaceCostsCommand(CliConsole console)
+        : base("costs", "Write the FLOPs and parameters of the CVPR 2022 Track 1 test architectures (resnet48)", console)
+    {
+        Options.Add(CommonOptions.Space);
+        Options.Add(CommonOptions.Data);
+        Options.Add(s_out);
+    }
+
+    protected override Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        if (CommonOptions.ParseSpace(parseResult.GetValue(CommonOptions.Space)!) != SearchSpaceName.ResNet48)
+        {
+            throw new ArgumentException("space costs covers resnet48's Track 1 test set; for nb201 use 'rdnas proxies score --proxy flops,params'");
+        }
+
+        var data = DataDirectory.Resolve(parseResult.GetValue(CommonOptions.Data));
+        var architectures = Track1Architectures.LoadTestSet(data);
+        var costs = architectures.ToDictionary(
+            a => a.Name, a => (Mflops: ResNet48CostModel.Mflops(a.Genotype), Params: ResNet48CostModel.ParamsMillions(a.Genotype)));
+        var csv = new StringBuilder("name,arch,mflops,params_m\n");
+        foreach (var architecture in architectures)
+        {
+            var cost = costs[architecture.Name];
+            csv.Append(CultureInfo.InvariantCulture, $"{architecture.Name},{architecture.Genotype.Code},{cost.Mflops:F3},{cost.Params:F6}\n");
+        }
+
+        var output = parseResult.GetValue(s_out)!;
+        AtomicFile.WriteAllText(output, csv.ToString());
+        var flops = costs.Values.Select(c => c.Mflops).ToArray();
+        Console.Line(string.Create(CultureInfo.InvariantCulture,
+            $"resnet48: {architectures.Count} Track 1 test architectures, {flops.Min():F0}–{flops.Max():F0} MFLOPs → {output}"));
+        PrintStandaloneCheck(data, costs);
+        return Task.FromResult(ExitCodes.Success);
+    }
+
+    // The official ground truth was never published; one team's stand-alone accuracies of arch1..arch30 are the only
+    // check there is, and 30 architectures rank with a standard error of about ±0.13 in τ.
+    private void PrintStandaloneCheck(DataDirectory data, Dictionary<string, (double Mflops, double Params)> costs)
+    {
+        if (!File.Exists(data.PathOf(Track1Architectures.StandalonePath)))
+        {
+            Console.Line($"no {Track1Architectures.StandalonePath} in the data folder: skipped the stand-alone check");
+            return;
+        }
+
+        var standalone = Track1Architectures.LoadStandalone(data).Where(s => costs.ContainsKey(s.Name)).ToList();
+        var accuracy = standalone.Select(s => s.Accuracy).ToArray();
+        foreach (var (name, cost) in new (string, Func<string, double>)[] { ("MFLOPs", n => costs[n].Mflops), ("params", n => costs[n].Params) })
+        {
+            var values = standalone.Select(s => cost(s.Name)).ToArray();
+            Console.Line(string.Create(CultureInfo.InvariantCulture,
+                $"{name} against one team's stand-alone top-1 of {standalone.Count} architectures (not official): Kendall τ {KendallTau.Compute(values, accuracy):F3}, Spearman ρ {SpearmanRho.Compute(values, accuracy):F3}"));
+        }
+    }
+}
