@@ -66,6 +66,19 @@ internal sealed class PrometheusServer : IDisposable
         return [.. body.GetProperty("data").GetProperty("result").EnumerateArray().Select(series => (series.GetProperty("metric"), series.GetProperty("value")[1].GetString()!))];
     }
 
+    /// <summary>
+    /// Evaluates a range PromQL query from <paramref name="start"/> to now at 1-second steps, as a Grafana time-series
+    /// panel does; fails on an error, returns the result series' labels and number of samples.
+    /// </summary>
+    public async Task<IReadOnlyList<(JsonElement Metric, int Samples)>> QueryRangeAsync(string promQl, DateTimeOffset start)
+    {
+        var query = $"api/v1/query_range?query={Uri.EscapeDataString(promQl)}&start={start.ToUnixTimeSeconds()}&end={DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1}&step=1";
+        using var response = await _http.GetAsync(new Uri(query, UriKind.Relative), TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode && body.GetProperty("status").GetString() == "success", $"range query {promQl} failed: {body}");
+        return [.. body.GetProperty("data").GetProperty("result").EnumerateArray().Select(series => (series.GetProperty("metric"), series.GetProperty("values").GetArrayLength()))];
+    }
+
     /// <summary>Runs <c>promtool ARGS</c> with <paramref name="input"/> on its standard input; returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> PromtoolAsync(string? input, params string[] args)
     {

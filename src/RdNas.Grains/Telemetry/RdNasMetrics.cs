@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using RdNas.Abstractions.Experiments;
@@ -8,7 +9,9 @@ namespace RdNas.Grains.Telemetry;
 /// The platform's metrics (meter <see cref="MeterName"/>): experiments submitted and finished, training steps and
 /// epochs with their loss, accuracy and duration, checkpoints, evaluation and the final Kendall τ per experiment,
 /// architecture queries and proxy computations. The silo host exports them to Prometheus; the Grafana dashboard in
-/// <c>grafana/dashboards</c> reads them. Training instruments carry the experiment id, sampler and preset.
+/// <c>grafana/dashboards</c> reads them. Tags take bounded sets of values: training counters and histograms carry the
+/// sampler and preset, and only the live gauges of the runs training on this silo carry an experiment id
+/// (<see cref="RunMetrics"/>).
 /// </summary>
 public sealed class RdNasMetrics
 {
@@ -21,17 +24,24 @@ public sealed class RdNasMetrics
         HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000],
     };
 
+    // Kendall τ in [−1, 1]; a ranking no better than chance falls in the first bucket. No negative bounds: Prometheus
+    // drops an OpenMetrics histogram that has them (its sum would no longer be a counter).
+    private static readonly InstrumentAdvice<double> s_kendallTau = new()
+    {
+        HistogramBucketBoundaries = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1],
+    };
+
+    private readonly ConcurrentDictionary<RunMetrics, bool> _running = new();
+
     private readonly Counter<long> _submitted;
     private readonly Counter<long> _finished;
     private readonly Counter<long> _workerStarts;
     private readonly Counter<long> _steps;
     private readonly Counter<long> _epochs;
     private readonly Histogram<double> _epochDuration;
-    private readonly Gauge<double> _loss;
-    private readonly Gauge<double> _accuracy;
     private readonly Histogram<double> _checkpointDuration;
     private readonly Counter<long> _subnetsEvaluated;
-    private readonly Gauge<double> _kendallTau;
+    private readonly Histogram<double> _kendallTau;
     private readonly Counter<long> _architectureQueries;
     private readonly Histogram<double> _proxyDuration;
 
@@ -46,11 +56,12 @@ public sealed class RdNasMetrics
         _steps = meter.CreateCounter<long>("rdnas.training.steps", "{step}", "Supernet training steps done");
         _epochs = meter.CreateCounter<long>("rdnas.training.epochs", "{epoch}", "Training epochs finished");
         _epochDuration = meter.CreateHistogram<double>("rdnas.training.epoch.duration", "s", "Wall time of a training epoch (its training curve's seconds)", tags: null, advice: s_seconds);
-        _loss = meter.CreateGauge<double>("rdnas.training.loss", null, "Mean training loss of the latest finished epoch");
-        _accuracy = meter.CreateGauge<double>("rdnas.training.accuracy", null, "Mean training accuracy of the latest finished epoch, in [0, 1]");
+        meter.CreateObservableGauge("rdnas.training.loss", () => Observe(s => s.Loss), null, "Mean training loss of a running experiment's latest finished epoch");
+        meter.CreateObservableGauge("rdnas.training.accuracy", () => Observe(s => s.Accuracy), null, "Mean training accuracy of a running experiment's latest finished epoch, in [0, 1]");
+        meter.CreateObservableGauge("rdnas.training.epochs.completed", () => Observe(s => s.CompletedEpochs), "{epoch}", "Epochs a running experiment has finished");
         _checkpointDuration = meter.CreateHistogram<double>("rdnas.checkpoint.save.duration", "s", "Time to copy an epoch's checkpoint to durable storage", tags: null, advice: s_seconds);
         _subnetsEvaluated = meter.CreateCounter<long>("rdnas.evaluation.subnets", "{subnet}", "Subnets scored by the final evaluation");
-        _kendallTau = meter.CreateGauge<double>("rdnas.ranking.kendall_tau", null, "Kendall tau of a completed experiment's ranking against the benchmark");
+        _kendallTau = meter.CreateHistogram<double>("rdnas.ranking.kendall_tau", null, "Kendall tau of completed experiments' rankings against the benchmark", tags: null, advice: s_kendallTau);
         _architectureQueries = meter.CreateCounter<long>("rdnas.architecture.queries", "{query}", "Architecture grain calls, by kind");
         _proxyDuration = meter.CreateHistogram<double>("rdnas.proxy.duration", "s", "Time to compute one zero-cost proxy score, by proxy", tags: null, advice: s_seconds);
     }
@@ -69,30 +80,40 @@ public sealed class RdNasMetrics
     /// <summary>A training worker was started, from a checkpoint when <paramref name="resumed"/>.</summary>
     public void WorkerStarted(bool resumed) => _workerStarts.Add(1, new KeyValuePair<string, object?>("resumed", resumed ? "true" : "false"));
 
-    /// <summary>A training step of <paramref name="run"/> finished.</summary>
-    public void StepDone(in RunTags run) => _steps.Add(1, run.Tags);
-
-    /// <summary>An epoch of <paramref name="run"/> finished with this mean loss and accuracy.</summary>
-    public void EpochDone(in RunTags run, double loss, double accuracy, TimeSpan duration)
+    /// <summary>Starts the metrics of experiment <paramref name="experimentId"/>'s run on this silo; dispose them when it ends.</summary>
+    public RunMetrics RunStarted(string experimentId, ExperimentSpec spec)
     {
-        _epochs.Add(1, run.Tags);
-        _epochDuration.Record(duration.TotalSeconds, run.Tags);
-        _loss.Record(loss, run.Tags);
-        _accuracy.Record(accuracy, run.Tags);
+        ArgumentNullException.ThrowIfNull(spec);
+        var run = new RunMetrics(this, experimentId, spec);
+        _running[run] = true;
+        return run;
     }
-
-    /// <summary>A checkpoint of <paramref name="run"/> reached durable storage.</summary>
-    public void CheckpointSaved(in RunTags run, TimeSpan duration) => _checkpointDuration.Record(duration.TotalSeconds, run.Tags);
-
-    /// <summary>The final evaluation of <paramref name="run"/> scored one more subnet.</summary>
-    public void SubnetEvaluated(in RunTags run) => _subnetsEvaluated.Add(1, run.Tags);
-
-    /// <summary><paramref name="run"/> completed with this Kendall τ.</summary>
-    public void RankingMeasured(in RunTags run, double kendallTau) => _kendallTau.Record(kendallTau, run.Tags);
 
     /// <summary>An architecture grain answered a call of <paramref name="kind"/> (ground_truth, proxy_score, ...).</summary>
     public void ArchitectureQueried(string kind) => _architectureQueries.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     /// <summary>A proxy score was computed (not read from state).</summary>
     public void ProxyComputed(string proxy, TimeSpan duration) => _proxyDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("proxy", proxy));
+
+    internal void StepDone(RunMetrics run) => _steps.Add(1, run.Configuration);
+
+    internal void EpochDone(RunMetrics run, TimeSpan duration)
+    {
+        _epochs.Add(1, run.Configuration);
+        _epochDuration.Record(duration.TotalSeconds, run.Configuration);
+    }
+
+    internal void CheckpointSaved(RunMetrics run, TimeSpan duration) => _checkpointDuration.Record(duration.TotalSeconds, run.Configuration);
+
+    internal void SubnetEvaluated(RunMetrics run) => _subnetsEvaluated.Add(1, run.Configuration);
+
+    internal void RankingMeasured(RunMetrics run, double kendallTau) => _kendallTau.Record(kendallTau, run.Configuration);
+
+    internal void RunEnded(RunMetrics run) => _running.TryRemove(run, out _);
+
+    // Runs that have not finished an epoch yet have no loss to report.
+    private IEnumerable<Measurement<double>> Observe(Func<RunMetrics.LiveState, double> value) =>
+        _running.Keys.Select(run => (run.Live, Value: value(run.State)))
+            .Where(m => !double.IsNaN(m.Value))
+            .Select(m => new Measurement<double>(m.Value, m.Live));
 }

@@ -46,16 +46,27 @@ public sealed partial class TrainingWorkerGrain(
 
         _cancellation = new CancellationTokenSource();
         var reports = grains.GetGrain<IExperimentRunReports>(Id);
-        var tags = new RunTags(Id, spec);
-        var reporter = new WorkerProgressReporter(reports, checkpoints, Id, runDirectory, attempt, metrics, tags, _cancellation.Token);
-        var teacher = new ArchitectureTeacher(grains, options.Value.TeacherConcurrency, reporter.OnTeacherProgress);
-        var run = planner.Plan(spec, runDirectory, teacher.Gather);
+        var runMetrics = metrics.RunStarted(Id, spec);
+        WorkerProgressReporter reporter;
+        TrainingRunSpec run;
+        try
+        {
+            reporter = new WorkerProgressReporter(reports, checkpoints, Id, runDirectory, attempt, runMetrics, _cancellation.Token);
+            var teacher = new ArchitectureTeacher(grains, options.Value.TeacherConcurrency, reporter.OnTeacherProgress);
+            run = planner.Plan(spec, runDirectory, teacher.Gather);
+        }
+        catch
+        {
+            runMetrics.Dispose(); // a run that never starts must not leave a live series behind
+            throw;
+        }
+
         var token = _cancellation.Token;
         var id = Id;
 
         // Keep the activation while it trains: nothing calls a worker for hours but its watchdog.
         DelayDeactivation(TimeSpan.FromDays(30));
-        _run = Task.Factory.StartNew(() => Execute(id, run, reporter, reports, attempt, tags, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _run = Task.Factory.StartNew(() => Execute(id, run, reporter, reports, attempt, runMetrics, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return WorkerName;
     }
 
@@ -92,15 +103,16 @@ public sealed partial class TrainingWorkerGrain(
     private string WorkerName => $"{silo.Name} ({silo.SiloAddress})";
 
     // Runs on the training thread: it may use injected services only, never the grain's own members (activation-bound).
-    private void Execute(string experimentId, TrainingRunSpec run, WorkerProgressReporter reporter, IExperimentRunReports reports, int attempt, RunTags tags, CancellationToken cancellationToken)
+    private void Execute(string experimentId, TrainingRunSpec run, WorkerProgressReporter reporter, IExperimentRunReports reports, int attempt, RunMetrics runMetrics, CancellationToken cancellationToken)
     {
+        using var ending = runMetrics;
         try
         {
             var result = Nb201TrainingRun.Run(run, reporter, cancellationToken);
             var subnetsCsv = File.ReadAllText(Path.Combine(run.OutputDirectory, TrainingRunWriter.SubnetsFile));
             SupernetScoreRecorder.RecordAsync(grains, experimentId, subnetsCsv, result.FinishedUtc).GetAwaiter().GetResult();
             var ranking = result.Ranking;
-            metrics.RankingMeasured(tags, ranking.KendallTau);
+            runMetrics.RankingMeasured(ranking.KendallTau);
             reports.ReportCompletedAsync(attempt, new ExperimentResult(
                 new ExperimentRanking(ranking.KendallTau, ranking.SpearmanRho, ranking.PearsonR, ranking.Cpr, ranking.PrecisionAtTop10),
                 File.ReadAllText(Path.Combine(run.OutputDirectory, TrainingRunWriter.ResultFile)), subnetsCsv)).GetAwaiter().GetResult();

@@ -14,7 +14,7 @@ namespace RdNas.Grains.Training;
 /// also goes to the silo's metrics.
 /// </summary>
 internal sealed class WorkerProgressReporter(
-    IExperimentRunReports experiment, ICheckpointStore store, string experimentId, string runDirectory, int attempt, RdNasMetrics metrics, RunTags tags, CancellationToken cancellationToken)
+    IExperimentRunReports experiment, ICheckpointStore store, string experimentId, string runDirectory, int attempt, RunMetrics metrics, CancellationToken cancellationToken)
     : ITrainingRunObserver
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(500);
@@ -22,31 +22,34 @@ internal sealed class WorkerProgressReporter(
 
     public void OnTrainingProgress(TrainingProgress progress)
     {
-        metrics.StepDone(tags);
+        metrics.StepDone();
         Send(new WorkerReport(attempt, ExperimentPhase.Training, $"training epoch {progress.Epoch + 1}/{progress.Epochs}",
             progress.Epoch, progress.Epochs, progress.Step, progress.StepsPerEpoch, progress.Loss, progress.Accuracy, 0, 0), force: progress.Step == progress.StepsPerEpoch);
     }
 
     public void OnEpochTrained(EpochRecord epoch) =>
-        metrics.EpochDone(tags, epoch.Loss, epoch.TrainAccuracy, TimeSpan.FromSeconds(epoch.Seconds));
+        metrics.EpochDone(epoch.Epoch, epoch.Loss, epoch.TrainAccuracy, TimeSpan.FromSeconds(epoch.Seconds));
 
     public void OnTeacherProgress(int done, int total) =>
         Send(new WorkerReport(attempt, ExperimentPhase.Training, $"gathering teacher scores {done}/{total}", 0, 0, 0, 0, 0, 0, 0, 0), force: done == total);
 
-    public void OnResumed(int completedEpochs) =>
+    public void OnResumed(int completedEpochs)
+    {
+        metrics.Resumed(completedEpochs);
         experiment.ReportResumedAsync(attempt, completedEpochs).GetAwaiter().GetResult();
+    }
 
     public void OnCheckpointSaved(int completedEpochs)
     {
         var saving = Stopwatch.StartNew();
         store.SaveAsync(experimentId, runDirectory, cancellationToken).GetAwaiter().GetResult();
-        metrics.CheckpointSaved(tags, saving.Elapsed);
+        metrics.CheckpointSaved(saving.Elapsed);
         experiment.ReportCheckpointAsync(attempt, completedEpochs).GetAwaiter().GetResult();
     }
 
     public void OnEvaluationProgress(int done, int total)
     {
-        metrics.SubnetEvaluated(tags);
+        metrics.SubnetEvaluated();
         Send(new WorkerReport(attempt, ExperimentPhase.Evaluating, $"evaluating subnet {done}/{total}", 0, 0, 0, 0, 0, 0, done, total), force: done == 1 || done == total);
     }
 

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using RdNas.Abstractions.Experiments;
+
+namespace RdNas.Grains.Telemetry;
+
+/// <summary>
+/// The metrics of one training run on this silo, from its worker's start to its end. Counters and histograms carry
+/// only the run's configuration (sampler, preset), a bounded set; the run's live state (latest epoch's loss and
+/// accuracy, epochs completed) is reported under its experiment id only while it runs here, so a silo's series stay
+/// as many as the runs it trains at once. Disposing it ends the live series.
+/// </summary>
+public sealed class RunMetrics : IDisposable
+{
+    private readonly RdNasMetrics _metrics;
+    private LiveState _live;
+
+    internal RunMetrics(RdNasMetrics metrics, string experimentId, ExperimentSpec spec)
+    {
+        _metrics = metrics;
+        Configuration = new TagList { { "sampler", spec.Sampler }, { "preset", spec.Preset } };
+        Live = new TagList { { "experiment", experimentId }, { "sampler", spec.Sampler }, { "preset", spec.Preset } };
+        _live = new LiveState(double.NaN, double.NaN, 0);
+    }
+
+    /// <summary>Tags of the run's counters and histograms: sampler and preset.</summary>
+    internal TagList Configuration { get; }
+
+    /// <summary>Tags of the run's live gauges: experiment id, sampler and preset.</summary>
+    internal TagList Live { get; }
+
+    /// <summary>The latest finished epoch's loss and accuracy and the number of epochs finished (read by the gauges).</summary>
+    internal LiveState State => Volatile.Read(ref _live);
+
+    /// <summary>The run resumed from a checkpoint of <paramref name="completedEpochs"/> epochs.</summary>
+    public void Resumed(int completedEpochs) => Volatile.Write(ref _live, _live with { CompletedEpochs = completedEpochs });
+
+    /// <summary>A training step finished.</summary>
+    public void StepDone() => _metrics.StepDone(this);
+
+    /// <summary>An epoch finished with this mean loss and accuracy after <paramref name="duration"/>.</summary>
+    public void EpochDone(int completedEpochs, double loss, double accuracy, TimeSpan duration)
+    {
+        Volatile.Write(ref _live, new LiveState(loss, accuracy, completedEpochs));
+        _metrics.EpochDone(this, duration);
+    }
+
+    /// <summary>A checkpoint reached durable storage after <paramref name="duration"/>.</summary>
+    public void CheckpointSaved(TimeSpan duration) => _metrics.CheckpointSaved(this, duration);
+
+    /// <summary>The final evaluation scored one more subnet.</summary>
+    public void SubnetEvaluated() => _metrics.SubnetEvaluated(this);
+
+    /// <summary>The run completed with this Kendall τ.</summary>
+    public void RankingMeasured(double kendallTau) => _metrics.RankingMeasured(this, kendallTau);
+
+    /// <summary>Ends the run's live series.</summary>
+    public void Dispose() => _metrics.RunEnded(this);
+
+    /// <summary>What the live gauges report.</summary>
+    internal sealed record LiveState(double Loss, double Accuracy, int CompletedEpochs);
+}

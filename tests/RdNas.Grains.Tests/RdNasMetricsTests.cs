@@ -1,0 +1,83 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using RdNas.Abstractions.Experiments;
+using RdNas.Grains.Telemetry;
+
+namespace RdNas.Grains.Tests;
+
+public sealed class RdNasMetricsTests : IDisposable
+{
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly MeterListener _listener = new();
+    private readonly List<(string Instrument, double Value, Dictionary<string, string> Tags)> _measurements = [];
+
+    public RdNasMetricsTests()
+    {
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            // Only this test's meters: in-process test clusters of other tests record on meters of the same name.
+            if (instrument.Meter.Name == RdNasMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, _services.GetRequiredService<IMeterFactory>()))
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
+        _listener.Start();
+    }
+
+    [Fact]
+    public void RunMetrics_CountersAndHistograms_CarryOnlyTheConfiguration()
+    {
+        var metrics = new RdNasMetrics(_services.GetRequiredService<IMeterFactory>());
+        using var run = metrics.RunStarted("exp-1", new ExperimentSpec(Sampler: "rdnas", Preset: "small"));
+
+        run.StepDone();
+        run.EpochDone(1, 1.5, 0.4, TimeSpan.FromSeconds(3));
+        run.CheckpointSaved(TimeSpan.FromSeconds(0.2));
+        run.SubnetEvaluated();
+        run.RankingMeasured(0.42);
+
+        Assert.Equal(
+            ["rdnas.checkpoint.save.duration", "rdnas.evaluation.subnets", "rdnas.ranking.kendall_tau", "rdnas.training.epoch.duration", "rdnas.training.epochs", "rdnas.training.steps"],
+            _measurements.Select(m => m.Instrument).Order(StringComparer.Ordinal));
+        Assert.All(_measurements, m => Assert.Equal(new Dictionary<string, string> { ["sampler"] = "rdnas", ["preset"] = "small" }, m.Tags));
+        Assert.Equal(0.42, _measurements.Single(m => m.Instrument == "rdnas.ranking.kendall_tau").Value);
+    }
+
+    [Fact]
+    public void LiveGauges_ReportRunningExperimentsOnlyAndFromTheirFirstEpoch()
+    {
+        var metrics = new RdNasMetrics(_services.GetRequiredService<IMeterFactory>());
+        var run = metrics.RunStarted("exp-1", new ExperimentSpec(Preset: "smoke"));
+        using var other = metrics.RunStarted("exp-2", new ExperimentSpec(Preset: "medium"));
+        other.Resumed(30);
+
+        Assert.Equal([("rdnas.training.epochs.completed", "exp-1", 0.0), ("rdnas.training.epochs.completed", "exp-2", 30.0)], Observe());
+
+        run.EpochDone(1, 2.0, 0.25, TimeSpan.FromSeconds(1));
+        Assert.Equal(
+            [("rdnas.training.accuracy", "exp-1", 0.25), ("rdnas.training.epochs.completed", "exp-1", 1.0), ("rdnas.training.epochs.completed", "exp-2", 30.0), ("rdnas.training.loss", "exp-1", 2.0)],
+            Observe());
+
+        run.Dispose();
+        Assert.Equal([("rdnas.training.epochs.completed", "exp-2", 30.0)], Observe());
+    }
+
+    public void Dispose()
+    {
+        _listener.Dispose();
+        _services.Dispose();
+    }
+
+    private List<(string, string, double)> Observe()
+    {
+        _measurements.Clear();
+        _listener.RecordObservableInstruments();
+        return [.. _measurements.Select(m => (m.Instrument, m.Tags["experiment"], m.Value)).Order()];
+    }
+
+    private void Record<T>(Instrument instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        where T : struct, IConvertible =>
+        _measurements.Add((instrument.Name, value.ToDouble(System.Globalization.CultureInfo.InvariantCulture), tags.ToArray().ToDictionary(t => t.Key, t => (string)t.Value!)));
+}
