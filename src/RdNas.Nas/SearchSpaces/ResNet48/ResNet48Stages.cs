@@ -36,7 +36,7 @@ public static class ResNet48Stages
     /// <summary>Stride of each stage's first block (the stem already downsamples by 4).</summary>
     public static IReadOnlyList<int> Strides { get; } = [1, 2, 2, 2];
 
-    /// <summary>Position of the first digit of stage <paramref name="stage"/>'s first block slot.</summary>
+    /// <summary>Position of the first digit (conv1's code) of block slot <paramref name="block"/> of stage <paramref name="stage"/>.</summary>
     public static int SlotPosition(int stage, int block)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(stage);
@@ -59,6 +59,8 @@ public static class ResNet48Stages
     /// </summary>
     public static int Channels(int stage, int code)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(stage);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(stage, Count);
         ArgumentOutOfRangeException.ThrowIfLessThan(code, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(code, WidthRatios.Count);
         var exact = BaseWidths[stage] * WidthRatios[code - 1];
