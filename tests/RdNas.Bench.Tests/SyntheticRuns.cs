@@ -25,7 +25,7 @@ internal static class SyntheticRuns
             .ToList();
         var ranking = RankingReport.Compute([.. subnets.Select(s => s.SupernetAccuracy)], [.. subnets.Select(s => s.GroundTruth)]);
         return new RunRecord(
-            Path.Combine("runs", name), new TrainingMethodSpec(), "medium", Seed: 0, Epochs: 75, "6 subnets", OpCount: 4, Seconds: 1, ranking,
-            History: [], subnets, AverageWeightsAfter: null, TrainingCurve: []);
+            Path.Combine("runs", name), new TrainingMethodSpec(), "medium", Seed: 0, "6 subnets", OpCount: 4, Seconds: 1, ranking,
+            History: [], subnets, AverageWeightsAfter: null, TrainingCurve: [], new TrainingBudget(75, 64, 10_000));
     }
 }

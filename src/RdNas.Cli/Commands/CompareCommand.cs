@@ -69,7 +69,7 @@ internal sealed class CompareCommand : CliCommand
                 runs = runs.Select((r, i) => new { directory = r.Directory, sampler = r.Sampler, teacher = r.Teacher, pair_sampler = r.PairSampler, method = r.Method, preset = r.Preset, seed = r.Seed, epochs = r.Epochs, seconds = r.Seconds, ranking = r.Ranking, kendall_tau_ci95 = intervals[i] is { } ci ? new[] { ci.Low, ci.High } : null }),
                 methods = methods.Select(m => new
                 {
-                    preset = m.Preset, epochs = m.Epochs, method = m.Method, evaluation = m.Evaluation, seeds = m.Seeds, kendall_tau_mean = m.MeanTau,
+                    preset = m.Preset, epochs = m.Budget.Epochs, batch_size = m.Budget.BatchSize, train_images = m.Budget.TrainImages, method = m.Method, evaluation = m.Evaluation, seeds = m.Seeds, kendall_tau_mean = m.MeanTau,
                     kendall_tau_sd = double.IsNaN(m.TauStandardDeviation) ? (double?)null : m.TauStandardDeviation, spearman_rho_mean = m.MeanRho,
                     teacher_kendall_tau = m.TeacherTau, student_teacher_kendall_tau = m.StudentTeacherTau, baseline = m.Baseline is { } b ? new { method = b.Method, paired_seeds = b.PairedSeeds, tau_ratio = b.Ratio } : null,
                 }),
@@ -91,7 +91,7 @@ internal sealed class CompareCommand : CliCommand
         Console.Ansi.Write(table);
         Console.Line("τ 95% CI: percentile bootstrap over each run's evaluated subnets (1,000 resamples)");
         Console.Ansi.Write(MethodSummaryTable.Create(methods, baseline));
-        Console.Line($"configurations: runs with equal preset, epochs, method, weight averaging and evaluation; teacher τ: the RD-NAS teacher (from {teacherCache}) on the same subnets; τ(student, teacher): the supernets' accuracies against that teacher");
+        Console.Line($"configurations: runs with equal preset, training budget (epochs, images, batch size), method, weight averaging and evaluation; teacher τ: the RD-NAS teacher (from {teacherCache}) on the same subnets; τ(student, teacher): the supernets' accuracies against that teacher");
         Console.Line($"plot → {plot}");
         return Task.FromResult(ExitCodes.Success);
     }

@@ -9,11 +9,11 @@ internal static class MethodSummaryTable
 {
     public static Table Create(IReadOnlyList<MethodSummary> methods, string baselineMethod)
     {
-        var table = new Table().AddColumns("preset", "epochs", "method", "seeds", "τ mean ± sd", "ρ mean", Markup.Escape($"τ / {baselineMethod} (paired seeds)"), "teacher τ", "τ(student, teacher)", "evaluation");
+        var table = new Table().AddColumns("preset", "training", "method", "seeds", "τ mean ± sd", "ρ mean", Markup.Escape($"τ / {baselineMethod} (paired seeds)"), "teacher τ", "τ(student, teacher)", "evaluation");
         foreach (var method in methods)
         {
             table.AddRow(
-                Markup.Escape(method.Preset), Invariant($"{method.Epochs}"), Markup.Escape(method.Method), string.Join(",", method.Seeds),
+                Markup.Escape(method.Preset), Markup.Escape(method.Budget.ToString()), Markup.Escape(method.Method), string.Join(",", method.Seeds),
                 double.IsNaN(method.TauStandardDeviation) ? Invariant($"{method.MeanTau:F3}") : Invariant($"{method.MeanTau:F3} ± {method.TauStandardDeviation:F3}"),
                 Invariant($"{method.MeanRho:F3}"),
                 method.Baseline is { } b ? Invariant($"{b.Ratio:F3} ({string.Join(",", b.PairedSeeds)})") : "—",

@@ -4,7 +4,7 @@ namespace RdNas.Nas.Runs;
 
 /// <summary>
 /// Groups finished runs into training configurations and summarises each over its seeds (mean and spread of τ), with
-/// its ratio to the baseline method's configuration of the same preset, epochs and evaluation, on paired seeds: the
+/// its ratio to the baseline method's configuration of the same preset, training budget and evaluation, on paired seeds: the
 /// numbers the RD-NAS head-to-head is judged by.
 /// </summary>
 public static class MethodComparison
@@ -21,13 +21,13 @@ public static class MethodComparison
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentException.ThrowIfNullOrWhiteSpace(baselineMethod);
         ArgumentNullException.ThrowIfNull(teacher);
-        var groups = runs.GroupBy(r => (r.Preset, r.Epochs, Method: r.Configuration, r.Evaluation)).ToList();
-        var baselines = groups.Where(g => g.Key.Method == baselineMethod).ToDictionary(g => (g.Key.Preset, g.Key.Epochs, g.Key.Evaluation), PerSeedTau);
-        return [.. groups.Select(g => Summarise(g, g.Key.Method == baselineMethod ? null : baselines.GetValueOrDefault((g.Key.Preset, g.Key.Epochs, g.Key.Evaluation)), baselineMethod, teacher))];
+        var groups = runs.GroupBy(r => (r.Preset, r.Budget, Method: r.Configuration, r.Evaluation)).ToList();
+        var baselines = groups.Where(g => g.Key.Method == baselineMethod).ToDictionary(g => (g.Key.Preset, g.Key.Budget, g.Key.Evaluation), PerSeedTau);
+        return [.. groups.Select(g => Summarise(g, g.Key.Method == baselineMethod ? null : baselines.GetValueOrDefault((g.Key.Preset, g.Key.Budget, g.Key.Evaluation)), baselineMethod, teacher))];
     }
 
     private static MethodSummary Summarise(
-        IGrouping<(string Preset, int Epochs, string Method, string Evaluation), RunRecord> group,
+        IGrouping<(string Preset, TrainingBudget Budget, string Method, string Evaluation), RunRecord> group,
         SortedDictionary<long, double>? baseline,
         string baselineMethod,
         Func<RunRecord, TeacherFit?> teacher)
@@ -36,7 +36,7 @@ public static class MethodComparison
         var rho = PerSeed(group, r => r.SpearmanRho);
         var fits = group.Select(teacher).OfType<TeacherFit>().ToList();
         return new MethodSummary(
-            group.Key.Preset, group.Key.Epochs, group.Key.Method, group.Key.Evaluation, [.. tau.Keys],
+            group.Key.Preset, group.Key.Budget, group.Key.Method, group.Key.Evaluation, [.. tau.Keys],
             tau.Values.Average(), SampleStandardDeviation.Compute([.. tau.Values]), rho.Values.Average(),
             fits.Count > 0 ? fits.Average(f => f.TeacherTau) : null,
             fits.Count > 0 ? fits.Average(f => f.StudentTau) : null,

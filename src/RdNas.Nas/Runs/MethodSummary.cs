@@ -2,7 +2,7 @@ namespace RdNas.Nas.Runs;
 
 /// <summary>
 /// One training configuration over the seeds it was run with: a row of <c>rdnas compare</c>'s method table. Runs
-/// belong to the same configuration when preset, epochs, method, weight averaging and evaluation are all equal.
+/// belong to the same configuration when preset, training budget, method, weight averaging and evaluation are all equal.
 /// </summary>
 /// <param name="Seeds">The distinct training seeds, ascending.</param>
 /// <param name="TauStandardDeviation">Sample standard deviation of the per-seed τ (n − 1); NaN for one seed.</param>
@@ -11,7 +11,7 @@ namespace RdNas.Nas.Runs;
 /// <param name="Baseline">The ratio to the baseline configuration on the seeds both have; null for the baseline itself or without shared seeds.</param>
 public sealed record MethodSummary(
     string Preset,
-    int Epochs,
+    TrainingBudget Budget,
     string Method,
     string Evaluation,
     IReadOnlyList<long> Seeds,

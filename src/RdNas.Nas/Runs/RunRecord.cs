@@ -15,12 +15,12 @@ namespace RdNas.Nas.Runs;
 /// <param name="OpCount">The ops per edge of the trained space (4 or 5).</param>
 /// <param name="AverageWeightsAfter">The epoch after which the evaluated weights were averaged; null for the last weights.</param>
 /// <param name="TrainingCurve">Training loss and accuracy per epoch; empty for runs written before result.json kept it.</param>
+/// <param name="Budget">Epochs, batch size and training images: part of what makes runs comparable.</param>
 public sealed record RunRecord(
     string Directory,
     TrainingMethodSpec Method,
     string Preset,
     long Seed,
-    int Epochs,
     string Evaluation,
     int OpCount,
     double Seconds,
@@ -28,8 +28,12 @@ public sealed record RunRecord(
     IReadOnlyList<(int Epoch, double KendallTau)> History,
     IReadOnlyList<RecordedSubnet> Subnets,
     int? AverageWeightsAfter,
-    IReadOnlyList<EpochRecord> TrainingCurve)
+    IReadOnlyList<EpochRecord> TrainingCurve,
+    TrainingBudget Budget)
 {
+    /// <summary>Epochs trained.</summary>
+    public int Epochs => Budget.Epochs;
+
     /// <summary>The sampler (<c>spos</c>, <c>rdnas</c>, …).</summary>
     public string Sampler => Method.Sampler;
 
@@ -72,7 +76,6 @@ public sealed record RunRecord(
             ReadMethod(root),
             root.GetProperty("preset").GetString()!,
             root.GetProperty("seed").GetInt64(),
-            epochs,
             ReadEvaluation(root),
             root.TryGetProperty("supernet", out var supernet) && supernet.TryGetProperty("op_count", out var ops) ? ops.GetInt32() : 4,
             root.GetProperty("train_seconds").GetDouble() + root.GetProperty("eval_seconds").GetDouble(),
@@ -82,7 +85,8 @@ public sealed record RunRecord(
             root.TryGetProperty("training", out var training) && training.TryGetProperty("average_weights_after", out var after) && after.ValueKind == JsonValueKind.Number
                 ? after.GetInt32()
                 : null,
-            root.TryGetProperty("training_curve", out var curve) ? curve.Deserialize<List<EpochRecord>>(TrainingRunWriter.JsonOptions)! : []);
+            root.TryGetProperty("training_curve", out var curve) ? curve.Deserialize<List<EpochRecord>>(TrainingRunWriter.JsonOptions)! : [],
+            new TrainingBudget(epochs, OptionalInt(training, "batch_size"), OptionalInt(training, "train_images")));
     }
 
     private static TrainingMethodSpec ReadMethod(JsonElement root)
@@ -109,6 +113,9 @@ public sealed record RunRecord(
         var images = root.TryGetProperty("valid_images_scored", out var scored) ? scored.GetInt32().ToString(CultureInfo.InvariantCulture) : "?";
         return string.Create(CultureInfo.InvariantCulture, $"{subnets} subnets (seed {sampleSeed}) on {images} images");
     }
+
+    private static int? OptionalInt(JsonElement training, string name) =>
+        training.ValueKind == JsonValueKind.Object && training.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
 
     private static string? OptionalString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -55,13 +55,18 @@ public sealed class MethodComparisonTests
     }
 
     [Fact]
-    public void Summarise_OtherEvaluationOrEpochs_AreOtherConfigurationsWithoutABaseline()
+    public void Summarise_OtherEvaluationEpochsOrBatchSize_AreOtherConfigurationsWithoutABaseline()
     {
-        RunRecord[] runs = [Run(s_spos, 0, 0.4), Run(s_rdnas, 0, 0.5, evaluation: "50 subnets (seed 0) on 2000 images"), Run(s_rdnas, 0, 0.6, epochs: 40)];
+        RunRecord[] runs =
+        [
+            Run(s_spos, 0, 0.4), Run(s_rdnas, 0, 0.5, evaluation: "50 subnets (seed 0) on 2000 images"), Run(s_rdnas, 0, 0.6, epochs: 40),
+            Run(s_rdnas, 0, 0.7, batchSize: 128),
+        ];
 
         var methods = MethodComparison.Summarise(runs, "spos", _ => null);
 
-        Assert.Equal(3, methods.Count);
+        Assert.Equal(4, methods.Count);
+        Assert.Equal("75 epochs of 10000 images, batch 128", methods[3].Budget.ToString());
         Assert.All(methods, m => Assert.Null(m.Baseline));
     }
 
@@ -78,6 +83,6 @@ public sealed class MethodComparisonTests
         Assert.Null(methods[1].StudentTeacherTau);
     }
 
-    private static RunRecord Run(TrainingMethodSpec method, long seed, double tau, int epochs = 75, string evaluation = "200 subnets (seed 0) on 10000 images") =>
-        new($"runs/{method.Sampler}-s{seed}", method, "medium", seed, epochs, evaluation, 4, 60, new RankingReport(tau, tau + 0.1, 0.5, 0.7, 0.2), [], [], null, []);
+    private static RunRecord Run(TrainingMethodSpec method, long seed, double tau, int epochs = 75, string evaluation = "200 subnets (seed 0) on 10000 images", int batchSize = 64) =>
+        new($"runs/{method.Sampler}-s{seed}", method, "medium", seed, evaluation, 4, 60, new RankingReport(tau, tau + 0.1, 0.5, 0.7, 0.2), [], [], null, [], new TrainingBudget(epochs, batchSize, 10_000));
 }

@@ -100,6 +100,6 @@ public sealed class TeacherAgreementTests
     }
 
     private static RunRecord Run(TrainingMethodSpec method, List<Nb201Genotype> cells, double[] truth) =>
-        new("runs/x-s0", method, "small", 0, 25, "e", 4, 60, new RankingReport(0.5, 0.6, 0.5, 0.7, 0.2), [],
-            [.. cells.Select((c, i) => new RecordedSubnet(c.ToString(), 60 + i, truth[i]))], null, []);
+        new("runs/x-s0", method, "small", 0, "e", 4, 60, new RankingReport(0.5, 0.6, 0.5, 0.7, 0.2), [],
+            [.. cells.Select((c, i) => new RecordedSubnet(c.ToString(), 60 + i, truth[i]))], null, [], new TrainingBudget(25, 64, 10_000));
 }
