@@ -7,8 +7,8 @@ namespace RdNas.Grains.Telemetry;
 
 /// <summary>
 /// The platform's metrics (meter <see cref="MeterName"/>): experiments submitted and finished, training steps and
-/// epochs with their loss, accuracy and duration, checkpoints, evaluation and the final Kendall τ per experiment,
-/// architecture queries and proxy computations. The silo host exports them to Prometheus; the Grafana dashboard in
+/// epochs with their duration, the running experiments' loss and accuracy, checkpoints, evaluation and completed
+/// runs' Kendall τ, architecture queries and proxy computations. The silo host exports them to Prometheus; the Grafana dashboard in
 /// <c>grafana/dashboards</c> reads them. Tags take bounded sets of values: training counters and histograms carry the
 /// sampler and preset, and only the live gauges of the runs training on this silo carry an experiment id
 /// (<see cref="RunMetrics"/>).

@@ -66,7 +66,9 @@ public sealed partial class TrainingWorkerGrain(
 
         // Keep the activation while it trains: nothing calls a worker for hours but its watchdog.
         DelayDeactivation(TimeSpan.FromDays(30));
-        _run = Task.Factory.StartNew(() => Execute(id, run, reporter, reports, attempt, runMetrics, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // Not started with the token: a run cancelled before its thread starts still runs Execute, which sees the
+        // cancellation at its first step and ends its metrics.
+        _run = Task.Factory.StartNew(() => Execute(id, run, reporter, reports, attempt, runMetrics, token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return WorkerName;
     }
 
