@@ -137,6 +137,35 @@ public sealed class SpaceCommandTests
     }
 
     [Fact]
+    public async Task Costs_DataWithoutStandaloneAccuracies_WritesTheCostsAndSaysTheCheckWasSkipped()
+    {
+        using var cli = new CliRunner();
+        var data = Path.Combine(Path.GetTempPath(), "rdnas-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(data, "cvpr2022_track1"));
+        File.WriteAllText(Path.Combine(data, "cvpr2022_track1", "CVPR_2022_NAS_Track1_test.json"), $$$"""{"arch1": {"acc": 0.0, "arch": "{{{ResNet48Code}}}"}}""");
+        var output = Path.Combine(data, "costs.csv");
+
+        var code = await cli.RunAsync("space", "costs", "--space", "resnet48", "--data", data, "--out", output);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal(["name,arch,mflops,params_m", $"arch1,{ResNet48Code},2105.100,9.621328"], File.ReadAllLines(output));
+        Assert.Contains("no cvpr2022_track1/gt_arch30_standalone.json in the data folder: skipped the stand-alone check", cli.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Costs_MissingTestSet_NamesTheFile()
+    {
+        using var cli = new CliRunner();
+        var data = Path.Combine(Path.GetTempPath(), "rdnas-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+
+        var code = await cli.RunAsync("space", "costs", "--space", "resnet48", "--data", data, "--out", Path.Combine(data, "costs.csv"));
+
+        Assert.Equal(ExitCodes.DataMissing, code);
+        Assert.Contains("missing cvpr2022_track1/CVPR_2022_NAS_Track1_test.json", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Costs_Nb201_PointsToTheProxyCommand()
     {
         using var cli = new CliRunner();
