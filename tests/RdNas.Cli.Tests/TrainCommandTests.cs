@@ -26,7 +26,7 @@ public sealed class TrainCommandTests
     [InlineData("--lambda", "cosine", "--lambda: cosine: expected sine, warmup or const:V")]
     [InlineData("--margin", "-1", "--margin:")]
     [InlineData("--epochs", "0", "--epochs: must be at least 1, got 0")]
-    [InlineData("--space", "darts", "unknown search space 'darts' (expected nb201)")]
+    [InlineData("--space", "darts", "unknown search space 'darts' (expected nb201 or resnet48)")]
     public async Task Train_InvalidOption_FailsNamingItAndTheValidValues(string option, string value, string message)
     {
         using var cli = new CliRunner();
