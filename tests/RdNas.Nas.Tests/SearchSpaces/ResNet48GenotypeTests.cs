@@ -54,6 +54,33 @@ public sealed class ResNet48GenotypeTests
     }
 
     [Fact]
+    public void Create_FirstConvolutionCodesNotMatchingTheDepth_NamesTheStage()
+    {
+        var error = Assert.Throws<ArgumentException>(
+            () => ResNet48Genotype.Create([2, 3, 2, 2], 1, [[1, 1], [1, 1], [1, 1], [1, 1]], [1, 1, 1, 1]));
+
+        Assert.Contains("stage 2: 2 first-convolution codes for depth 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_ChoicesForThreeStages_SaysAllFourAreNeeded()
+    {
+        var error = Assert.Throws<ArgumentException>(
+            () => ResNet48Genotype.Create([2, 2, 2], 1, [[1, 1], [1, 1], [1, 1]], [1, 1, 1]));
+
+        Assert.Contains("for all 4 stages", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_CodeOfTwoDigits_IsRefused()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => ResNet48Genotype.Create([2, 2, 2, 2], 12, [[1, 1], [1, 1], [1, 1], [1, 1]], [12, 1, 1, 1]));
+
+        Assert.Contains("stem code must be one digit", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Conv1Code_BlockBeyondTheStagesDepth_Throws()
     {
         var genotype = ResNet48Genotype.Parse(Example);

@@ -29,25 +29,25 @@ internal static class ResNet48ArchParser
             throw new ArchitectureFormatException(code, 0, $"image size code '{code[0]}' (expected {ResNet48Stages.ImageSizeCode}: {ResNet48Stages.ImageSide}×{ResNet48Stages.ImageSide})");
         }
 
-        for (var stage = 0; stage < ResNet48Stages.Count; stage++)
+        var depths = new int[ResNet48Stages.Count];
+        for (var stage = 0; stage < depths.Length; stage++)
         {
-            var depth = code[1 + stage] - '0';
-            if (depth < ResNet48Stages.MinDepth || depth > ResNet48Stages.MaxDepths[stage])
+            depths[stage] = code[1 + stage] - '0';
+            if (depths[stage] < ResNet48Stages.MinDepth || depths[stage] > ResNet48Stages.MaxDepths[stage])
             {
-                throw new ArchitectureFormatException(code, 1 + stage, $"stage {stage + 1}: depth {depth} (expected {ResNet48Stages.MinDepth}..{ResNet48Stages.MaxDepths[stage]})");
+                throw new ArchitectureFormatException(code, 1 + stage, $"stage {stage + 1}: depth {depths[stage]} (expected {ResNet48Stages.MinDepth}..{ResNet48Stages.MaxDepths[stage]})");
             }
         }
 
         var stem = WidthCode(code, ResNet48Stages.StemPosition, "stem");
-        for (var stage = 0; stage < ResNet48Stages.Count; stage++)
+        for (var stage = 0; stage < depths.Length; stage++)
         {
-            ValidateStage(code, stage, stem);
+            ValidateStage(code, stage, depths[stage], stem);
         }
     }
 
-    private static void ValidateStage(string code, int stage, int stem)
+    private static void ValidateStage(string code, int stage, int depth, int stem)
     {
-        var depth = code[1 + stage] - '0';
         var shared = stage == 0 ? stem : -1;
         for (var block = 0; block < ResNet48Stages.MaxDepths[stage]; block++)
         {
@@ -71,7 +71,7 @@ internal static class ResNet48ArchParser
             }
             else if (conv2 != shared)
             {
-                var source = stage == 0 ? "the stem's" : $"block 1's";
+                var source = stage == 0 ? "the stem's" : "block 1's";
                 throw new ArchitectureFormatException(code, position + 1,
                     $"{where} conv2: width code {conv2} differs from {source} {shared} (identity shortcuts join a stage's second convolutions{(stage == 0 ? " and the stem" : string.Empty)}, so they share one width)");
             }
