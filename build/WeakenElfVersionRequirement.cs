@@ -4,9 +4,9 @@
 // only symbol it takes from that version is `std::ios_base_library_init`, a link-time marker with no
 // relocation. Debian 12's libstdc++ stops at 3.4.30, so the loader refuses the library although nothing in it
 // would call the missing symbol. glibc's loader only warns about a missing *weak* version requirement, so
-// flipping that one flag in the copy the build places in the output folder lets the library load. The NuGet
-// cache is never touched: the patched bytes go to a new file that replaces the output copy (breaking any hard
-// link to the cache).
+// flipping that one flag in the file the build places in the output folder lets the library load. The NuGet
+// cache is never touched: the build links package files from the cache (Directory.Build.props), so the patched
+// bytes go to a new file that replaces the output's link or copy, never written through it.
 using System;
 using System.Collections.Generic;
 using System.IO;
