@@ -20,6 +20,7 @@ switch (command)
     case "sweep":
         PresetSweep.Run(Arg(1, 8), Arg(2, 1), Arg(3, 25), Arg(4, 10_000), Arg(5, 8), Arg(6, 1_000), Arg(7, 0), args.Length > 8 ? args[8] : "sweep-run", Arg(9, 0), Arg(10, 64),
             updateUnusedParameters: args.Skip(11).Contains("update-unused"),
+            cellAffine: args.Skip(11).Contains("affine"),
             learningRate: args.Skip(11).Where(a => a.StartsWith("lr=", StringComparison.Ordinal)).Select(a => double.Parse(a[3..], CultureInfo.InvariantCulture)).DefaultIfEmpty(new RdNas.Nas.Training.TrainingOptions().LearningRate).Single());
         break;
     case "rescore":
@@ -50,10 +51,13 @@ switch (command)
     case "teacher-mix":
         TeacherMix.Run(args[1], args.Skip(2));
         break;
+    case "search-columns":
+        SearchWithTableColumns.Run(Arg(1, 100), Arg(2, 20), args.Skip(3));
+        break;
     case "arch-queries":
         return await ArchitectureQueryBenchmark.RunAsync(args[1], Arg(2, 10_000), Arg(3, 5));
     default:
-        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, recal-noise, proxy-memory, agreement, op-bias, pair-mix, student-teacher, trajectories, teacher-mix, arch-queries)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, recal-noise, proxy-memory, agreement, op-bias, pair-mix, student-teacher, trajectories, teacher-mix, search-columns, arch-queries)");
         return 2;
 }
 

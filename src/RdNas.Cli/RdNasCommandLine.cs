@@ -3,6 +3,7 @@ using RdNas.Cli.Commands;
 using RdNas.Cli.Commands.Architectures;
 using RdNas.Cli.Commands.Experiments;
 using RdNas.Cli.Commands.Proxies;
+using RdNas.Cli.Commands.Search;
 using RdNas.Cli.Commands.Space;
 using RdNas.Cli.Output;
 
@@ -42,6 +43,7 @@ public static class RdNasCommandLine
             proxies,
             new TrainCommand(console),
             new CompareCommand(console),
+            new SearchCommand(console),
             experiments,
             arch,
         };

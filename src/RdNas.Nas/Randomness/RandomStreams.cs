@@ -23,4 +23,7 @@ public static class RandomStreams
 
     /// <summary>Resamples of evaluated subnets for bootstrap confidence intervals.</summary>
     public const ulong Bootstrap = 7;
+
+    /// <summary>The cells an architecture search proposes (initial population, tournaments, mutations).</summary>
+    public const ulong Search = 8;
 }

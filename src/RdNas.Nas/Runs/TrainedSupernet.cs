@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.Json;
+using RdNas.Nas.Data;
+using RdNas.Nas.Evaluation;
+using RdNas.Nas.SearchSpaces.Nb201;
+using RdNas.Nas.Supernets.Nb201;
+using RdNas.Nas.Training;
+
+namespace RdNas.Nas.Runs;
+
+/// <summary>
+/// A finished run's supernet with the weights its evaluation used (the weight average when the run averaged), scoring
+/// any cell as that evaluation scored its sample: the same split, recalibration batches and valid images. What a search
+/// over a trained supernet asks.
+/// </summary>
+public sealed class TrainedSupernet : IDisposable
+{
+    private readonly Nb201Supernet _model;
+    private readonly SubnetEvaluator _evaluator;
+
+    private TrainedSupernet(string directory, TrainingCheckpointState state, Nb201Supernet model, SubnetEvaluator evaluator, EvaluationOptions evaluation, long splitSeed)
+    {
+        Directory = directory;
+        State = state;
+        _model = model;
+        _evaluator = evaluator;
+        Evaluation = evaluation;
+        SplitSeed = splitSeed;
+    }
+
+    /// <summary>The run folder.</summary>
+    public string Directory { get; }
+
+    /// <summary>The run's shape, options, sampler and epochs, as its checkpoint records them.</summary>
+    public TrainingCheckpointState State { get; }
+
+    /// <summary>How cells are scored: the run's own evaluation settings.</summary>
+    public EvaluationOptions Evaluation { get; }
+
+    /// <summary>Seed of the train/valid split the run used.</summary>
+    public long SplitSeed { get; }
+
+    /// <summary>The trained space.</summary>
+    public Nb201SearchSpace Space => new(State.Supernet.OpCount);
+
+    /// <summary>One line naming everything a score depends on (a search journal keys its scores by it).</summary>
+    public string Description => string.Create(CultureInfo.InvariantCulture,
+        $"supernet {Path.GetFullPath(Directory)} ({State.Sampler}, C={State.Supernet.Width} N={State.Supernet.CellsPerStage}, epoch {State.CompletedEpochs}{(State.Options.AverageWeightsAfter is { } after ? $", weights averaged after epoch {after}" : "")}; split {SplitSeed}, recalibration {Evaluation.RecalibrationBatches}x{Evaluation.RecalibrationBatchSize}, {_evaluator.ValidImageCount} valid images)");
+
+    /// <summary>Loads the run in <paramref name="runDirectory"/>: its result.json and the checkpoint of its last epoch.</summary>
+    public static TrainedSupernet Open(string runDirectory, DataDirectory data)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
+        ArgumentNullException.ThrowIfNull(data);
+        runDirectory = Path.TrimEndingDirectorySeparator(runDirectory);
+        var resultPath = Path.Combine(runDirectory, TrainingRunWriter.ResultFile);
+        if (!File.Exists(resultPath))
+        {
+            throw new FileNotFoundException($"{runDirectory}: no {TrainingRunWriter.ResultFile} (is it a finished run folder?)", resultPath);
+        }
+
+        var checkpoint = Path.Combine(runDirectory, TrainingRunSpec.CheckpointFolder);
+        if (!TrainingCheckpoint.Exists(checkpoint))
+        {
+            throw new FileNotFoundException($"{runDirectory}: no {TrainingRunSpec.CheckpointFolder}/ with the trained weights (a run keeps it; a copied run folder may have left it behind)", checkpoint);
+        }
+
+        var (evaluation, splitSeed) = ReadEvaluation(resultPath);
+        var state = TrainingCheckpoint.ReadState(checkpoint);
+        if (state.CompletedEpochs < state.Options.Epochs)
+        {
+            throw new InvalidDataException($"{runDirectory}: its checkpoint holds epoch {state.CompletedEpochs} of {state.Options.Epochs}; finish the run before searching with it");
+        }
+
+        var images = Cifar10BinaryReader.ReadTrain(data);
+        var model = Nb201NetworkFactory.Create(state.Supernet, state.Options.Seed); // the checkpoint replaces every weight
+        try
+        {
+            using var optimizer = new MomentumSgd(model.parameters(), state.Options.LearningRate, state.Options.Momentum, state.Options.WeightDecay);
+            using var average = state.Options.AverageWeightsAfter is null ? null : new WeightAverage(model.parameters());
+            TrainingCheckpoint.Load(checkpoint, model, optimizer, average);
+            average?.CopyToParameters();
+            var evaluator = new SubnetEvaluator(model, images, TrainValidSplit.Create(images.Count, splitSeed), evaluation);
+            return new TrainedSupernet(runDirectory, state, model, evaluator, evaluation, splitSeed);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Top-1 accuracy (%) of <paramref name="genotype"/> on the valid images after BN recalibration.</summary>
+    public double Accuracy(Nb201Genotype genotype, CancellationToken cancellationToken) => _evaluator.Measure(genotype, cancellationToken).Accuracy;
+
+    /// <inheritdoc />
+    public void Dispose() => _model.Dispose();
+
+    private static (EvaluationOptions Evaluation, long SplitSeed) ReadEvaluation(string resultPath)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(resultPath));
+        var root = json.RootElement;
+        if (!root.TryGetProperty("evaluation", out var evaluation) || evaluation.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException($"{resultPath} records no evaluation settings (written before result.json kept them)");
+        }
+
+        var splitSeed = root.TryGetProperty("split_seed", out var seed) ? seed.GetInt64() : 0; // older runs: the fixed default
+        return (evaluation.Deserialize<EvaluationOptions>(TrainingRunWriter.JsonOptions)!.Validate(), splitSeed);
+    }
+}
