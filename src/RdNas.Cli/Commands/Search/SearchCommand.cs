@@ -157,7 +157,7 @@ internal sealed class SearchCommand : CliCommand
         string Accuracies(FoundCell cell) => string.Create(CultureInfo.InvariantCulture,
             $"{result.SelectionColumn} {cell.Selection:F2}{(cell.Test is { } t ? $", {result.TestColumn} {t:F2}" : "")}");
         Console.Line($"{result.Strategy} search, {result.Evaluations} cells scored by {result.Scorer}");
-        Console.Line(string.Create(CultureInfo.InvariantCulture, $"found:          {result.Best.Arch} (score {result.Best.Score:F4}): {Accuracies(result.Best)}"));
+        Console.Line(string.Create(CultureInfo.InvariantCulture, $"found:          {result.Best.Arch} (score {result.Best.Score:G6}): {Accuracies(result.Best)}"));
         Console.Line(string.Create(CultureInfo.InvariantCulture,
             $"rank in space:  {result.SelectionRank} of {result.SpaceSize} by {result.SelectionColumn} (top {100.0 * result.SelectionRank / result.SpaceSize:F2} %)"));
         Console.Line($"space's best:   {result.SpaceBest.Arch}: {Accuracies(result.SpaceBest)}");
