@@ -25,9 +25,7 @@ internal static class ExperimentProgressView
             return last ?? throw new InvalidOperationException("the experiment reported no status");
         }
 
-        return await console.Ansi.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+        return await ProgressBars.Create(console)
             .StartAsync(async context =>
             {
                 ProgressTask? training = null;

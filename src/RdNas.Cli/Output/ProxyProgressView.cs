@@ -1,6 +1,5 @@
 using RdNas.Nas.Proxies;
 using RdNas.Nas.SearchSpaces.Nb201;
-using Spectre.Console;
 
 namespace RdNas.Cli.Output;
 
@@ -8,9 +7,7 @@ namespace RdNas.Cli.Output;
 internal static class ProxyProgressView
 {
     public static Task<ProxyTable> ScoreAsync(CliConsole console, ProxyScorer scorer, IReadOnlyList<ProxyColumn> columns, IReadOnlyList<Nb201Genotype> cells, int workers, ProxyScoreJournal? journal, CancellationToken cancellationToken) =>
-        console.Ansi.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+        ProgressBars.Create(console)
             .StartAsync(context =>
             {
                 var resumed = journal?.Count ?? 0;

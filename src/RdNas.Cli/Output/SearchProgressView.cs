@@ -15,9 +15,7 @@ internal static class SearchProgressView
             : OnOwnThread(() => search.Run(score, null, cancellationToken), cancellationToken);
 
     private static Task<SearchTrace> WithProgressBar(CliConsole console, IArchitectureSearch search, ArchitectureScore score, int budget, int recovered, CancellationToken cancellationToken) =>
-        console.Ansi.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+        ProgressBars.Create(console)
             .StartAsync(context =>
             {
                 var task = context.AddTask(recovered > 0 ? $"{search.Name} search: scoring {budget} cells ({recovered} scores from the journal)" : $"{search.Name} search: scoring {budget} cells", maxValue: budget);

@@ -85,6 +85,18 @@ public sealed class Nb201GroundTruth
         return new Nb201GroundTruth(rows, columns);
     }
 
+    /// <summary>
+    /// An <see cref="ArgumentException"/> (for <paramref name="paramName"/>) listing the columns when there is no
+    /// <paramref name="column"/>: callers check a user's column before expensive work, not at the first lookup.
+    /// </summary>
+    public void RequireColumn(string column, string? paramName = null)
+    {
+        if (!_columns.ContainsKey(column))
+        {
+            throw new ArgumentException($"no ground-truth column '{column}' in {RelativePath} (columns: {string.Join(", ", Columns)})", paramName);
+        }
+    }
+
     /// <summary>The value of <paramref name="column"/> for a cell; errors name a missing cell or column.</summary>
     public double Lookup(Nb201Genotype genotype, string column)
     {

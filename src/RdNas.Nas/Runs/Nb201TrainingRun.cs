@@ -27,11 +27,7 @@ public static class Nb201TrainingRun
         ArgumentNullException.ThrowIfNull(observer);
         var preset = spec.Preset;
         var groundTruth = Nb201GroundTruth.Load(spec.Data);
-        if (!groundTruth.Columns.Contains(spec.GroundTruthColumn))
-        {
-            // Checked before training, so a typo costs seconds rather than a whole run.
-            throw new ArgumentException($"no ground-truth column '{spec.GroundTruthColumn}' in {Nb201GroundTruth.RelativePath} (columns: {string.Join(", ", groundTruth.Columns)})", nameof(spec));
-        }
+        groundTruth.RequireColumn(spec.GroundTruthColumn, nameof(spec)); // before training: a typo costs seconds, not a run
 
         var images = Cifar10BinaryReader.ReadTrain(spec.Data);
         var split = TrainValidSplit.Create(images.Count, spec.SplitSeed);

@@ -16,6 +16,7 @@ namespace RdNas.Nas.Search;
 /// <param name="TestRegret">Test accuracy of the space's best cell minus the returned cell's; null without a test column.</param>
 /// <param name="ScoredRanking">Scores against selection accuracy over the scored cells; null with fewer than 2.</param>
 /// <param name="IncumbentTestAccuracy">Test (else selection) accuracy of the best-scored cell after each evaluation.</param>
+/// <param name="TestColumn">The held-out column reported; null when none was asked for or the table lacks it.</param>
 public sealed record SearchReport(
     FoundCell Best,
     FoundCell SpaceBest,
@@ -23,7 +24,8 @@ public sealed record SearchReport(
     int SpaceSize,
     double? TestRegret,
     RankingReport? ScoredRanking,
-    IReadOnlyList<double> IncumbentTestAccuracy)
+    IReadOnlyList<double> IncumbentTestAccuracy,
+    string? TestColumn)
 {
     /// <summary>Judges <paramref name="trace"/> against <paramref name="groundTruth"/>.</summary>
     /// <param name="trace">What the search scored.</param>
@@ -51,6 +53,7 @@ public sealed record SearchReport(
             selection.Count,
             spaceBest.Test - best.Test,
             scored.Count >= 2 ? RankingReport.Compute([.. scored.Select(e => e.Score)], [.. scored.Select(e => groundTruth.Lookup(e.Genotype, selectionColumn))]) : null,
-            [.. trace.Incumbents.Select(e => groundTruth.Lookup(e.Genotype, test ?? selectionColumn))]);
+            [.. trace.Incumbents.Select(e => groundTruth.Lookup(e.Genotype, test ?? selectionColumn))],
+            test);
     }
 }

@@ -35,6 +35,7 @@ public sealed class SearchReportTests
         Assert.Equal(report.SpaceBest.Test - report.Best.Test, report.TestRegret);
         Assert.Equal([Valid(cells[0], 0) - 1, secondValid - 1, secondValid - 1], report.IncumbentTestAccuracy);
         Assert.Equal(1.0, report.ScoredRanking!.KendallTau, 12);
+        Assert.Equal("cifar10_test", report.TestColumn);
     }
 
     [Fact]
@@ -47,6 +48,7 @@ public sealed class SearchReportTests
 
         Assert.Null(report.Best.Test);
         Assert.Null(report.TestRegret);
+        Assert.Null(report.TestColumn);
         Assert.Null(report.ScoredRanking);
         Assert.Equal([report.Best.Selection], report.IncumbentTestAccuracy);
     }

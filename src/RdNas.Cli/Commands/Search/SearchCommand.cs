@@ -104,13 +104,8 @@ internal sealed class SearchCommand : CliCommand
         var data = DataDirectory.Resolve(dataFolder);
         var groundTruth = Nb201GroundTruth.Load(data);
         var selection = parseResult.GetValue(s_groundTruth)!;
-        if (!groundTruth.Columns.Contains(selection))
-        {
-            throw new ArgumentException($"no ground-truth column '{selection}' in {Nb201GroundTruth.RelativePath} (columns: {string.Join(", ", groundTruth.Columns)})");
-        }
-
+        groundTruth.RequireColumn(selection);
         var testTwin = selection.EndsWith("_valid", StringComparison.Ordinal) ? selection[..^"_valid".Length] + "_test" : null;
-        var test = testTwin is not null && groundTruth.Columns.Contains(testTwin) ? testTwin : null;
 
         using var scorer = run is not null
             ? SearchScorer.ForRun(run, data)
@@ -123,12 +118,12 @@ internal sealed class SearchCommand : CliCommand
         var watch = Stopwatch.StartNew();
         var trace = await SearchProgressView.RunAsync(Console, search, journal.Wrap(scorer.Score), budget, journal.Recovered,
             parseResult.GetValue(CommonOptions.Format) != OutputFormat.Json, cancellationToken).ConfigureAwait(false);
-        var report = SearchReport.Compute(trace, scorer.Space, groundTruth, selection, test);
+        var report = SearchReport.Compute(trace, scorer.Space, groundTruth, selection, testTwin);
         var evolution = search as RegularizedEvolution;
         var result = new SearchResult(
             $"nb201-{scorer.Space.Ops.Count}op", search.Name, scorer.Description, budget, evolution?.PopulationSize, evolution?.TournamentSize,
             parseResult.GetValue(s_seed), trace.Evaluations.Count, trace.Cycles, journal.Recovered, watch.Elapsed.TotalSeconds,
-            selection, test, report.Best, report.SpaceBest, report.SelectionRank, report.SpaceSize, report.TestRegret, report.ScoredRanking, DateTimeOffset.UtcNow);
+            selection, report.TestColumn, report.Best, report.SpaceBest, report.SelectionRank, report.SpaceSize, report.TestRegret, report.ScoredRanking, DateTimeOffset.UtcNow);
         SearchResultWriter.Write(output, result, trace, groundTruth);
         Print(parseResult, result, output);
         return ExitCodes.Success;
