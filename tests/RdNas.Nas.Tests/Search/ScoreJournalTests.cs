@@ -81,4 +81,23 @@ public sealed class ScoreJournalTests
 
         Assert.Contains("line 4", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Open_HeaderMissing_NamesTheLine()
+    {
+        var folder = TestData.TempFolder();
+        File.WriteAllText(Path.Combine(folder, ScoreJournal.FileName), $"# scorer: s\n{s_cells[0]},1.5\n");
+
+        var error = Assert.Throws<InvalidDataException>(() => ScoreJournal.Open(folder, "s"));
+
+        Assert.Contains("line 2 should be 'arch,score'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_ScorerOfTwoLines_IsRefused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ScoreJournal.Open(TestData.TempFolder(), "supernet\nx"));
+
+        Assert.Contains("the scorer description must be one line", error.Message, StringComparison.Ordinal);
+    }
 }
