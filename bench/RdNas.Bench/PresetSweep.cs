@@ -14,23 +14,24 @@ namespace RdNas.Bench;
 /// draw's 0), so that choosing a budget does not select on the subnets the presets are reported on. With
 /// <c>update-unused</c> the optimizer steps skipped operations as PyTorch 1's zeroed gradients did
 /// (<see cref="TrainingOptions.UpdateUnusedParameters"/>); <c>affine</c> gives the cells' batch norms a learned scale and
-/// shift (<see cref="Nb201SupernetOptions.CellAffine"/>); <c>lr=X</c> sets the initial learning rate (default 0.025).
+/// shift (<see cref="Nb201SupernetOptions.CellAffine"/>); <c>lr=X</c> sets the initial learning rate (default 0.025);
+/// <c>res=R</c> trains and scores on R×R images (<see cref="Nb201SupernetOptions.InputDownsample"/>; default 32).
 /// </summary>
 internal static class PresetSweep
 {
-    public static void Run(int width, int cells, int epochs, int trainImages, int recalibrationBatches, int validImages, long seed, string output, long sampleSeed, int batchSize, bool updateUnusedParameters, bool cellAffine, double learningRate)
+    public static void Run(int width, int cells, int epochs, int trainImages, int recalibrationBatches, int validImages, long seed, string output, long sampleSeed, int batchSize, bool updateUnusedParameters, bool cellAffine, double learningRate, int resolution)
     {
         var training = new TrainingOptions(epochs, batchSize, trainImages, seed) { UpdateUnusedParameters = updateUnusedParameters, LearningRate = learningRate };
         var preset = new TrainingPreset(
-            string.Create(CultureInfo.InvariantCulture, $"sweep-c{width}-n{cells}-e{epochs}-b{batchSize}{(updateUnusedParameters ? "-unused" : "")}{(cellAffine ? "-affine" : "")}{(learningRate == new TrainingOptions().LearningRate ? "" : $"-lr{learningRate}")}"),
+            string.Create(CultureInfo.InvariantCulture, $"sweep-c{width}-n{cells}-e{epochs}-b{batchSize}{(updateUnusedParameters ? "-unused" : "")}{(cellAffine ? "-affine" : "")}{(learningRate == new TrainingOptions().LearningRate ? "" : $"-lr{learningRate}")}{(resolution == 32 ? "" : $"-res{resolution}")}"),
             "preset candidate",
-            new Nb201SupernetOptions(width, cells) { CellAffine = cellAffine },
+            new Nb201SupernetOptions(width, cells) { CellAffine = cellAffine, InputDownsample = 32 / resolution },
             training,
             new EvaluationOptions(Subnets: 200, SampleSeed: sampleSeed, RecalibrationBatches: recalibrationBatches, RecalibrationBatchSize: 128, ValidImages: validImages));
         var spec = new TrainingRunSpec(preset, DataDirectory.Resolve(null), output);
         var result = Nb201TrainingRun.Run(spec, new EpochObserver(epochs));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweep C={width} N={cells} epochs={epochs} images={trainImages} batch={batchSize} lr={learningRate} update_unused={updateUnusedParameters} cell_affine={cellAffine} recal={recalibrationBatches}x128 valid={validImages} seed={seed} sample_seed={sampleSeed} tau={result.Ranking.KendallTau:F4} rho={result.Ranking.SpearmanRho:F4} train_s={result.TrainSeconds:F0} eval_s={result.EvalSeconds:F0}"));
+            $"sweep C={width} N={cells} epochs={epochs} images={trainImages} batch={batchSize} lr={learningRate} update_unused={updateUnusedParameters} cell_affine={cellAffine} resolution={resolution} recal={recalibrationBatches}x128 valid={validImages} seed={seed} sample_seed={sampleSeed} tau={result.Ranking.KendallTau:F4} rho={result.Ranking.SpearmanRho:F4} train_s={result.TrainSeconds:F0} eval_s={result.EvalSeconds:F0}"));
     }
 
     /// <summary>Prints one line per finished epoch (a candidate runs for half an hour); nothing else.</summary>

@@ -12,7 +12,7 @@ int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index],
 switch (command)
 {
     case "step":
-        StepBenchmark.Run(Arg(1, 16), Arg(2, 5), Arg(3, 64), Arg(4, 20), Arg(5, 3));
+        StepBenchmark.Run(Arg(1, 16), Arg(2, 5), Arg(3, 64), Arg(4, 20), Arg(5, 3), Arg(6, 32));
         break;
     case "matmul":
         MatmulBenchmark.Run(Arg(1, 2048), Arg(2, 10));
@@ -21,7 +21,8 @@ switch (command)
         PresetSweep.Run(Arg(1, 8), Arg(2, 1), Arg(3, 25), Arg(4, 10_000), Arg(5, 8), Arg(6, 1_000), Arg(7, 0), args.Length > 8 ? args[8] : "sweep-run", Arg(9, 0), Arg(10, 64),
             updateUnusedParameters: args.Skip(11).Contains("update-unused"),
             cellAffine: args.Skip(11).Contains("affine"),
-            learningRate: args.Skip(11).Where(a => a.StartsWith("lr=", StringComparison.Ordinal)).Select(a => double.Parse(a[3..], CultureInfo.InvariantCulture)).DefaultIfEmpty(new RdNas.Nas.Training.TrainingOptions().LearningRate).Single());
+            learningRate: args.Skip(11).Where(a => a.StartsWith("lr=", StringComparison.Ordinal)).Select(a => double.Parse(a[3..], CultureInfo.InvariantCulture)).DefaultIfEmpty(new RdNas.Nas.Training.TrainingOptions().LearningRate).Single(),
+            resolution: args.Skip(11).Where(a => a.StartsWith("res=", StringComparison.Ordinal)).Select(a => int.Parse(a[4..], CultureInfo.InvariantCulture)).DefaultIfEmpty(32).Single());
         break;
     case "rescore":
         CheckpointRescore.Run(args[1], args[2], long.Parse(args[3], CultureInfo.InvariantCulture), args[4], args.Length > 5 && args[5] == "history");

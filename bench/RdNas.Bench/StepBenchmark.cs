@@ -16,10 +16,10 @@ namespace RdNas.Bench;
 /// </summary>
 internal static class StepBenchmark
 {
-    public static void Run(int width, int cells, int batch, int steps, int warmup)
+    public static void Run(int width, int cells, int batch, int steps, int warmup, int resolution)
     {
         manual_seed(0);
-        using var model = new Nb201Supernet(new Nb201SupernetOptions(width, cells));
+        using var model = new Nb201Supernet(new Nb201SupernetOptions(width, cells) { InputDownsample = 32 / resolution });
         using var optimizer = new MomentumSgd(model.parameters(), 0.025, 0.9, 5e-4);
         var genotype = Nb201Genotype.Parse("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|");
         var images = new Cifar10Images(new byte[batch * Cifar10Images.PixelBytes], new byte[batch]);
@@ -54,6 +54,6 @@ internal static class StepBenchmark
         times.Sort();
         var median = times[times.Count / 2];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"torchsharp C={width} N={cells} batch={batch} threads={get_num_threads()} median_step_s={median:F4} min_step_s={times[0]:F4} rss_first_mb={rss[0]:F0} rss_last_mb={rss[^1]:F0} rss_max_mb={rss.Max():F0}"));
+            $"torchsharp C={width} N={cells} resolution={resolution} batch={batch} threads={get_num_threads()} median_step_s={median:F4} min_step_s={times[0]:F4} rss_first_mb={rss[0]:F0} rss_last_mb={rss[^1]:F0} rss_max_mb={rss.Max():F0}"));
     }
 }

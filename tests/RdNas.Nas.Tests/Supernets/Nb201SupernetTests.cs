@@ -90,6 +90,36 @@ public sealed class Nb201SupernetTests
         Assert.Equal("Width", error.ParamName);
     }
 
+    [Fact]
+    public void Features_InputDownsampledByTwo_IsTheFullResolutionNetworkOnThePooledImages()
+    {
+        using var full = Nb201NetworkFactory.Create(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1), seed: 0);
+        using var halved = Nb201NetworkFactory.Create(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1) { InputDownsample = 2 }, seed: 0);
+        full.eval();
+        halved.eval();
+        using var generator = TestGenerator.Create();
+        using var input = randn([2, 3, 32, 32], generator: generator);
+        var genotype = Nb201Genotype.Parse(MixedCell);
+
+        using var features = halved.Features(input, genotype);
+        using var pooled = nn.functional.avg_pool2d(input, 2);
+        using var expected = full.Features(pooled, genotype);
+
+        // Stage 3 of a 16×16 input is 4×4; the same weights see exactly the 2×2-averaged image.
+        Assert.Equal(new long[] { 2, 16, 4, 4 }, features.shape);
+        Assert.True(features.allclose(expected, rtol: 0, atol: 1e-6));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void Options_DownsampleNotDividingTheImage_NamesTheField(int factor)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Nb201SupernetOptions { InputDownsample = factor }.Validate());
+
+        Assert.Equal("InputDownsample", error.ParamName);
+    }
+
     private static long ReductionParameters(long cin, long cout) =>
         (cin * cout * 9) + (2 * cout) + (cout * cout * 9) + (2 * cout) + (cin * cout);
 }

@@ -19,6 +19,7 @@ public sealed class Nb201Supernet : Module<Tensor, Nb201Genotype, Tensor>
     private readonly Module<Tensor, Tensor> lastact;
     private readonly Linear classifier;
     private readonly int _cellsPerStage;
+    private readonly int _inputDownsample;
     private readonly Nb201SearchSpace _space;
 
     /// <summary>Builds the supernet; weights come from TorchSharp's default initialisation under the global seed.</summary>
@@ -31,6 +32,7 @@ public sealed class Nb201Supernet : Module<Tensor, Nb201Genotype, Tensor>
         var ops = _space.Ops;
         var c = options.Width;
         _cellsPerStage = options.CellsPerStage;
+        _inputDownsample = options.InputDownsample;
         var batchNorm = options.BatchNorm;
         stem = Sequential(("conv", Conv2d(3, c, 3, padding: 1, bias: false)), ("bn", Nb201Norm.Create(c, affine: true, batchNorm)));
         cells = ModuleList(Enumerable.Range(0, 3 * _cellsPerStage).Select(i => new Nb201SupernetCell(c << (i / _cellsPerStage), ops, options.CellAffine, batchNorm)).ToArray());
@@ -62,7 +64,7 @@ public sealed class Nb201Supernet : Module<Tensor, Nb201Genotype, Tensor>
         }
 
         using var scope = NewDisposeScope();
-        var x = stem.forward(input);
+        var x = stem.forward(_inputDownsample == 1 ? input : functional.avg_pool2d(input, _inputDownsample));
         for (var stage = 0; stage < 3; stage++)
         {
             if (stage > 0)

@@ -15,6 +15,13 @@ public sealed record Nb201SupernetOptions(int Width = 16, int CellsPerStage = 5,
     /// </summary>
     public bool CellAffine { get; init; }
 
+    /// <summary>
+    /// Factor by which input images are average-pooled before the stem: 1 keeps CIFAR's 32×32, 2 gives 16×16. A budget
+    /// knob for candidate presets: a quarter of the pixels buys a deeper supernet in the same time (reduced resolution is
+    /// one of EcoNAS's reduction factors, Zhou et al., CVPR 2020).
+    /// </summary>
+    public int InputDownsample { get; init; } = 1;
+
     /// <summary>Whether the network has batch norm at all; Synflow scores the network with every BN removed.</summary>
     public bool BatchNorm { get; init; } = true;
 
@@ -37,6 +44,11 @@ public sealed record Nb201SupernetOptions(int Width = 16, int CellsPerStage = 5,
         if (ClassCount < 2)
         {
             throw new ArgumentOutOfRangeException(nameof(ClassCount), ClassCount, "a classifier needs at least 2 classes");
+        }
+
+        if (InputDownsample < 1 || 32 % InputDownsample != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(InputDownsample), InputDownsample, "input downsampling must divide the 32-pixel image side (1, 2, 4, ...)");
         }
 
         _ = new Nb201SearchSpace(OpCount);
