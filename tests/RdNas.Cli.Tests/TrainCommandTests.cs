@@ -27,11 +27,16 @@ public sealed class TrainCommandTests
     [InlineData("--margin", "-1", "--margin:")]
     [InlineData("--epochs", "0", "--epochs: must be at least 1, got 0")]
     [InlineData("--space", "darts", "unknown search space 'darts' (expected nb201 or resnet48)")]
-    public async Task Train_InvalidOption_FailsNamingItAndTheValidValues(string option, string value, string message)
+    [InlineData("--search", "annealing", "--search: unknown search strategy 'annealing' (expected evolution or random)")]
+    [InlineData("--search-budget", "20", "--search-budget applies to a search: add --search evolution or --search random")]
+    [InlineData("--search", "evolution", "--search-budget: the search budget must lie between 1 and the space's 4096 cells", "--search-budget", "0")]
+    [InlineData("--search", "evolution", "--search-tournament: a tournament draws between 1 and the population's 10 members", "--search-tournament", "11")]
+    public async Task Train_InvalidOption_FailsNamingItAndTheValidValues(string option, string value, string message, string? otherOption = null, string? otherValue = null)
     {
         using var cli = new CliRunner();
+        string[] other = otherOption is null ? [] : [otherOption, otherValue!];
 
-        var code = await cli.RunAsync("train", option, value, "--out", "unused");
+        var code = await cli.RunAsync(["train", option, value, .. other, "--out", "unused"]);
 
         Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.Contains(message, cli.Error, StringComparison.Ordinal);
@@ -82,6 +87,25 @@ public sealed class TrainCommandTests
         Assert.Equal(root.GetProperty("ranking").GetProperty("kendall_tau").GetDouble(), resumed.RootElement.GetProperty("ranking").GetProperty("kendall_tau").GetDouble());
         // The resumed run trained nothing again; the curve comes from the journal its first part left.
         Assert.Equal(curve.GetProperty("loss").GetDouble(), Assert.Single(resumed.RootElement.GetProperty("training_curve").EnumerateArray()).GetProperty("loss").GetDouble());
+    }
+
+    [Fact]
+    public async Task Train_WithASearch_WritesTheSearchTheExperimentRanWithItsSupernet()
+    {
+        var data = CliRunner.RealDataFolder();
+        var output = Directory.CreateTempSubdirectory("rdnas-smoke-search").FullName;
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("train", "--preset", "smoke", "--seed", "2", "--search", "random", "--search-budget", "5", "--search-seed", "4", "--out", output, "--data", data);
+
+        Assert.True(code == ExitCodes.Success, cli.Error);
+        using var search = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "search", "search.json")));
+        var root = search.RootElement;
+        Assert.Equal(("random", 5, 4L), (root.GetProperty("strategy").GetString(), root.GetProperty("evaluations").GetInt32(), root.GetProperty("seed").GetInt64()));
+        Assert.Equal(6, File.ReadAllLines(Path.Combine(output, "search", "search_trace.csv")).Length);
+        Assert.Equal(7, File.ReadAllLines(Path.Combine(output, "search", "scores.csv")).Length); // scorer line, header, 5 cells
+        Assert.Contains($"found:          {root.GetProperty("best").GetProperty("arch").GetString()}", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("Kendall τ", cli.Output, StringComparison.Ordinal);
     }
 
     [Theory]

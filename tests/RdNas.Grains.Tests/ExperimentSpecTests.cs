@@ -23,6 +23,10 @@ public sealed class ExperimentSpecTests(SingleSiloCluster fixture)
         { new ExperimentSpec(GroundTruth: " "), "ground_truth", "must name an NB201 column" },
         { new ExperimentSpec(Preset: "small", AverageWeightsAfter: 25), "average_weights_after", "must be between 0 and 24 (the run trains 25 epochs), got 25" },
         { new ExperimentSpec(Epochs: 4, AverageWeightsAfter: -1), "average_weights_after", "must be between 0 and 3" },
+        { new ExperimentSpec(Search: new ExperimentSearchSpec(Strategy: "annealing")), "search", "unknown search strategy 'annealing' (expected evolution or random)" },
+        { new ExperimentSpec(Search: new ExperimentSearchSpec(Budget: 0)), "search_budget", "between 1 and the space's 4096 cells" },
+        { new ExperimentSpec(Search: new ExperimentSearchSpec(Budget: 5, Population: 6)), "search_population", "between 1 and the budget's 5 cells" },
+        { new ExperimentSpec(Search: new ExperimentSearchSpec(Population: 4, Tournament: 5)), "search_tournament", "between 1 and the population's 4 members" },
     };
 
     [Theory]
@@ -52,6 +56,29 @@ public sealed class ExperimentSpecTests(SingleSiloCluster fixture)
         Assert.Equal(spec, await Client.GetSpecAsync("reused-id"));
         Assert.Contains((await Client.ListExperimentsAsync()).Select(e => e.Id), id => id == "reused-id");
         Assert.Equal(ExperimentPhase.Cancelled, (await Client.CancelAsync("reused-id")).Phase);
+    }
+
+    [Fact]
+    public async Task Experiment_WithASearch_ScoresCellsWithItsSupernetAndReturnsTheSearch()
+    {
+        var spec = new ExperimentSpec(Preset: "smoke", Epochs: 1, TrainImages: 256, Search: new ExperimentSearchSpec("evolution", Budget: 6, Seed: 1, Population: 3, Tournament: 2));
+        await Client.SubmitAsync(spec, "with-search");
+
+        var final = await PlacementTests.FinalAsync(Client, "with-search");
+        var result = await Client.GetResultAsync("with-search");
+
+        Assert.Equal(ExperimentPhase.Completed, final.Phase);
+        Assert.Equal((6, 6), (final.SearchedCells, final.SearchBudget));
+        using var search = System.Text.Json.JsonDocument.Parse(result!.SearchJson!);
+        var root = search.RootElement;
+        Assert.Equal("evolution", root.GetProperty("strategy").GetString());
+        Assert.Equal(6, root.GetProperty("evaluations").GetInt32());
+        Assert.Equal(3, root.GetProperty("population").GetInt32());
+        Assert.StartsWith("supernet of experiment with-search (spos, C=4 N=1, epoch 1;", root.GetProperty("scorer").GetString(), StringComparison.Ordinal);
+        Assert.InRange(root.GetProperty("selection_rank").GetInt32(), 1, 4096);
+        var trace = result.SearchTraceCsv!.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(7, trace.Length);
+        Assert.EndsWith($",{root.GetProperty("best").GetProperty("arch").GetString()}", trace[^1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,6 +40,30 @@ public sealed class ExperimentStatusComposerTests
         Assert.Equal(s_now, status.UpdatedUtc);
     }
 
+    [Fact]
+    public void Compose_SearchingAfterTheEvaluation_GivesCellsSearchedOfTheBudgetAndTheWholeEvaluation()
+    {
+        var stored = Stored(ExperimentPhase.Training, completedEpochs: 25);
+        stored.Spec = new ExperimentSpec(Search: new ExperimentSearchSpec(Budget: 50));
+        var report = new WorkerReport(1, ExperimentPhase.Searching, "searching: cell 7/50 scored", 0, 0, 0, 0, 0, 0, 0, 0, SearchedCells: 7);
+
+        var searching = ExperimentStatusComposer.Compose("e", stored, report, s_now);
+        stored.Phase = ExperimentPhase.Completed;
+        var completed = ExperimentStatusComposer.Compose("e", stored, report, s_now);
+
+        Assert.Equal(ExperimentPhase.Searching, searching.Phase);
+        Assert.Equal((200, 7, 50), (searching.EvaluatedSubnets, searching.SearchedCells, searching.SearchBudget));
+        Assert.Equal((200, 50, 50), (completed.EvaluatedSubnets, completed.SearchedCells, completed.SearchBudget));
+    }
+
+    [Fact]
+    public void Compose_ExperimentWithoutASearch_HasNoSearchBudget()
+    {
+        var status = ExperimentStatusComposer.Compose("e", Stored(ExperimentPhase.Completed, completedEpochs: 25), null, s_now);
+
+        Assert.Equal((0, 0), (status.SearchedCells, status.SearchBudget));
+    }
+
     private static ExperimentState Stored(ExperimentPhase phase, int completedEpochs) =>
         new() { Phase = phase, Message = "stored", CompletedEpochs = completedEpochs, Epochs = 25, Subnets = 200, Attempts = 1 };
 

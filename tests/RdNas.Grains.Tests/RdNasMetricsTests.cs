@@ -36,10 +36,11 @@ public sealed class RdNasMetricsTests : IDisposable
         run.EpochDone(1, 1.5, 0.4, TimeSpan.FromSeconds(3));
         run.CheckpointSaved(TimeSpan.FromSeconds(0.2));
         run.SubnetEvaluated();
+        run.CellSearched();
         run.RankingMeasured(0.42);
 
         Assert.Equal(
-            ["rdnas.checkpoint.save.duration", "rdnas.evaluation.subnets", "rdnas.ranking.kendall_tau", "rdnas.training.epoch.duration", "rdnas.training.epochs", "rdnas.training.steps"],
+            ["rdnas.checkpoint.save.duration", "rdnas.evaluation.subnets", "rdnas.ranking.kendall_tau", "rdnas.search.cells", "rdnas.training.epoch.duration", "rdnas.training.epochs", "rdnas.training.steps"],
             _measurements.Select(m => m.Instrument).Order(StringComparer.Ordinal));
         Assert.All(_measurements, m => Assert.Equal(new Dictionary<string, string> { ["sampler"] = "rdnas", ["preset"] = "small" }, m.Tags));
         Assert.Equal(0.42, _measurements.Single(m => m.Instrument == "rdnas.ranking.kendall_tau").Value);

@@ -5,7 +5,7 @@ namespace RdNas.Grains.Tests;
 public sealed class RunFolderArchiveTests
 {
     [Fact]
-    public void PackThenUnpack_ElsewhereAndOverAnOlderCheckpoint_CarriesTheCheckpointAndBothJournalsOnly()
+    public void PackThenUnpack_ElsewhereAndOverAnOlderCheckpoint_CarriesTheCheckpointAndTheJournalsOnly()
     {
         var run = Directory.CreateTempSubdirectory("rdnas-archive-run").FullName;
         Directory.CreateDirectory(Path.Combine(run, "checkpoint"));
@@ -13,6 +13,9 @@ public sealed class RunFolderArchiveTests
         File.WriteAllText(Path.Combine(run, "history.json"), "[1]");
         File.WriteAllText(Path.Combine(run, "training_curve.json"), "[1, 2, 3]");
         File.WriteAllText(Path.Combine(run, "rss.csv"), "not part of a checkpoint");
+        Directory.CreateDirectory(Path.Combine(run, "search"));
+        File.WriteAllText(Path.Combine(run, "search", "scores.csv"), "# scorer: s\narch,score\n");
+        File.WriteAllText(Path.Combine(run, "search", "search.json"), "written again when the search ends");
         var elsewhere = Directory.CreateTempSubdirectory("rdnas-archive-resumed").FullName;
         Directory.CreateDirectory(Path.Combine(elsewhere, "checkpoint"));
         File.WriteAllText(Path.Combine(elsewhere, "checkpoint", "stale.bin"), "an older checkpoint's file");
@@ -25,6 +28,8 @@ public sealed class RunFolderArchiveTests
         Assert.Equal("[1, 2, 3]", File.ReadAllText(Path.Combine(elsewhere, "training_curve.json")));
         Assert.False(File.Exists(Path.Combine(elsewhere, "checkpoint", "stale.bin")), "the archive replaces the checkpoint, not merges into it");
         Assert.False(File.Exists(Path.Combine(elsewhere, "rss.csv")));
+        Assert.Equal("# scorer: s\narch,score\n", File.ReadAllText(Path.Combine(elsewhere, "search", "scores.csv")));
+        Assert.False(File.Exists(Path.Combine(elsewhere, "search", "search.json")));
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public sealed partial class SiloTelemetryTests
         await using var client = await RdNasClient.ConnectAsync(ClusterConnection.Parse($"azure:{clusterId}@{azurite.ConnectionString}"), token);
 
         var id = $"metrics-{clusterId}";
-        var spec = new ExperimentSpec(Preset: "smoke", Epochs: 2, TrainImages: 512); // 2 epochs of 8 steps (batch 64)
+        // 2 epochs of 8 steps (batch 64), then a search of 3 cells with the trained supernet.
+        var spec = new ExperimentSpec(Preset: "smoke", Epochs: 2, TrainImages: 512, Search: new ExperimentSearchSpec(Budget: 3, Population: 3));
         await client.SubmitAsync(spec, id);
         var status = await Wait.ForAsync(() => client.GetStatusAsync(id), s => s.IsFinal, TimeSpan.FromMinutes(4), "the experiment to finish");
         Assert.True(status.Phase == ExperimentPhase.Completed, $"{status.Message}\nsilo log:\n{silo.Log}");
@@ -44,6 +45,7 @@ public sealed partial class SiloTelemetryTests
         Assert.Equal(2, Sample(own, "rdnas_training_epoch_duration_seconds_count"));
         Assert.Equal(2, Sample(own, "rdnas_checkpoint_save_duration_seconds_count"));
         Assert.Equal(status.Subnets, Sample(own, "rdnas_evaluation_subnets_total"));
+        Assert.Equal(3, Sample(own, "rdnas_search_cells_total"));
         Assert.Equal(1, Sample(own, "rdnas_ranking_kendall_tau_count"));
         Assert.Equal(result!.Ranking.KendallTau, Sample(own, "rdnas_ranking_kendall_tau_sum"), 9);
         Assert.DoesNotContain("experiment=", own, StringComparison.Ordinal); // the run has ended: no series names it any more

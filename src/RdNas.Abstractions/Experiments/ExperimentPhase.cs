@@ -21,4 +21,10 @@ public enum ExperimentPhase
 
     /// <summary>Stopped on request.</summary>
     Cancelled,
+
+    /// <summary>
+    /// The evaluation is done; the worker searches the cells with the trained supernet (last in the list so that stored
+    /// states keep their values).
+    /// </summary>
+    Searching,
 }

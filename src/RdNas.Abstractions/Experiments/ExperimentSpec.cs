@@ -2,7 +2,7 @@ namespace RdNas.Abstractions.Experiments;
 
 /// <summary>
 /// What an experiment trains: the search space, the training method (and, for RD-NAS, its pairs, teacher, loss and λ),
-/// a preset budget with optional overrides, and the seeds. Checked when submitted; the error names the field.
+/// a preset budget with optional overrides, the seeds, and optionally a search with the trained supernet. Checked when submitted; the error names the field.
 /// </summary>
 /// <param name="Space">The search space (<c>nb201</c>).</param>
 /// <param name="Sampler">spos, fairnas, sandwich or rdnas.</param>
@@ -19,6 +19,7 @@ namespace RdNas.Abstractions.Experiments;
 /// <param name="SplitSeed">Seed of the train/valid split.</param>
 /// <param name="GroundTruth">The benchmark column the ranking is scored against.</param>
 /// <param name="AverageWeightsAfter">Evaluate the mean of the weights of the epochs after this one (null: the last weights).</param>
+/// <param name="Search">After the evaluation, search the cells with the trained supernet (null: no search).</param>
 [GenerateSerializer, Immutable, Alias("RdNas.ExperimentSpec")]
 public sealed record ExperimentSpec(
     [property: Id(0)] string Space = "nb201",
@@ -35,4 +36,5 @@ public sealed record ExperimentSpec(
     [property: Id(11)] string Lambda = "sine",
     [property: Id(12)] long SplitSeed = 0,
     [property: Id(13)] string GroundTruth = "cifar10_valid",
-    [property: Id(14)] int? AverageWeightsAfter = null);
+    [property: Id(14)] int? AverageWeightsAfter = null,
+    [property: Id(15)] ExperimentSearchSpec? Search = null);

@@ -2,7 +2,7 @@ namespace RdNas.Abstractions.Experiments;
 
 /// <summary>An experiment's state and progress at one moment.</summary>
 /// <param name="Id">The experiment.</param>
-/// <param name="Phase">Queued, training, evaluating, completed, failed or cancelled.</param>
+/// <param name="Phase">Queued, training, evaluating, searching, completed, failed or cancelled.</param>
 /// <param name="Message">What is happening, why it waits, or why it failed.</param>
 /// <param name="CompletedEpochs">Epochs finished and checkpointed.</param>
 /// <param name="Epochs">Epochs in the run.</param>
@@ -16,6 +16,8 @@ namespace RdNas.Abstractions.Experiments;
 /// <param name="Attempts">How many times a worker was started (more than one after a lost silo).</param>
 /// <param name="ResumedFromEpoch">The checkpointed epoch the latest worker resumed from, if any.</param>
 /// <param name="UpdatedUtc">When this status was reported.</param>
+/// <param name="SearchedCells">Cells the search has scored (0 without a search or before it).</param>
+/// <param name="SearchBudget">Cells the search scores (0 without a search).</param>
 [GenerateSerializer, Immutable, Alias("RdNas.ExperimentStatus")]
 public sealed record ExperimentStatus(
     [property: Id(0)] string Id,
@@ -32,7 +34,9 @@ public sealed record ExperimentStatus(
     [property: Id(11)] string? Worker,
     [property: Id(12)] int Attempts,
     [property: Id(13)] int? ResumedFromEpoch,
-    [property: Id(14)] DateTimeOffset UpdatedUtc)
+    [property: Id(14)] DateTimeOffset UpdatedUtc,
+    [property: Id(15)] int SearchedCells = 0,
+    [property: Id(16)] int SearchBudget = 0)
 {
     /// <summary>Whether the experiment has stopped for good (completed, failed or cancelled).</summary>
     public bool IsFinal => IsFinalPhase(Phase);

@@ -1,20 +1,26 @@
 using System.CommandLine;
+using System.Text.Json;
 using RdNas.Abstractions.Experiments;
 using RdNas.Cli.Output;
 using RdNas.Client;
 using RdNas.Nas.Data;
 using RdNas.Nas.Runs;
+using RdNas.Nas.Search;
 
 namespace RdNas.Cli.Commands;
 
 /// <summary>
 /// <c>rdnas train</c>: submits an experiment through the SDK (to <c>--cluster</c>, or to a one-silo cluster started in
-/// this process), follows its progress and writes result.json and subnets.csv. Embedded, the run lives in --out, so
+/// this process), follows its progress and writes result.json and subnets.csv (and, with <c>--search</c>, the search
+/// the experiment ran with its supernet in search/). Embedded, the run lives in --out, so
 /// re-running with the same --out resumes from the last finished epoch; on a cluster, the experiment survives the
 /// loss of its training silo and Ctrl+C only stops watching.
 /// </summary>
 internal sealed class TrainCommand : CliCommand
 {
+    /// <summary>Where --search writes search.json and search_trace.csv inside --out (the worker's journal lives there too).</summary>
+    private const string SearchFolder = "search";
+
     private static readonly Option<string> s_sampler = new("--sampler")
     {
         Description = "Training method: spos (uniform single path), fairnas, sandwich, rdnas (ranking distillation)",
@@ -81,6 +87,35 @@ internal sealed class TrainCommand : CliCommand
         Description = "Evaluate the mean of the weights at the end of every epoch after this one (stochastic weight averaging) instead of the last weights",
     };
 
+    private static readonly Option<string?> s_search = new("--search")
+    {
+        Description = "After the evaluation, search the cells with the trained supernet: evolution (REA) or random; writes search/ in --out",
+    };
+
+    private static readonly Option<int> s_searchBudget = new("--search-budget")
+    {
+        Description = "With --search: distinct cells scored",
+        DefaultValueFactory = _ => 100,
+    };
+
+    private static readonly Option<long> s_searchSeed = new("--search-seed")
+    {
+        Description = "With --search: seed of the search's draws",
+        DefaultValueFactory = _ => 0,
+    };
+
+    private static readonly Option<int> s_searchPopulation = new("--search-population")
+    {
+        Description = "With --search evolution: members alive at a time",
+        DefaultValueFactory = _ => 10,
+    };
+
+    private static readonly Option<int> s_searchTournament = new("--search-tournament")
+    {
+        Description = "With --search evolution: members drawn to pick each parent",
+        DefaultValueFactory = _ => 3,
+    };
+
     private static readonly Option<string?> s_id = new("--id")
     {
         Description = "Experiment id (default: a new one; submitting the same spec under an id again follows it)",
@@ -109,6 +144,11 @@ internal sealed class TrainCommand : CliCommand
         Options.Add(s_batchSize);
         Options.Add(s_trainImages);
         Options.Add(s_averageWeightsAfter);
+        Options.Add(s_search);
+        Options.Add(s_searchBudget);
+        Options.Add(s_searchSeed);
+        Options.Add(s_searchPopulation);
+        Options.Add(s_searchTournament);
         Options.Add(s_id);
         Options.Add(s_out);
         Options.Add(CommonOptions.Cluster);
@@ -120,11 +160,20 @@ internal sealed class TrainCommand : CliCommand
     {
         var space = parseResult.GetValue(CommonOptions.Space)!;
         CommonOptions.RequireNb201(space);
+        if (parseResult.GetValue(s_search) is null
+            && new Option[] { s_searchBudget, s_searchSeed, s_searchPopulation, s_searchTournament }.FirstOrDefault(o => parseResult.GetResult(o) is { Implicit: false }) is { } orphan)
+        {
+            throw new ArgumentException($"{orphan.Name} applies to a search: add --search evolution or --search random");
+        }
+
         var spec = new ExperimentSpec(
             space, parseResult.GetValue(s_sampler)!, parseResult.GetValue(s_preset)!, parseResult.GetValue(s_seed), parseResult.GetValue(s_epochs),
             parseResult.GetValue(s_batchSize), parseResult.GetValue(s_trainImages), parseResult.GetValue(s_teacher)!, parseResult.GetValue(s_pairSampler)!,
             parseResult.GetValue(s_pairThreshold), parseResult.GetValue(s_margin), parseResult.GetValue(s_lambda)!,
-            AverageWeightsAfter: parseResult.GetValue(s_averageWeightsAfter));
+            AverageWeightsAfter: parseResult.GetValue(s_averageWeightsAfter),
+            Search: parseResult.GetValue(s_search) is { } strategy
+                ? new ExperimentSearchSpec(strategy, parseResult.GetValue(s_searchBudget), parseResult.GetValue(s_searchSeed), parseResult.GetValue(s_searchPopulation), parseResult.GetValue(s_searchTournament))
+                : null);
         var output = Path.GetFullPath(parseResult.GetValue(s_out)!);
         var cluster = parseResult.GetValue(CommonOptions.Cluster);
         var data = parseResult.GetValue(CommonOptions.Data);
@@ -167,6 +216,14 @@ internal sealed class TrainCommand : CliCommand
         Directory.CreateDirectory(output);
         AtomicFile.WriteAllText(Path.Combine(output, TrainingRunWriter.ResultFile), result.ResultJson);
         AtomicFile.WriteAllText(Path.Combine(output, TrainingRunWriter.SubnetsFile), result.SubnetsCsv);
+        var searchFolder = Path.Combine(output, SearchFolder);
+        if (result.SearchJson is not null)
+        {
+            Directory.CreateDirectory(searchFolder);
+            AtomicFile.WriteAllText(Path.Combine(searchFolder, SearchResultWriter.ResultFile), result.SearchJson);
+            AtomicFile.WriteAllText(Path.Combine(searchFolder, SearchResultWriter.TraceFile), result.SearchTraceCsv ?? string.Empty);
+        }
+
         if (json)
         {
             Console.Line(result.ResultJson);
@@ -174,6 +231,10 @@ internal sealed class TrainCommand : CliCommand
         else
         {
             Console.Ansi.Write(RunSummaryTable.Create(RunRecord.Read(output), id));
+            if (result.SearchJson is not null)
+            {
+                SearchSummary.Print(Console, JsonSerializer.Deserialize<SearchResult>(result.SearchJson, TrainingRunWriter.JsonOptions)!, searchFolder);
+            }
         }
 
         return ExitCodes.Success;

@@ -39,6 +39,12 @@ internal static class ExperimentDetailsTable
 
         Row("evaluated weights", spec.AverageWeightsAfter is { } after ? $"mean of the epochs after {I(after)}" : "last");
         Row("ground truth", spec.GroundTruth);
+        if (spec.Search is { } search)
+        {
+            Row("search", search.Strategy == "evolution"
+                ? $"evolution, {I(search.Budget)} cells, population {I(search.Population)}, tournament {I(search.Tournament)}, seed {I(search.Seed)}"
+                : $"{search.Strategy}, {I(search.Budget)} cells, seed {I(search.Seed)}");
+        }
 
         Row("phase", status.Phase.ToString());
         Row("message", status.Message);
@@ -51,6 +57,11 @@ internal static class ExperimentDetailsTable
         if (status.Subnets > 0)
         {
             Row("subnets evaluated", $"{I(status.EvaluatedSubnets)}/{I(status.Subnets)}");
+        }
+
+        if (status.SearchBudget > 0)
+        {
+            Row("cells searched", $"{I(status.SearchedCells)}/{I(status.SearchBudget)}");
         }
 
         Row("worker", status.Worker);

@@ -5,8 +5,9 @@ using Spectre.Console;
 namespace RdNas.Cli.Output;
 
 /// <summary>
-/// Shows an experiment's status stream as Spectre progress bars: training (epoch, step, loss, accuracy, time left)
-/// and evaluation (subnets scored); a restart on another silo is shown in the description.
+/// Shows an experiment's status stream as Spectre progress bars: training (epoch, step, loss, accuracy, time left),
+/// evaluation (subnets scored) and, when the experiment searches, the search (cells scored); a restart on another silo
+/// is shown in the description.
 /// </summary>
 internal static class ExperimentProgressView
 {
@@ -30,24 +31,37 @@ internal static class ExperimentProgressView
             {
                 ProgressTask? training = null;
                 ProgressTask? evaluation = null;
+                ProgressTask? search = null;
                 ExperimentStatus? last = null;
                 await foreach (var status in statuses.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
                     training ??= context.AddTask("train", maxValue: Math.Max(1, status.Epochs));
                     evaluation ??= context.AddTask("evaluate", autoStart: false, maxValue: Math.Max(1, status.Subnets));
-                    Show(status, training, evaluation);
+                    if (status.SearchBudget > 0)
+                    {
+                        search ??= context.AddTask("search", autoStart: false, maxValue: status.SearchBudget);
+                    }
+
+                    Show(status, training, evaluation, search);
                     last = status;
                 }
 
                 training?.StopTask();
                 evaluation?.StopTask();
+                search?.StopTask();
                 return last ?? throw new InvalidOperationException("the experiment reported no status");
             }).ConfigureAwait(false);
     }
 
-    private static void Show(ExperimentStatus status, ProgressTask training, ProgressTask evaluation)
+    private static void Show(ExperimentStatus status, ProgressTask training, ProgressTask evaluation, ProgressTask? search)
     {
         var worker = status.Attempts > 1 ? $" [attempt {status.Attempts}]" : string.Empty;
+        if (search is not null && (status.Phase == ExperimentPhase.Searching || status.Phase == ExperimentPhase.Completed))
+        {
+            ShowSearch(status, training, evaluation, search, worker);
+            return;
+        }
+
         if (status.Phase == ExperimentPhase.Evaluating || status.Phase == ExperimentPhase.Completed)
         {
             training.Value = training.MaxValue;
@@ -63,5 +77,20 @@ internal static class ExperimentProgressView
         training.Description = Markup.Escape(status.StepsPerEpoch > 0
             ? string.Create(CultureInfo.InvariantCulture, $"train epoch {Math.Min(status.CompletedEpochs + 1, status.Epochs)}/{status.Epochs} loss {status.Loss:F3} acc {100 * status.Accuracy:F1}%{worker}")
             : status.Message + worker);
+    }
+
+    private static void ShowSearch(ExperimentStatus status, ProgressTask training, ProgressTask evaluation, ProgressTask search, string worker)
+    {
+        foreach (var done in new[] { training, evaluation })
+        {
+            done.Value = done.MaxValue;
+            done.StopTask();
+        }
+
+        training.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"trained {status.Epochs}/{status.Epochs} epochs{worker}"));
+        evaluation.Description = Markup.Escape($"evaluated {status.Subnets}/{status.Subnets} subnets");
+        search.StartTask();
+        search.Value = status.SearchedCells;
+        search.Description = Markup.Escape($"search: cell {status.SearchedCells}/{status.SearchBudget} scored");
     }
 }

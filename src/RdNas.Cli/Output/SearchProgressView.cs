@@ -9,20 +9,18 @@ namespace RdNas.Cli.Output;
 /// </summary>
 internal static class SearchProgressView
 {
-    public static Task<SearchTrace> RunAsync(CliConsole console, IArchitectureSearch search, ArchitectureScore score, int budget, int recovered, bool showProgress, CancellationToken cancellationToken) =>
+    /// <summary>Runs <paramref name="search"/>, which reports cells scored to the progress it is given.</summary>
+    public static Task<T> RunAsync<T>(CliConsole console, IArchitectureSearch strategy, int recovered, Func<IProgress<int>?, T> search, bool showProgress, CancellationToken cancellationToken) =>
         showProgress
-            ? WithProgressBar(console, search, score, budget, recovered, cancellationToken)
-            : OnOwnThread(() => search.Run(score, null, cancellationToken), cancellationToken);
-
-    private static Task<SearchTrace> WithProgressBar(CliConsole console, IArchitectureSearch search, ArchitectureScore score, int budget, int recovered, CancellationToken cancellationToken) =>
-        ProgressBars.Create(console)
-            .StartAsync(context =>
+            ? ProgressBars.Create(console).StartAsync(context =>
             {
-                var task = context.AddTask(recovered > 0 ? $"{search.Name} search: scoring {budget} cells ({recovered} scores from the journal)" : $"{search.Name} search: scoring {budget} cells", maxValue: budget);
-                return OnOwnThread(() => search.Run(score, new TaskProgress(task), cancellationToken), cancellationToken);
-            });
+                var label = $"{strategy.Name} search: scoring {strategy.Budget} cells{(recovered > 0 ? $" ({recovered} scores from the journal)" : "")}";
+                var task = context.AddTask(label, maxValue: strategy.Budget);
+                return OnOwnThread(() => search(new TaskProgress(task)), cancellationToken);
+            })
+            : OnOwnThread(() => search(null), cancellationToken);
 
-    private static Task<SearchTrace> OnOwnThread(Func<SearchTrace> search, CancellationToken cancellationToken) =>
+    private static Task<T> OnOwnThread<T>(Func<T> search, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(search, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     // Reports straight from the search's thread (Progress<T> would post to the thread pool and could reorder them).

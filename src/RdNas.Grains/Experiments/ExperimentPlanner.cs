@@ -5,6 +5,7 @@ using RdNas.Nas.Data;
 using RdNas.Nas.GroundTruth;
 using RdNas.Nas.Proxies;
 using RdNas.Nas.Runs;
+using RdNas.Nas.Search;
 using RdNas.Nas.SearchSpaces.Nb201;
 using RdNas.Nas.Teachers;
 using RdNas.Nas.Training.Methods;
@@ -60,6 +61,11 @@ public sealed class ExperimentPlanner(IOptions<RdNasPlatformOptions> options)
         }
 
         ValidateMethod(Method(spec));
+        if (spec.Search is { } search)
+        {
+            ValidateSearch(search, new Nb201SearchSpace(preset.Supernet.OpCount));
+        }
+
         ValidateData();
         return preset;
     }
@@ -112,6 +118,26 @@ public sealed class ExperimentPlanner(IOptions<RdNasPlatformOptions> options)
             var end = message.IndexOfAny([' ', ':'], 2);
             var field = message[2..end].Replace('-', '_');
             throw new InvalidExperimentSpecException(field, message[end..].TrimStart(' ', ':'));
+        }
+    }
+
+    // The strategies check their own settings; their parameter names become the spec's search fields.
+    private static void ValidateSearch(ExperimentSearchSpec search, Nb201SearchSpace space)
+    {
+        try
+        {
+            _ = SearchStrategies.Create(search.Strategy ?? string.Empty, space, search.Budget, search.Seed, search.Population, search.Tournament);
+        }
+        catch (ArgumentException e)
+        {
+            var field = e.ParamName switch
+            {
+                "budget" => "search_budget",
+                "populationSize" => "search_population",
+                "tournamentSize" => "search_tournament",
+                _ => "search",
+            };
+            throw new InvalidExperimentSpecException(field, UserMessage.Of(e));
         }
     }
 

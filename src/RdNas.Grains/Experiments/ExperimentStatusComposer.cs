@@ -5,7 +5,7 @@ namespace RdNas.Grains.Experiments;
 
 /// <summary>
 /// An experiment's status from what is stored (phase, checkpointed epochs, worker) and the worker's latest report
-/// (step, loss, accuracy, subnets evaluated), which is dropped once the experiment has stopped for good.
+/// (step, loss, accuracy, subnets evaluated, cells searched), which is dropped once the experiment has stopped for good.
 /// </summary>
 internal static class ExperimentStatusComposer
 {
@@ -18,10 +18,14 @@ internal static class ExperimentStatusComposer
         // and accuracy stay, the last seen). Without this, between epochs and after the last one, the step counter of
         // the finished epoch was read as the next epoch's.
         var step = training && live!.Epoch >= stored.CompletedEpochs ? live.Step : 0;
+        var completed = stored.Phase == ExperimentPhase.Completed;
+        var searching = live is { Phase: ExperimentPhase.Searching };
+        var searchBudget = stored.Spec?.Search?.Budget ?? 0;
         return new ExperimentStatus(
             id, live?.Phase ?? stored.Phase, live?.Message ?? stored.Message, stored.CompletedEpochs, stored.Epochs,
             step, training ? live!.StepsPerEpoch : 0, training ? live!.Loss : 0, training ? live!.Accuracy : 0,
-            stored.Phase == ExperimentPhase.Completed ? stored.Subnets : live?.EvaluatedSubnets ?? 0, stored.Subnets,
-            stored.Worker, stored.Attempts, stored.ResumedFromEpoch, now);
+            completed || searching ? stored.Subnets : live?.EvaluatedSubnets ?? 0, stored.Subnets,
+            stored.Worker, stored.Attempts, stored.ResumedFromEpoch, now,
+            completed ? searchBudget : searching ? live!.SearchedCells : 0, searchBudget);
     }
 }

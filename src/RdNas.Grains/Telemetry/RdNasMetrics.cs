@@ -41,6 +41,7 @@ public sealed class RdNasMetrics
     private readonly Histogram<double> _epochDuration;
     private readonly Histogram<double> _checkpointDuration;
     private readonly Counter<long> _subnetsEvaluated;
+    private readonly Counter<long> _searchCells;
     private readonly Histogram<double> _kendallTau;
     private readonly Counter<long> _architectureQueries;
     private readonly Histogram<double> _proxyDuration;
@@ -61,6 +62,7 @@ public sealed class RdNasMetrics
         meter.CreateObservableGauge("rdnas.training.epochs.completed", () => Observe(s => s.CompletedEpochs), "{epoch}", "Epochs a running experiment has finished");
         _checkpointDuration = meter.CreateHistogram<double>("rdnas.checkpoint.save.duration", "s", "Time to copy an epoch's checkpoint to durable storage", tags: null, advice: s_seconds);
         _subnetsEvaluated = meter.CreateCounter<long>("rdnas.evaluation.subnets", "{subnet}", "Subnets scored by the final evaluation");
+        _searchCells = meter.CreateCounter<long>("rdnas.search.cells", "{cell}", "Cells searches with trained supernets have gone through (scored, or read back from their journal after a takeover)");
         _kendallTau = meter.CreateHistogram<double>("rdnas.ranking.kendall_tau", null, "Kendall tau of completed experiments' rankings against the benchmark", tags: null, advice: s_kendallTau);
         _architectureQueries = meter.CreateCounter<long>("rdnas.architecture.queries", "{query}", "Architecture grain calls, by kind");
         _proxyDuration = meter.CreateHistogram<double>("rdnas.proxy.duration", "s", "Time to compute one zero-cost proxy score, by proxy", tags: null, advice: s_seconds);
@@ -106,6 +108,8 @@ public sealed class RdNasMetrics
     internal void CheckpointSaved(RunMetrics run, TimeSpan duration) => _checkpointDuration.Record(duration.TotalSeconds, run.Configuration);
 
     internal void SubnetEvaluated(RunMetrics run) => _subnetsEvaluated.Add(1, run.Configuration);
+
+    internal void CellSearched(RunMetrics run) => _searchCells.Add(1, run.Configuration);
 
     internal void RankingMeasured(RunMetrics run, double kendallTau) => _kendallTau.Record(kendallTau, run.Configuration);
 

@@ -50,6 +50,9 @@ public sealed class RunMetrics : IDisposable
     /// <summary>The final evaluation scored one more subnet.</summary>
     public void SubnetEvaluated() => _metrics.SubnetEvaluated(this);
 
+    /// <summary>The search after the evaluation went through one more cell.</summary>
+    public void CellSearched() => _metrics.CellSearched(this);
+
     /// <summary>The run completed with this Kendall τ.</summary>
     public void RankingMeasured(double kendallTau) => _metrics.RankingMeasured(this, kendallTau);
 

@@ -11,9 +11,9 @@ using RdNas.Nas.Runs;
 namespace RdNas.Grains.Training;
 
 /// <summary>
-/// Runs one experiment's training on a thread of its own (never on the grain scheduler), on a silo that may train:
-/// restores the last stored checkpoint first, stores a checkpoint every epoch, and reports progress and the result
-/// to the experiment grain.
+/// Runs one experiment's training (and the search its spec may ask for after the evaluation) on a thread of its own
+/// (never on the grain scheduler), on a silo that may train: restores the last stored checkpoint first, stores a
+/// checkpoint every epoch, and reports progress and the result to the experiment grain.
 /// </summary>
 [AcceleratorPlacementFilter]
 public sealed partial class TrainingWorkerGrain(
@@ -68,7 +68,7 @@ public sealed partial class TrainingWorkerGrain(
         DelayDeactivation(TimeSpan.FromDays(30));
         // Not started with the token: a run cancelled before its thread starts still runs Execute, which sees the
         // cancellation at its first step and ends its metrics.
-        _run = Task.Factory.StartNew(() => Execute(id, run, reporter, reports, attempt, runMetrics, token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _run = Task.Factory.StartNew(() => Execute(id, run, spec.Search, reporter, reports, attempt, runMetrics, token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return WorkerName;
     }
 
@@ -105,7 +105,7 @@ public sealed partial class TrainingWorkerGrain(
     private string WorkerName => $"{silo.Name} ({silo.SiloAddress})";
 
     // Runs on the training thread: it may use injected services only, never the grain's own members (activation-bound).
-    private void Execute(string experimentId, TrainingRunSpec run, WorkerProgressReporter reporter, IExperimentRunReports reports, int attempt, RunMetrics runMetrics, CancellationToken cancellationToken)
+    private void Execute(string experimentId, TrainingRunSpec run, ExperimentSearchSpec? search, WorkerProgressReporter reporter, IExperimentRunReports reports, int attempt, RunMetrics runMetrics, CancellationToken cancellationToken)
     {
         using var ending = runMetrics;
         try
@@ -115,9 +115,12 @@ public sealed partial class TrainingWorkerGrain(
             SupernetScoreRecorder.RecordAsync(grains, experimentId, subnetsCsv, result.FinishedUtc).GetAwaiter().GetResult();
             var ranking = result.Ranking;
             runMetrics.RankingMeasured(ranking.KendallTau);
+            var (searchJson, searchTrace) = search is null
+                ? (null, null)
+                : ExperimentSearchRunner.Run(experimentId, run, search, reporter.SearchProgress(search.Budget), cancellationToken);
             reports.ReportCompletedAsync(attempt, new ExperimentResult(
                 new ExperimentRanking(ranking.KendallTau, ranking.SpearmanRho, ranking.PearsonR, ranking.Cpr, ranking.PrecisionAtTop10),
-                File.ReadAllText(Path.Combine(run.OutputDirectory, TrainingRunWriter.ResultFile)), subnetsCsv)).GetAwaiter().GetResult();
+                File.ReadAllText(Path.Combine(run.OutputDirectory, TrainingRunWriter.ResultFile)), subnetsCsv, searchJson, searchTrace)).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -11,12 +11,16 @@ namespace RdNas.Grains.Training;
 /// Relays a run's progress from the training thread to the experiment grain: steps at most twice a second (fire and
 /// forget: a lost report costs nothing), checkpoints synchronously (copied to the checkpoint store, then reported, so
 /// a reported epoch is always one a new worker can resume from). Every step, epoch, checkpoint and evaluated subnet
-/// also goes to the silo's metrics.
+/// also goes to the silo's metrics. During a search, the score journal is stored with the checkpoint every
+/// <see cref="SearchCellsPerSave"/> cells, so a worker that takes over re-scores at most that many.
 /// </summary>
 internal sealed class WorkerProgressReporter(
     IExperimentRunReports experiment, ICheckpointStore store, string experimentId, string runDirectory, int attempt, RunMetrics metrics, CancellationToken cancellationToken)
     : ITrainingRunObserver
 {
+    /// <summary>Cells scored between two stores of the search journal.</summary>
+    public const int SearchCellsPerSave = 10;
+
     private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(500);
     private readonly Stopwatch _sinceReport = Stopwatch.StartNew();
 
@@ -53,6 +57,20 @@ internal sealed class WorkerProgressReporter(
         Send(new WorkerReport(attempt, ExperimentPhase.Evaluating, $"evaluating subnet {done}/{total}", 0, 0, 0, 0, 0, 0, done, total), force: done == 1 || done == total);
     }
 
+    /// <summary>Progress of the search after the evaluation, which scores <paramref name="budget"/> cells.</summary>
+    public IProgress<int> SearchProgress(int budget) => new SearchProgressRelay(this, budget);
+
+    private void OnCellSearched(int done, int budget)
+    {
+        metrics.CellSearched();
+        if (done % SearchCellsPerSave == 0 && done < budget)
+        {
+            store.SaveAsync(experimentId, runDirectory, cancellationToken).GetAwaiter().GetResult();
+        }
+
+        Send(new WorkerReport(attempt, ExperimentPhase.Searching, $"searching: cell {done}/{budget} scored", 0, 0, 0, 0, 0, 0, 0, 0, done), force: done == 1 || done == budget);
+    }
+
     private void Send(WorkerReport report, bool force)
     {
         if (!force && _sinceReport.Elapsed < s_interval)
@@ -62,5 +80,11 @@ internal sealed class WorkerProgressReporter(
 
         _sinceReport.Restart();
         _ = experiment.ReportProgressAsync(report).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+    }
+
+    // Called on the search's thread after each scored cell (Progress<T> would post to the thread pool and reorder).
+    private sealed class SearchProgressRelay(WorkerProgressReporter reporter, int budget) : IProgress<int>
+    {
+        public void Report(int value) => reporter.OnCellSearched(value, budget);
     }
 }

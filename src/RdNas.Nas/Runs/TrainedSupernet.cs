@@ -18,9 +18,12 @@ public sealed class TrainedSupernet : IDisposable
     private readonly Nb201Supernet _model;
     private readonly SubnetEvaluator _evaluator;
 
-    private TrainedSupernet(string directory, TrainingCheckpointState state, Nb201Supernet model, SubnetEvaluator evaluator, EvaluationOptions evaluation, long splitSeed)
+    private readonly string _name;
+
+    private TrainedSupernet(string directory, string name, TrainingCheckpointState state, Nb201Supernet model, SubnetEvaluator evaluator, EvaluationOptions evaluation, long splitSeed)
     {
         Directory = directory;
+        _name = name;
         State = state;
         _model = model;
         _evaluator = evaluator;
@@ -45,10 +48,14 @@ public sealed class TrainedSupernet : IDisposable
 
     /// <summary>One line naming everything a score depends on (a search journal keys its scores by it).</summary>
     public string Description => string.Create(CultureInfo.InvariantCulture,
-        $"supernet {Path.GetFullPath(Directory)} ({State.Sampler}, C={State.Supernet.Width} N={State.Supernet.CellsPerStage}, epoch {State.CompletedEpochs}{(State.Options.AverageWeightsAfter is { } after ? $", weights averaged after epoch {after}" : "")}; split {SplitSeed}, recalibration {Evaluation.RecalibrationBatches}x{Evaluation.RecalibrationBatchSize}, {_evaluator.ValidImageCount} valid images)");
+        $"supernet {_name} ({State.Sampler}, C={State.Supernet.Width} N={State.Supernet.CellsPerStage}, epoch {State.CompletedEpochs}{(State.Options.AverageWeightsAfter is { } after ? $", weights averaged after epoch {after}" : "")}; split {SplitSeed}, recalibration {Evaluation.RecalibrationBatches}x{Evaluation.RecalibrationBatchSize}, {_evaluator.ValidImageCount} valid images)");
 
-    /// <summary>Loads the run in <paramref name="runDirectory"/>: its result.json and the checkpoint of its last epoch.</summary>
-    public static TrainedSupernet Open(string runDirectory, DataDirectory data)
+    /// <summary>
+    /// Loads the run in <paramref name="runDirectory"/>: its result.json and the checkpoint of its last epoch.
+    /// <paramref name="name"/> names it in <see cref="Description"/> (default: the folder's full path; an experiment,
+    /// whose folder differs from silo to silo, gives its id).
+    /// </summary>
+    public static TrainedSupernet Open(string runDirectory, DataDirectory data, string? name = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
         ArgumentNullException.ThrowIfNull(data);
@@ -81,7 +88,7 @@ public sealed class TrainedSupernet : IDisposable
             TrainingCheckpoint.Load(checkpoint, model, optimizer, average);
             average?.CopyToParameters();
             var evaluator = new SubnetEvaluator(model, images, TrainValidSplit.Create(images.Count, splitSeed), evaluation);
-            return new TrainedSupernet(runDirectory, state, model, evaluator, evaluation, splitSeed);
+            return new TrainedSupernet(runDirectory, name ?? Path.GetFullPath(runDirectory), state, model, evaluator, evaluation, splitSeed);
         }
         catch
         {

@@ -6,6 +6,12 @@ public interface IArchitectureSearch
     /// <summary>The name result files give the strategy.</summary>
     string Name { get; }
 
+    /// <summary>Distinct cells scored.</summary>
+    int Budget { get; }
+
+    /// <summary>Seed of every draw.</summary>
+    long Seed { get; }
+
     /// <summary>
     /// Searches until the budget of distinct scored cells is spent. <paramref name="progress"/> receives the number of
     /// cells scored so far after each one.

@@ -23,10 +23,10 @@ public sealed class RandomSearch : IArchitectureSearch
     /// <inheritdoc />
     public string Name => "random";
 
-    /// <summary>Distinct cells scored.</summary>
+    /// <inheritdoc />
     public int Budget { get; }
 
-    /// <summary>Seed of the draws.</summary>
+    /// <inheritdoc />
     public long Seed { get; }
 
     /// <inheritdoc />

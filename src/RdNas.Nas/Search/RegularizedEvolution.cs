@@ -42,10 +42,10 @@ public sealed class RegularizedEvolution : IArchitectureSearch
     /// <inheritdoc />
     public string Name => "evolution";
 
-    /// <summary>Distinct cells scored.</summary>
+    /// <inheritdoc />
     public int Budget { get; }
 
-    /// <summary>Seed of every draw.</summary>
+    /// <inheritdoc />
     public long Seed { get; }
 
     /// <summary>Members alive at a time.</summary>

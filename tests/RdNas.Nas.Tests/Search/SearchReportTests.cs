@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using RdNas.Nas.GroundTruth;
 using RdNas.Nas.Search;
 using RdNas.Nas.SearchSpaces.Nb201;
@@ -53,20 +51,7 @@ public sealed class SearchReportTests
         Assert.Equal([report.Best.Selection], report.IncumbentTestAccuracy);
     }
 
-    private static double Valid(Nb201Genotype genotype, int index) => (6 * SearchScores.Matches(genotype)) + (index / 10_000.0);
+    private static double Valid(Nb201Genotype genotype, int index) => SyntheticGroundTruth.Valid(genotype, index);
 
-    private static Nb201GroundTruth Table(IEnumerable<(Nb201Genotype Cell, double Valid, double Test)> rows)
-    {
-        var withTest = true;
-        var csv = new StringBuilder();
-        foreach (var (cell, valid, test) in rows)
-        {
-            withTest &= !double.IsNaN(test);
-            csv.Append(CultureInfo.InvariantCulture, $"{cell},{valid:R}{(double.IsNaN(test) ? "" : $",{test:R}")}\n");
-        }
-
-        var path = Path.Combine(TestData.TempFolder(), "nb201.csv");
-        File.WriteAllText(path, (withTest ? "arch,cifar10_valid,cifar10_test\n" : "arch,cifar10_valid\n") + csv);
-        return Nb201GroundTruth.Load(path);
-    }
+    private static Nb201GroundTruth Table(IEnumerable<(Nb201Genotype Cell, double Valid, double Test)> rows) => SyntheticGroundTruth.Table(rows);
 }

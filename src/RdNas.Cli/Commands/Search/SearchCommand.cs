@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using RdNas.Cli.Output;
 using RdNas.Nas.Data;
@@ -105,40 +104,17 @@ internal sealed class SearchCommand : CliCommand
         var groundTruth = Nb201GroundTruth.Load(data);
         var selection = parseResult.GetValue(s_groundTruth)!;
         groundTruth.RequireColumn(selection);
-        var testTwin = selection.EndsWith("_valid", StringComparison.Ordinal) ? selection[..^"_valid".Length] + "_test" : null;
 
         using var scorer = run is not null
             ? SearchScorer.ForRun(run, data)
             : SearchScorer.ForProxy(proxy!, parseResult.GetValue(CommonOptions.Ops), dataFolder, parseResult.GetValue(s_proxySeed));
-        var search = CreateSearch(parseResult, scorer);
-        var output = parseResult.GetValue(s_out)!;
-        var journal = ScoreJournal.Open(output, scorer.Description);
-        var budget = parseResult.GetValue(s_budget);
-
-        var watch = Stopwatch.StartNew();
-        var trace = await SearchProgressView.RunAsync(Console, search, journal.Wrap(scorer.Score), budget, journal.Recovered,
+        var strategy = SearchStrategies.Create(
+            parseResult.GetValue(s_strategy)!, scorer.Space, parseResult.GetValue(s_budget), parseResult.GetValue(s_seed), parseResult.GetValue(s_population), parseResult.GetValue(s_tournament));
+        var search = JournalledSearch.Open(parseResult.GetValue(s_out)!, strategy, scorer.Score, scorer.Description, scorer.Space);
+        var result = await SearchProgressView.RunAsync(Console, strategy, search.Recovered, progress => search.Run(groundTruth, selection, progress, cancellationToken),
             parseResult.GetValue(CommonOptions.Format) != OutputFormat.Json, cancellationToken).ConfigureAwait(false);
-        var report = SearchReport.Compute(trace, scorer.Space, groundTruth, selection, testTwin);
-        var evolution = search as RegularizedEvolution;
-        var result = new SearchResult(
-            $"nb201-{scorer.Space.Ops.Count}op", search.Name, scorer.Description, budget, evolution?.PopulationSize, evolution?.TournamentSize,
-            parseResult.GetValue(s_seed), trace.Evaluations.Count, trace.Cycles, journal.Recovered, watch.Elapsed.TotalSeconds,
-            selection, report.TestColumn, report.Best, report.SpaceBest, report.SelectionRank, report.SpaceSize, report.TestRegret, report.ScoredRanking, DateTimeOffset.UtcNow);
-        SearchResultWriter.Write(output, result, trace, groundTruth);
-        Print(parseResult, result, output);
+        Print(parseResult, result, search.Output);
         return ExitCodes.Success;
-    }
-
-    private static IArchitectureSearch CreateSearch(ParseResult parseResult, SearchScorer scorer)
-    {
-        var budget = parseResult.GetValue(s_budget);
-        var seed = parseResult.GetValue(s_seed);
-        return parseResult.GetValue(s_strategy)!.ToLowerInvariant() switch
-        {
-            "evolution" => new RegularizedEvolution(scorer.Space, budget, seed, parseResult.GetValue(s_population), parseResult.GetValue(s_tournament)),
-            "random" => new RandomSearch(scorer.Space, budget, seed),
-            var other => throw new ArgumentException($"unknown search strategy '{other}' (expected evolution or random)"),
-        };
     }
 
     private void Print(ParseResult parseResult, SearchResult result, string output)
@@ -149,24 +125,6 @@ internal sealed class SearchCommand : CliCommand
             return;
         }
 
-        string Accuracies(FoundCell cell) => string.Create(CultureInfo.InvariantCulture,
-            $"{result.SelectionColumn} {cell.Selection:F2}{(cell.Test is { } t ? $", {result.TestColumn} {t:F2}" : "")}");
-        Console.Line($"{result.Strategy} search, {result.Evaluations} cells scored by {result.Scorer}");
-        Console.Line(string.Create(CultureInfo.InvariantCulture, $"found:          {result.Best.Arch} (score {result.Best.Score:G6}): {Accuracies(result.Best)}"));
-        Console.Line(string.Create(CultureInfo.InvariantCulture,
-            $"rank in space:  {result.SelectionRank} of {result.SpaceSize} by {result.SelectionColumn} (top {100.0 * result.SelectionRank / result.SpaceSize:F2} %)"));
-        Console.Line($"space's best:   {result.SpaceBest.Arch}: {Accuracies(result.SpaceBest)}");
-        if (result.TestRegret is { } regret)
-        {
-            Console.Line(string.Create(CultureInfo.InvariantCulture, $"test regret:    {regret:F2} points"));
-        }
-
-        if (result.ScoredRanking is { } ranking)
-        {
-            Console.Line(string.Create(CultureInfo.InvariantCulture,
-                $"scores vs {result.SelectionColumn} over the scored cells: Kendall τ {ranking.KendallTau:F3}, Spearman ρ {ranking.SpearmanRho:F3}"));
-        }
-
-        Console.Line($"→ {Path.Combine(output, SearchResultWriter.ResultFile)}, {Path.Combine(output, SearchResultWriter.TraceFile)}");
+        SearchSummary.Print(Console, result, output);
     }
 }
