@@ -1,4 +1,6 @@
+using System.Text.Json;
 using RdNas.Abstractions.Experiments;
+using Orleans.Runtime;
 using RdNas.Client;
 
 namespace RdNas.Integration.Tests;
@@ -6,7 +8,7 @@ namespace RdNas.Integration.Tests;
 /// <summary>
 /// A two-silo cluster on Azurite, driven by the CLI: the silo that trains is killed with SIGKILL mid-run, and the
 /// experiment finishes on the other silo from the last checkpoint in blob storage, with the result an uninterrupted
-/// run gives.
+/// run gives; and a silo killed mid-search leaves the cells it stored to the worker that takes over.
 /// </summary>
 public sealed class ClusterFailoverTests
 {
@@ -57,5 +59,46 @@ public sealed class ClusterFailoverTests
         Assert.True(plainCode == 0, plainError);
         Note("uninterrupted run finished");
         Assert.Equal(File.ReadAllText(Path.Combine(uninterrupted, "subnets.csv")), File.ReadAllText(Path.Combine(output, "subnets.csv")));
+    }
+
+    [Fact]
+    public async Task Cluster_SiloKilledMidSearch_TheOtherSiloGoesOnFromTheStoredJournal()
+    {
+        var azurite = Azurite.RequireDefault();
+        var clusterId = $"search-{Guid.NewGuid():N}"[..24];
+        using var first = await SiloProcess.StartAsync("gpu-c", "gpu", 11413, 30413, 9413, clusterId, azurite);
+        using var second = await SiloProcess.StartAsync("gpu-d", "gpu", 11414, 30414, 9414, clusterId, azurite);
+        await using var client = await RdNasClient.ConnectAsync(ClusterConnection.Parse($"azure:{clusterId}@{azurite.ConnectionString}"), TestContext.Current.CancellationToken);
+        var id = $"search-{clusterId}";
+
+        // A long search of cheap cells (the smoke supernet): the kill lands after the journal was stored at cell 10 or 20.
+        await client.SubmitAsync(new ExperimentSpec(Preset: "smoke", Seed: 5, Search: new ExperimentSearchSpec(Budget: 600, Seed: 2)), id);
+        var searching = await Wait.ForAsync(
+            () => client.GetStatusAsync(id), s => s.SearchedCells >= 21 || s.IsFinal, TimeSpan.FromMinutes(4), "21 cells searched");
+        Assert.True(searching.Phase == ExperimentPhase.Searching, $"the worker must be killed mid-search, not {searching.Phase} ({searching.Message})");
+        var (victim, survivor) = searching.Worker!.StartsWith(first.Name, StringComparison.Ordinal) ? (first, second) : (second, first);
+        victim.KillHard();
+
+        // Until the cluster declares the killed silo dead, calls routed to it fail: such a read counts as "not yet".
+        async Task<ExperimentStatus?> StatusOrNothing()
+        {
+            try
+            {
+                return await client.GetStatusAsync(id);
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                return null;
+            }
+        }
+
+        var final = (await Wait.ForAsync(StatusOrNothing, s => s is { IsFinal: true }, TimeSpan.FromMinutes(8), "the experiment to finish on the other silo"))!;
+        Assert.True(final.Phase == ExperimentPhase.Completed, $"{final.Message}\nsurvivor log:\n{survivor.Log}");
+        Assert.StartsWith(survivor.Name, final.Worker, StringComparison.Ordinal);
+        Assert.True(final.Attempts >= 2, $"the worker was started {final.Attempts} time(s)");
+        using var search = JsonDocument.Parse((await client.GetResultAsync(id))!.SearchJson!);
+        Assert.Equal(600, search.RootElement.GetProperty("evaluations").GetInt32());
+        Assert.InRange(search.RootElement.GetProperty("scores_recovered").GetInt32(), 10, searching.SearchedCells);
+        Assert.StartsWith($"supernet of experiment {id} ", search.RootElement.GetProperty("scorer").GetString(), StringComparison.Ordinal);
     }
 }
