@@ -106,6 +106,13 @@ public sealed class TrainCommandTests
         Assert.Equal(7, File.ReadAllLines(Path.Combine(output, "search", "scores.csv")).Length); // scorer line, header, 5 cells
         Assert.Contains($"found:          {root.GetProperty("best").GetProperty("arch").GetString()}", cli.Output, StringComparison.Ordinal);
         Assert.Contains("Kendall τ", cli.Output, StringComparison.Ordinal);
+
+        // rdnas search over the same run folder, same strategy and seed, scores the same cells the same way.
+        var alone = Path.Combine(output, "search-alone");
+        using var search2 = new CliRunner();
+        Assert.True(await search2.RunAsync("search", "--run", output, "--strategy", "random", "--budget", "5", "--seed", "4", "--out", alone, "--data", data) == ExitCodes.Success, search2.Error);
+        static string[] Cells(string folder) => [.. File.ReadAllLines(Path.Combine(folder, "search_trace.csv")).Select(l => string.Join(',', l.Split(',')[..3]))];
+        Assert.Equal(Cells(Path.Combine(output, "search")), Cells(alone));
     }
 
     [Theory]
