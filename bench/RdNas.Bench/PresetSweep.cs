@@ -15,11 +15,13 @@ namespace RdNas.Bench;
 /// <c>update-unused</c> the optimizer steps skipped operations as PyTorch 1's zeroed gradients did
 /// (<see cref="TrainingOptions.UpdateUnusedParameters"/>); <c>affine</c> gives the cells' batch norms a learned scale and
 /// shift (<see cref="Nb201SupernetOptions.CellAffine"/>); <c>lr=X</c> sets the initial learning rate (default 0.025);
-/// <c>res=R</c> trains and scores on R×R images (<see cref="Nb201SupernetOptions.InputDownsample"/>; default 32).
+/// <c>res=R</c> trains and scores on R×R images (<see cref="Nb201SupernetOptions.InputDownsample"/>; default 32);
+/// <c>stop=K</c> stops after epoch K of the schedule, keeping that epoch's checkpoint unevaluated (for <c>rescore</c>:
+/// the same trajectory's weights before the end of its cosine schedule).
 /// </summary>
 internal static class PresetSweep
 {
-    public static void Run(int width, int cells, int epochs, int trainImages, int recalibrationBatches, int validImages, long seed, string output, long sampleSeed, int batchSize, bool updateUnusedParameters, bool cellAffine, double learningRate, int resolution)
+    public static void Run(int width, int cells, int epochs, int trainImages, int recalibrationBatches, int validImages, long seed, string output, long sampleSeed, int batchSize, bool updateUnusedParameters, bool cellAffine, double learningRate, int resolution, int? stopAfterEpoch)
     {
         var training = new TrainingOptions(epochs, batchSize, trainImages, seed) { UpdateUnusedParameters = updateUnusedParameters, LearningRate = learningRate };
         var preset = new TrainingPreset(
@@ -29,13 +31,24 @@ internal static class PresetSweep
             training,
             new EvaluationOptions(Subnets: 200, SampleSeed: sampleSeed, RecalibrationBatches: recalibrationBatches, RecalibrationBatchSize: 128, ValidImages: validImages));
         var spec = new TrainingRunSpec(preset, DataDirectory.Resolve(null), output);
-        var result = Nb201TrainingRun.Run(spec, new EpochObserver(epochs));
+        using var stop = new CancellationTokenSource();
+        TrainingRunResult result;
+        try
+        {
+            result = Nb201TrainingRun.Run(spec, new EpochObserver(epochs, stopAfterEpoch, stop), stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            Console.WriteLine($"sweep stopped after epoch {stopAfterEpoch} of {epochs}; its checkpoint is in {spec.CheckpointDirectory}");
+            return;
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sweep C={width} N={cells} epochs={epochs} images={trainImages} batch={batchSize} lr={learningRate} update_unused={updateUnusedParameters} cell_affine={cellAffine} resolution={resolution} recal={recalibrationBatches}x128 valid={validImages} seed={seed} sample_seed={sampleSeed} tau={result.Ranking.KendallTau:F4} rho={result.Ranking.SpearmanRho:F4} train_s={result.TrainSeconds:F0} eval_s={result.EvalSeconds:F0}"));
     }
 
-    /// <summary>Prints one line per finished epoch (a candidate runs for half an hour); nothing else.</summary>
-    private sealed class EpochObserver(int epochs) : ITrainingRunObserver
+    /// <summary>Prints one line per finished epoch (a candidate runs for half an hour); stops the run once epoch <paramref name="stopAfter"/> is checkpointed.</summary>
+    private sealed class EpochObserver(int epochs, int? stopAfter, CancellationTokenSource stop) : ITrainingRunObserver
     {
         public void OnTrainingProgress(TrainingProgress progress)
         {
@@ -55,6 +68,10 @@ internal static class PresetSweep
 
         public void OnCheckpointSaved(int completedEpochs)
         {
+            if (completedEpochs == stopAfter)
+            {
+                stop.Cancel();
+            }
         }
 
         public void OnEvaluationProgress(int done, int total)

@@ -2,7 +2,8 @@ namespace RdNas.Abstractions.Experiments;
 
 /// <summary>
 /// What an experiment trains: the search space, the training method (and, for RD-NAS, its pairs, teacher, loss and λ),
-/// a preset budget with optional overrides, the seeds, and optionally a search with the trained supernet. Checked when submitted; the error names the field.
+/// a preset budget with optional overrides, the seeds, and optionally a search with the trained supernet. Checked
+/// when submitted; the error names the field.
 /// </summary>
 /// <param name="Space">The search space (<c>nb201</c>).</param>
 /// <param name="Sampler">spos, fairnas, sandwich or rdnas.</param>
