@@ -45,10 +45,23 @@ public sealed class ExperimentDetailsTableTests
         Assert.Contains("step 17/157, loss 1.5000, train accuracy 42.0", text, StringComparison.Ordinal);
         Assert.Contains("4/30", text, StringComparison.Ordinal);
         Assert.Contains("last", text, StringComparison.Ordinal);
-        foreach (var absent in new[] { "teacher", "pair sampler", "λ schedule", "Kendall", "subnets evaluated" })
+        foreach (var absent in new[] { "teacher", "pair sampler", "λ schedule", "Kendall", "subnets evaluated", "search" })
         {
             Assert.DoesNotContain(absent, text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Create_SearchingRun_ShowsTheSearchAndCellsSearched()
+    {
+        var spec = new ExperimentSpec(Preset: "medium", Search: new ExperimentSearchSpec("evolution", Budget: 100, Seed: 2, Population: 20, Tournament: 5));
+        var status = new ExperimentStatus("s", ExperimentPhase.Searching, "searching: cell 37/100 scored", 75, 75, 0, 0, 0, 0, 200, 200, "silo-a", 1, null, s_updated, 37, 100);
+
+        var text = Render(ExperimentDetailsTable.Create("s", spec, status, ranking: null));
+
+        Assert.Contains("evolution, 100 cells, population 20, tournament 5, seed 2", text, StringComparison.Ordinal);
+        Assert.Contains("37/100", text, StringComparison.Ordinal);
+        Assert.Contains("Searching", text, StringComparison.Ordinal);
     }
 
     private static string Render(IRenderable table)
