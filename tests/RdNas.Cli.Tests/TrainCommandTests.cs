@@ -113,6 +113,12 @@ public sealed class TrainCommandTests
         Assert.True(await search2.RunAsync("search", "--run", output, "--strategy", "random", "--budget", "5", "--seed", "4", "--out", alone, "--data", data) == ExitCodes.Success, search2.Error);
         static string[] Cells(string folder) => [.. File.ReadAllLines(Path.Combine(folder, "search_trace.csv")).Select(l => string.Join(',', l.Split(',')[..3]))];
         Assert.Equal(Cells(Path.Combine(output, "search")), Cells(alone));
+
+        // Run again into the same folder (a new experiment id): the run resumes and the search reads every score back.
+        using var again = new CliRunner();
+        Assert.True(await again.RunAsync("train", "--preset", "smoke", "--seed", "2", "--search", "random", "--search-budget", "5", "--search-seed", "4", "--out", output, "--data", data, "--format", "json") == ExitCodes.Success, again.Error);
+        using var resumed = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "search", "search.json")));
+        Assert.Equal(5, resumed.RootElement.GetProperty("scores_recovered").GetInt32());
     }
 
     [Theory]

@@ -74,7 +74,7 @@ public sealed class ExperimentSpecTests(SingleSiloCluster fixture)
         Assert.Equal("evolution", root.GetProperty("strategy").GetString());
         Assert.Equal(6, root.GetProperty("evaluations").GetInt32());
         Assert.Equal(3, root.GetProperty("population").GetInt32());
-        Assert.StartsWith("supernet of experiment with-search (spos, C=4 N=1, epoch 1;", root.GetProperty("scorer").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("supernet of this run folder, seed 0 (spos, C=4 N=1, epoch 1;", root.GetProperty("scorer").GetString(), StringComparison.Ordinal);
         Assert.InRange(root.GetProperty("selection_rank").GetInt32(), 1, 4096);
         var trace = result.SearchTraceCsv!.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(7, trace.Length);

@@ -19,10 +19,11 @@ internal static class ExperimentSearchRunner
     public static string JournalPath => $"{Folder}/{ScoreJournal.FileName}";
 
     /// <summary>Runs <paramref name="search"/> on the calling thread; returns the contents of search.json and search_trace.csv.</summary>
-    public static (string ResultJson, string TraceCsv) Run(string experimentId, TrainingRunSpec run, ExperimentSearchSpec search, IProgress<int> progress, CancellationToken cancellationToken)
+    public static (string ResultJson, string TraceCsv) Run(TrainingRunSpec run, ExperimentSearchSpec search, IProgress<int> progress, CancellationToken cancellationToken)
     {
-        // Named by the experiment, not the folder: a worker on another silo resumes the same journal from another path.
-        using var supernet = TrainedSupernet.Open(run.OutputDirectory, run.Data, $"of experiment {experimentId}");
+        // The journal lives in the run folder, so the folder names the supernet; not by its path, which differs on the
+        // silo that takes over, nor by the experiment id, which differs when rdnas train resumes an embedded run.
+        using var supernet = TrainedSupernet.Open(run.OutputDirectory, run.Data, $"of this run folder, seed {run.Preset.Training.Seed}");
         var strategy = SearchStrategies.Create(search.Strategy, supernet.Space, search.Budget, search.Seed, search.Population, search.Tournament);
         var journalled = JournalledSearch.Open(Path.Combine(run.OutputDirectory, Folder), strategy, supernet.Accuracy, supernet.Description, supernet.Space);
         journalled.Run(Nb201GroundTruth.Load(run.Data), run.GroundTruthColumn, progress, cancellationToken);

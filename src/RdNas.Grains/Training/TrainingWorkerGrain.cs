@@ -117,7 +117,7 @@ public sealed partial class TrainingWorkerGrain(
             runMetrics.RankingMeasured(ranking.KendallTau);
             var (searchJson, searchTrace) = search is null
                 ? (null, null)
-                : ExperimentSearchRunner.Run(experimentId, run, search, reporter.SearchProgress(search.Budget), cancellationToken);
+                : ExperimentSearchRunner.Run(run, search, reporter.SearchProgress(search.Budget), cancellationToken);
             reports.ReportCompletedAsync(attempt, new ExperimentResult(
                 new ExperimentRanking(ranking.KendallTau, ranking.SpearmanRho, ranking.PearsonR, ranking.Cpr, ranking.PrecisionAtTop10),
                 File.ReadAllText(Path.Combine(run.OutputDirectory, TrainingRunWriter.ResultFile)), subnetsCsv, searchJson, searchTrace)).GetAwaiter().GetResult();
