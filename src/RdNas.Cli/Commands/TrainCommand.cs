@@ -18,9 +18,6 @@ namespace RdNas.Cli.Commands;
 /// </summary>
 internal sealed class TrainCommand : CliCommand
 {
-    /// <summary>Where --search writes search.json and search_trace.csv inside --out (the worker's journal lives there too).</summary>
-    private const string SearchFolder = "search";
-
     private static readonly Option<string> s_sampler = new("--sampler")
     {
         Description = "Training method: spos (uniform single path), fairnas, sandwich, rdnas (ranking distillation)",
@@ -216,7 +213,7 @@ internal sealed class TrainCommand : CliCommand
         Directory.CreateDirectory(output);
         AtomicFile.WriteAllText(Path.Combine(output, TrainingRunWriter.ResultFile), result.ResultJson);
         AtomicFile.WriteAllText(Path.Combine(output, TrainingRunWriter.SubnetsFile), result.SubnetsCsv);
-        var searchFolder = Path.Combine(output, SearchFolder);
+        var searchFolder = Path.Combine(output, TrainingRunSpec.SearchFolder);
         if (result.SearchJson is not null)
         {
             Directory.CreateDirectory(searchFolder);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RdNas.Abstractions.Experiments;
+using RdNas.Nas.Search;
 using Spectre.Console;
 
 namespace RdNas.Cli.Output;
@@ -41,7 +42,7 @@ internal static class ExperimentDetailsTable
         Row("ground truth", spec.GroundTruth);
         if (spec.Search is { } search)
         {
-            Row("search", search.Strategy == "evolution"
+            Row("search", search.Strategy == SearchStrategies.Evolution
                 ? $"evolution, {I(search.Budget)} cells, population {I(search.Population)}, tournament {I(search.Tournament)}, seed {I(search.Seed)}"
                 : $"{search.Strategy}, {I(search.Budget)} cells, seed {I(search.Seed)}");
         }

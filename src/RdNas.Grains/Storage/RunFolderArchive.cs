@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using RdNas.Grains.Training;
 using RdNas.Nas.Runs;
+using RdNas.Nas.Search;
 
 namespace RdNas.Grains.Storage;
 
@@ -14,7 +14,7 @@ public static class RunFolderArchive
 {
     private const string CheckpointFolder = "checkpoint";
 
-    private static readonly string[] Journals = [TrainingHistory.FileName, TrainingRunWriter.TrainingCurveFile, ExperimentSearchRunner.JournalPath];
+    private static readonly string[] Journals = [TrainingHistory.FileName, TrainingRunWriter.TrainingCurveFile, $"{TrainingRunSpec.SearchFolder}/{ScoreJournal.FileName}"];
 
     /// <summary>The archive of <paramref name="runDirectory"/>'s checkpoint and journals.</summary>
     public static byte[] Pack(string runDirectory)

@@ -7,17 +7,11 @@ namespace RdNas.Grains.Training;
 
 /// <summary>
 /// The search an experiment runs after its evaluation: the finished run's supernet scores cells exactly as the
-/// evaluation scored its sample, in the run folder's <see cref="Folder"/>, where the score journal lets a worker that
-/// takes over after a lost silo go on from the cells already paid for.
+/// evaluation scored its sample, in the run's <see cref="TrainingRunSpec.SearchDirectory"/>, where the score journal
+/// lets a worker that takes over after a lost silo go on from the cells already paid for.
 /// </summary>
 internal static class ExperimentSearchRunner
 {
-    /// <summary>The search's folder inside the run folder (journal, search.json, search_trace.csv).</summary>
-    public const string Folder = "search";
-
-    /// <summary>The journal's path relative to the run folder (stored with the checkpoint).</summary>
-    public static string JournalPath => $"{Folder}/{ScoreJournal.FileName}";
-
     /// <summary>Runs <paramref name="search"/> on the calling thread; returns the contents of search.json and search_trace.csv.</summary>
     public static (string ResultJson, string TraceCsv) Run(TrainingRunSpec run, ExperimentSearchSpec search, IProgress<int> progress, CancellationToken cancellationToken)
     {
@@ -25,7 +19,7 @@ internal static class ExperimentSearchRunner
         // silo that takes over, nor by the experiment id, which differs when rdnas train resumes an embedded run.
         using var supernet = TrainedSupernet.Open(run.OutputDirectory, run.Data, $"of this run folder, seed {run.Preset.Training.Seed}");
         var strategy = SearchStrategies.Create(search.Strategy, supernet.Space, search.Budget, search.Seed, search.Population, search.Tournament);
-        var journalled = JournalledSearch.Open(Path.Combine(run.OutputDirectory, Folder), strategy, supernet.Accuracy, supernet.Description, supernet.Space);
+        var journalled = JournalledSearch.Open(run.SearchDirectory, strategy, supernet.Accuracy, supernet.Description, supernet.Space);
         journalled.Run(Nb201GroundTruth.Load(run.Data), run.GroundTruthColumn, progress, cancellationToken);
         return (File.ReadAllText(Path.Combine(journalled.Output, SearchResultWriter.ResultFile)), File.ReadAllText(Path.Combine(journalled.Output, SearchResultWriter.TraceFile)));
     }

@@ -47,4 +47,13 @@ public sealed record TrainingRunSpec(
 
     /// <summary>The checkpoint folder inside the output folder.</summary>
     public string CheckpointDirectory => Path.Combine(OutputDirectory, CheckpointFolder);
+
+    /// <summary>
+    /// The name of the folder inside a run's output folder where a search with the run's supernet keeps its journal,
+    /// search.json and search_trace.csv (an experiment's search after its evaluation).
+    /// </summary>
+    public const string SearchFolder = "search";
+
+    /// <summary>The search folder inside the output folder.</summary>
+    public string SearchDirectory => Path.Combine(OutputDirectory, SearchFolder);
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using RdNas.Cli.Output;
 using RdNas.Nas.Data;
 using RdNas.Nas.GroundTruth;
