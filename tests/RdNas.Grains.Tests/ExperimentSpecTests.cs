@@ -69,6 +69,7 @@ public sealed class ExperimentSpecTests(SingleSiloCluster fixture)
 
         Assert.Equal(ExperimentPhase.Completed, final.Phase);
         Assert.Equal((6, 6), (final.SearchedCells, final.SearchBudget));
+        Assert.Equal(6, result!.SearchedCells);
         using var search = System.Text.Json.JsonDocument.Parse(result!.SearchJson!);
         var root = search.RootElement;
         Assert.Equal("evolution", root.GetProperty("strategy").GetString());

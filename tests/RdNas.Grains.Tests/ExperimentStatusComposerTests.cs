@@ -49,11 +49,24 @@ public sealed class ExperimentStatusComposerTests
 
         var searching = ExperimentStatusComposer.Compose("e", stored, report, s_now);
         stored.Phase = ExperimentPhase.Completed;
+        stored.Result = new ExperimentResult(new ExperimentRanking(0.5, 0.6, 0.7, 0.8, 0.1), "{}", "arch\n", "{}", "trace", SearchedCells: 48);
         var completed = ExperimentStatusComposer.Compose("e", stored, report, s_now);
 
         Assert.Equal(ExperimentPhase.Searching, searching.Phase);
         Assert.Equal((200, 7, 50), (searching.EvaluatedSubnets, searching.SearchedCells, searching.SearchBudget));
-        Assert.Equal((200, 50, 50), (completed.EvaluatedSubnets, completed.SearchedCells, completed.SearchBudget));
+        Assert.Equal((200, 48, 50), (completed.EvaluatedSubnets, completed.SearchedCells, completed.SearchBudget));
+    }
+
+    [Fact]
+    public void Compose_CompletedSearchStoredWithoutItsCount_ReportsTheBudget()
+    {
+        var stored = Stored(ExperimentPhase.Completed, completedEpochs: 25);
+        stored.Spec = new ExperimentSpec(Search: new ExperimentSearchSpec(Budget: 50));
+        stored.Result = new ExperimentResult(new ExperimentRanking(0.5, 0.6, 0.7, 0.8, 0.1), "{}", "arch\n", "{}", "trace");
+
+        var completed = ExperimentStatusComposer.Compose("e", stored, null, s_now);
+
+        Assert.Equal((50, 50), (completed.SearchedCells, completed.SearchBudget));
     }
 
     [Fact]

@@ -26,6 +26,11 @@ internal static class ExperimentStatusComposer
             step, training ? live!.StepsPerEpoch : 0, training ? live!.Loss : 0, training ? live!.Accuracy : 0,
             completed || searching ? stored.Subnets : live?.EvaluatedSubnets ?? 0, stored.Subnets,
             stored.Worker, stored.Attempts, stored.ResumedFromEpoch, now,
-            completed ? searchBudget : searching ? live!.SearchedCells : 0, searchBudget);
+            completed ? SearchedWhenCompleted(stored, searchBudget) : searching ? live!.SearchedCells : 0, searchBudget);
     }
+
+    // A search always scores at least one cell, so a stored count of 0 is a result stored before the count was
+    // recorded: the budget is what those searches were reported with.
+    private static int SearchedWhenCompleted(ExperimentState stored, int searchBudget) =>
+        stored.Result is { SearchedCells: > 0 } result ? result.SearchedCells : searchBudget;
 }

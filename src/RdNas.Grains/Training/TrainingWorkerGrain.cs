@@ -115,12 +115,12 @@ public sealed partial class TrainingWorkerGrain(
             SupernetScoreRecorder.RecordAsync(grains, experimentId, subnetsCsv, result.FinishedUtc).GetAwaiter().GetResult();
             var ranking = result.Ranking;
             runMetrics.RankingMeasured(ranking.KendallTau);
-            var (searchJson, searchTrace) = search is null
-                ? (null, null)
+            var (searchJson, searchTrace, searchedCells) = search is null
+                ? (null, null, 0)
                 : ExperimentSearchRunner.Run(run, search, reporter.SearchProgress(search.Budget), cancellationToken);
             reports.ReportCompletedAsync(attempt, new ExperimentResult(
                 new ExperimentRanking(ranking.KendallTau, ranking.SpearmanRho, ranking.PearsonR, ranking.Cpr, ranking.PrecisionAtTop10),
-                File.ReadAllText(Path.Combine(run.OutputDirectory, TrainingRunWriter.ResultFile)), subnetsCsv, searchJson, searchTrace)).GetAwaiter().GetResult();
+                File.ReadAllText(Path.Combine(run.OutputDirectory, TrainingRunWriter.ResultFile)), subnetsCsv, searchJson, searchTrace, searchedCells)).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
