@@ -16,6 +16,10 @@ namespace RdNas.Nas.Runs;
 /// <param name="AverageWeightsAfter">The epoch after which the evaluated weights were averaged; null for the last weights.</param>
 /// <param name="TrainingCurve">Training loss and accuracy per epoch; empty for runs written before result.json kept it.</param>
 /// <param name="Budget">Epochs, batch size and training images: part of what makes runs comparable.</param>
+/// <param name="Implementation">
+/// Null for this project's runs; another implementation of the same method that writes result.json's fields (the
+/// PyTorch twin <c>bench/pytorch_spos.py</c> writes <c>pytorch</c>), so its runs form configurations of their own.
+/// </param>
 public sealed record RunRecord(
     string Directory,
     TrainingMethodSpec Method,
@@ -29,7 +33,8 @@ public sealed record RunRecord(
     IReadOnlyList<RecordedSubnet> Subnets,
     int? AverageWeightsAfter,
     IReadOnlyList<EpochRecord> TrainingCurve,
-    TrainingBudget Budget)
+    TrainingBudget Budget,
+    string? Implementation = null)
 {
     /// <summary>Epochs trained.</summary>
     public int Epochs => Budget.Epochs;
@@ -45,9 +50,9 @@ public sealed record RunRecord(
 
     /// <summary>
     /// The method and what was evaluated: runs of one configuration differ only in their seeds. Weight averaging is
-    /// part of it (it changes the evaluated weights, not the training).
+    /// part of it (it changes the evaluated weights, not the training), and so is another implementation.
     /// </summary>
-    public string Configuration => Method.ConfigurationLabel(AverageWeightsAfter);
+    public string Configuration => Method.ConfigurationLabel(AverageWeightsAfter) + (Implementation is { } other ? $" ({other})" : string.Empty);
 
     /// <summary>A short label: folder name and configuration.</summary>
     public string Label => $"{Path.GetFileName(Directory)} ({Configuration})";
@@ -86,7 +91,8 @@ public sealed record RunRecord(
                 ? after.GetInt32()
                 : null,
             root.TryGetProperty("training_curve", out var curve) ? curve.Deserialize<List<EpochRecord>>(TrainingRunWriter.JsonOptions)! : [],
-            new TrainingBudget(epochs, OptionalInt(training, "batch_size"), OptionalInt(training, "train_images")));
+            new TrainingBudget(epochs, OptionalInt(training, "batch_size"), OptionalInt(training, "train_images")),
+            OptionalString(root, "implementation"));
     }
 
     private static TrainingMethodSpec ReadMethod(JsonElement root)

@@ -71,6 +71,19 @@ public sealed class MethodComparisonTests
     }
 
     [Fact]
+    public void Summarise_RunsOfAnotherImplementation_AreTheirOwnConfigurationComparedWithTheBaseline()
+    {
+        RunRecord[] runs = [Run(s_spos, 0, 0.4), Run(s_spos, 1, 0.2), Run(s_spos, 0, 0.3) with { Implementation = "pytorch" }];
+
+        var methods = MethodComparison.Summarise(runs, "spos", _ => null);
+
+        Assert.Equal(["spos", "spos (pytorch)"], methods.Select(m => m.Method));
+        Assert.Equal(0.3, methods[0].MeanTau, 12);
+        Assert.Equal([0L], methods[1].Baseline!.PairedSeeds);
+        Assert.Equal(0.75, methods[1].Baseline!.Ratio, 12);
+    }
+
+    [Fact]
     public void Summarise_TeacherAndStudentTau_AreMeansOverTheRunsThatKnowThem()
     {
         RunRecord[] runs = [Run(s_rdnas, 0, 0.5), Run(s_rdnas, 1, 0.4), Run(s_spos, 0, 0.3)];
