@@ -9,7 +9,10 @@ internal static class TableFormat
     /// <summary>A τ or ρ as the tables print it (<c>0.559</c>).</summary>
     public static string Tau(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
 
-    /// <summary>The mean and sample standard deviation of <paramref name="values"/> (<c>0.336 ± 0.091</c>).</summary>
+    /// <summary>
+    /// The mean and sample standard deviation of <paramref name="values"/> (<c>0.336 ± 0.091</c>); one value alone,
+    /// which has no spread.
+    /// </summary>
     public static string MeanAndSpread(IReadOnlyList<double> values) =>
-        $"{Tau(values.Average())} ± {Tau(SampleStandardDeviation.Compute(values))}";
+        values.Count == 1 ? Tau(values[0]) : $"{Tau(values.Average())} ± {Tau(SampleStandardDeviation.Compute(values))}";
 }

@@ -8,7 +8,9 @@ namespace RdNas.Bench;
 /// of one configuration scored on the same subnets, Kendall τ between each pair of runs' supernet accuracies, and τ
 /// against the ground truth of the ensembles that average the accuracies of two runs and of all of them. If the
 /// trajectories disagree with each other as much as with the ground truth, averaging them helps; if they agree with
-/// each other far better, their error is shared and no ensemble of them removes it.
+/// each other far better, their error is shared and no ensemble of them removes it. Runs of several configurations
+/// (another implementation of the same method, say) are also compared configuration by configuration: if runs of two
+/// implementations agree with each other as well as runs of one do, the shared error belongs to the method and budget.
 /// </summary>
 internal static class TrajectoryAgreement
 {
@@ -21,6 +23,14 @@ internal static class TrajectoryAgreement
         Console.WriteLine("|---|---|");
         Console.WriteLine($"| τ(run, ground truth) | {TableFormat.MeanAndSpread(agreement.WithTruth)} |");
         Console.WriteLine($"| τ(run, another run) | {TableFormat.MeanAndSpread(agreement.BetweenRuns)} |");
+        if (agreement.BetweenConfigurations.Count > 1)
+        {
+            foreach (var (configurations, taus) in agreement.BetweenConfigurations)
+            {
+                Console.WriteLine($"| τ(run, another run): {configurations} ({taus.Count} pairs) | {TableFormat.MeanAndSpread(taus)} |");
+            }
+        }
+
         Console.WriteLine($"| τ(mean of two runs, ground truth) | {TableFormat.MeanAndSpread(agreement.PairEnsembles)} |");
         Console.WriteLine($"| τ(mean of all {runs.Count} runs, ground truth) | {TableFormat.Tau(agreement.AllEnsemble)} |");
     }
@@ -39,12 +49,17 @@ internal static class TrajectoryAgreement
 
         var between = new List<double>();
         var pairEnsembles = new List<double>();
+        var byConfigurations = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
         for (var i = 0; i < runs.Count; i++)
         {
             for (var j = i + 1; j < runs.Count; j++)
             {
-                between.Add(KendallTau.Compute(accuracies[i], accuracies[j]));
+                var tau = KendallTau.Compute(accuracies[i], accuracies[j]);
+                between.Add(tau);
                 pairEnsembles.Add(KendallTau.Compute(Mean([accuracies[i], accuracies[j]]), truth));
+                string[] configurations = [.. new[] { runs[i].Configuration, runs[j].Configuration }.Order(StringComparer.Ordinal)];
+                var key = $"{configurations[0]} × {configurations[1]}";
+                (byConfigurations.TryGetValue(key, out var taus) ? taus : byConfigurations[key] = []).Add(tau);
             }
         }
 
@@ -53,7 +68,8 @@ internal static class TrajectoryAgreement
             [.. accuracies.Select(a => KendallTau.Compute(a, truth))],
             between,
             pairEnsembles,
-            KendallTau.Compute(Mean(accuracies), truth));
+            KendallTau.Compute(Mean(accuracies), truth),
+            byConfigurations.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value));
     }
 
     /// <summary>The run's values in the order of <paramref name="archs"/>; an error when the run scored other subnets.</summary>
@@ -77,5 +93,11 @@ internal static class TrajectoryAgreement
     /// <param name="BetweenRuns">τ between each pair of runs (1-2, 1-3, …, 2-3, …).</param>
     /// <param name="PairEnsembles">τ against the ground truth of each pair's mean accuracies, in the same order.</param>
     /// <param name="AllEnsemble">τ against the ground truth of all runs' mean accuracies.</param>
-    public sealed record Agreement(int Subnets, IReadOnlyList<double> WithTruth, IReadOnlyList<double> BetweenRuns, IReadOnlyList<double> PairEnsembles, double AllEnsemble);
+    /// <param name="BetweenConfigurations">
+    /// <paramref name="BetweenRuns"/> by the configurations of the pair ("spos × spos (pytorch)", names in ordinal order),
+    /// each list in pair order.
+    /// </param>
+    public sealed record Agreement(
+        int Subnets, IReadOnlyList<double> WithTruth, IReadOnlyList<double> BetweenRuns, IReadOnlyList<double> PairEnsembles, double AllEnsemble,
+        IReadOnlyDictionary<string, IReadOnlyList<double>> BetweenConfigurations);
 }

@@ -12,6 +12,7 @@ public sealed class TableFormatTests
         try
         {
             Assert.Equal("0.400 ± 0.100", TableFormat.MeanAndSpread([0.3, 0.4, 0.5]));
+            Assert.Equal("0.689", TableFormat.MeanAndSpread([0.689])); // one value: no spread to print
             Assert.Equal("-0.346", TableFormat.Tau(-0.3456));
         }
         finally

@@ -42,6 +42,21 @@ public sealed class TrajectoryAgreementTests
     }
 
     [Fact]
+    public void Measure_RunsOfTwoConfigurations_SplitsTheRunToRunAgreementByTheirPair()
+    {
+        var right = SyntheticRuns.Run("right", [1, 2, 3, 4, 5, 6]);
+        var nearlyRight = SyntheticRuns.Run("nearly", [2, 1, 3, 4, 5, 6]);
+        var twin = SyntheticRuns.Run("twin", [6, 5, 4, 3, 2, 1]) with { Implementation = "pytorch" };
+
+        var agreement = TrajectoryAgreement.Measure([right, twin, nearlyRight]);
+
+        var oneSwap = 13.0 / 15;
+        Assert.Equal(["spos × spos", "spos × spos (pytorch)"], agreement.BetweenConfigurations.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([oneSwap], agreement.BetweenConfigurations["spos × spos"], Close);
+        Assert.Equal([-1, -oneSwap], agreement.BetweenConfigurations["spos × spos (pytorch)"], Close);
+    }
+
+    [Fact]
     public void Measure_OneRun_SaysTwoAreNeeded()
     {
         var error = Assert.Throws<ArgumentException>(() => TrajectoryAgreement.Measure([SyntheticRuns.Run("alone", [1, 2, 3, 4, 5, 6])]));
