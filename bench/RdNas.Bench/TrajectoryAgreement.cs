@@ -59,7 +59,12 @@ internal static class TrajectoryAgreement
                 pairEnsembles.Add(KendallTau.Compute(Mean([accuracies[i], accuracies[j]]), truth));
                 string[] configurations = [.. new[] { runs[i].Configuration, runs[j].Configuration }.Order(StringComparer.Ordinal)];
                 var key = $"{configurations[0]} × {configurations[1]}";
-                (byConfigurations.TryGetValue(key, out var taus) ? taus : byConfigurations[key] = []).Add(tau);
+                if (!byConfigurations.TryGetValue(key, out var taus))
+                {
+                    byConfigurations[key] = taus = [];
+                }
+
+                taus.Add(tau);
             }
         }
 
