@@ -42,7 +42,7 @@ STD = torch.tensor([63.0, 62.1, 66.7]).view(1, 3, 1, 1) / 255
 
 def load_train_images(data):
     folder = os.path.join(data, "cifar10")
-    names = sorted(n for n in os.listdir(folder) if n.startswith("data_batch_") and n.endswith(".bin"))
+    names = sorted(n for n in os.listdir(folder) if n.startswith("data_batch_") and n.endswith(".bin")) if os.path.isdir(folder) else []
     if not names:
         sys.exit(f"no data_batch_*.bin under {folder}")
     raw = np.concatenate([np.fromfile(os.path.join(folder, n), dtype=np.uint8).reshape(-1, 3073) for n in names])
@@ -76,7 +76,10 @@ def group_distance(a, b):
 
 
 def load_flops_teacher(data):
-    with open(os.path.join(data, "nb201", "nb201_all.csv"), newline="") as f:
+    path = os.path.join(data, "nb201", "nb201_all.csv")
+    if not os.path.isfile(path):
+        sys.exit(f"the FLOPs teacher is read from {path}, which is missing")
+    with open(path, newline="") as f:
         return {row["arch"]: float(row["flops_c10"]) for row in csv.DictReader(f) if "none" not in row["arch"]}
 
 
