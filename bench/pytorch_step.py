@@ -11,14 +11,8 @@ import time
 import torch
 import torch.nn as nn
 
-
-class ReluConvBn(nn.Module):
-    def __init__(self, cin, cout, k, stride, pad, affine):
-        super().__init__()
-        self.op = nn.Sequential(nn.ReLU(), nn.Conv2d(cin, cout, k, stride, pad, bias=False), nn.BatchNorm2d(cout, affine=affine))
-
-    def forward(self, x):
-        return self.op(x)
+# The supernet's building blocks: the step benchmark's network is that supernet with every edge nor_conv_3x3.
+from pytorch_spos import Reduction, ReluConvBn
 
 
 class Cell(nn.Module):
@@ -32,17 +26,6 @@ class Cell(nn.Module):
         n1 = self.edges[0](x)
         n2 = self.edges[1](x) + self.edges[2](n1)
         return self.edges[3](x) + self.edges[4](n1) + self.edges[5](n2)
-
-
-class Reduction(nn.Module):
-    def __init__(self, cin, cout):
-        super().__init__()
-        self.conv_a = ReluConvBn(cin, cout, 3, 2, 1, True)
-        self.conv_b = ReluConvBn(cout, cout, 3, 1, 1, True)
-        self.downsample = nn.Sequential(nn.AvgPool2d(2, 2, 0), nn.Conv2d(cin, cout, 1, bias=False))
-
-    def forward(self, x):
-        return self.downsample(x) + self.conv_b(self.conv_a(x))
 
 
 class Net(nn.Module):
