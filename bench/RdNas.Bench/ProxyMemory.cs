@@ -1,5 +1,7 @@
 using System.Globalization;
 using RdNas.Nas.Data;
+using RdNas.Nas.GroundTruth;
+using RdNas.Nas.Networks.ResNet48;
 using RdNas.Nas.Proxies;
 using RdNas.Nas.SearchSpaces.Nb201;
 using RdNas.Nas.Supernets.Nb201;
@@ -8,7 +10,8 @@ namespace RdNas.Bench;
 
 /// <summary>
 /// Where a long proxy scoring's resident memory goes: scores CELLS random 4-op cells with one proxy on one thread
-/// (or, with <c>network</c>, only builds and disposes a benchmark network CELLS times), printing resident memory and
+/// (or, with <c>network</c>, only builds and disposes a benchmark network CELLS times; with <c>resnet48:PROXY</c> or
+/// <c>resnet48:network</c>, the same for the first CELLS Track 1 architectures at 32×32), printing resident memory and
 /// the managed heap every STEP cells, then after a full garbage collection with finalizers run, then after glibc's
 /// malloc_trim. What the collection gives back was held by undisposed tensors awaiting finalization, what the trim
 /// gives back was free in the allocator's arenas; what stays is live or leaked natively.
@@ -17,6 +20,12 @@ internal static class ProxyMemory
 {
     public static void Run(string proxyName, int cells, int step)
     {
+        if (proxyName.StartsWith("resnet48:", StringComparison.Ordinal))
+        {
+            RunResNet48(proxyName["resnet48:".Length..], cells, step);
+            return;
+        }
+
         var proxy = proxyName == "network" ? null : ProxyRegistry.Get(proxyName); // "network": only build and dispose the network
         using var batch = proxy?.NeedsData == true ? ProxyBatch.FromTrainHalf(Cifar10BinaryReader.ReadTrain(DataDirectory.Resolve(null)), seed: 0) : null;
         var scorer = new ProxyScorer(Nb201SupernetOptions.Benchmark, seed: 0, batch);
@@ -39,13 +48,43 @@ internal static class ProxyMemory
             }
         }
 
+        CollectAndTrim(sample.Count);
+    }
+
+    private static void RunResNet48(string proxyName, int count, int step)
+    {
+        var architectures = Track1Architectures.LoadTestSet(DataDirectory.Resolve(null)).Take(count).ToList();
+        var scorer = proxyName == "network" ? null : new ResNet48ProxyScorer([proxyName], side: 32, seed: 0);
+        Print("start", 0);
+        for (var i = 0; i < architectures.Count; i++)
+        {
+            if (scorer is null)
+            {
+                using var network = ResNet48Network.Create(architectures[i].Genotype, seed: 0);
+            }
+            else
+            {
+                scorer.Score(architectures[i].Genotype);
+            }
+
+            if ((i + 1) % step == 0)
+            {
+                Print("scored", i + 1);
+            }
+        }
+
+        CollectAndTrim(architectures.Count);
+    }
+
+    private static void CollectAndTrim(int cells)
+    {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        Print("after full GC", sample.Count);
+        Print("after full GC", cells);
         if (OperatingSystem.IsLinux())
         {
-            Print(MallocTrim(0) == 1 ? "after trim" : "trim: nothing", sample.Count); // what glibc held free in its arenas goes back to the kernel
+            Print(MallocTrim(0) == 1 ? "after trim" : "trim: nothing", cells); // what glibc held free in its arenas goes back to the kernel
         }
     }
 

@@ -49,6 +49,38 @@ public sealed class ProxiesCommandTests
     }
 
     [Fact]
+    public async Task Score_ResNet48Standalone_WritesNamedRowsAndChecksEachProxyAgainstTheStandaloneAccuracies()
+    {
+        using var cli = new CliRunner();
+        var output = Path.Combine(Directory.CreateTempSubdirectory("rdnas-proxies").FullName, "track1.csv");
+
+        var code = await cli.RunAsync("proxies", "score", "--space", "resnet48", "--proxy", "flops,synflow", "--archs", "standalone", "--side", "32", "--workers", "2", "--data", CliRunner.RealDataFolder(), "--out", output);
+
+        Assert.True(code == ExitCodes.Success, cli.Error);
+        var lines = await File.ReadAllLinesAsync(output, TestContext.Current.CancellationToken);
+        Assert.Equal(31, lines.Length);
+        Assert.Equal("name,arch,flops,synflow", lines[0]);
+        Assert.StartsWith("arch1,1252233313000000223212122253130000000000006515000000,2105.099904,", lines[1], StringComparison.Ordinal);
+        Assert.Contains("scored 30 resnet48 architectures with flops, synflow at 32×32 in", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("flops against one team's stand-alone top-1 of 30 architectures (not official): Kendall τ 0.591", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("synflow against one team's stand-alone top-1 of 30 architectures (not official): Kendall τ", cli.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(output + ".partial"));
+    }
+
+    [Theory]
+    [InlineData("resnet48", "--proxy nwot", "proxy 'nwot' needs real images, and resnet48's are ImageNet's")]
+    [InlineData("nb201", "--proxy flops --side 64", "--side applies to --space resnet48")]
+    public async Task Score_OptionTheSpaceCannotTake_SaysWhy(string space, string options, string message)
+    {
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync(["proxies", "score", "--space", space, .. options.Split(' '), "--archs", "first:1", "--data", CliRunner.RealDataFolder(), "--out", "unused.csv"]);
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains(message, cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Score_ZeroWorkers_IsRefused()
     {
         using var cli = new CliRunner();

@@ -184,6 +184,6 @@ public sealed class SpaceCommandTests
         var code = await cli.RunAsync("train", "--space", "resnet48", "--sampler", "spos", "--preset", "smoke", "--out", "unused");
 
         Assert.Equal(ExitCodes.InvalidInput, code);
-        Assert.Contains("search space 'resnet48' has no supernet or proxies yet", cli.Error, StringComparison.Ordinal);
+        Assert.Contains("search space 'resnet48' is not supported by this command: it supports nb201 (resnet48 has space info, space validate, space costs and proxies score)", cli.Error, StringComparison.Ordinal);
     }
 }

@@ -14,7 +14,7 @@ internal static class CommonOptions
 
     public static readonly Option<string> Space = new("--space")
     {
-        Description = "Search space: nb201, or resnet48 (CVPR 2022 Track 1; space info, validate and costs only)",
+        Description = "Search space: nb201, or resnet48 (CVPR 2022 Track 1: space info, validate, costs and data-free proxies only)",
         DefaultValueFactory = _ => "nb201",
     };
 
@@ -64,7 +64,7 @@ internal static class CommonOptions
     {
         if (ParseSpace(space) != SearchSpaceName.Nb201)
         {
-            throw new ArgumentException($"search space '{space}' has no supernet or proxies yet: this command supports nb201 (resnet48 has space info, space validate and space costs)");
+            throw new ArgumentException($"search space '{space}' is not supported by this command: it supports nb201 (resnet48 has space info, space validate, space costs and proxies score)");
         }
     }
 }

@@ -3,19 +3,19 @@ using RdNas.Nas.SearchSpaces.Nb201;
 
 namespace RdNas.Cli.Output;
 
-/// <summary>Scores cells on worker threads of their own behind a progress bar with the time left.</summary>
+/// <summary>Scores architectures on worker threads of their own behind a progress bar with the time left.</summary>
 internal static class ProxyProgressView
 {
     public static Task<ProxyTable> ScoreAsync(CliConsole console, ProxyScorer scorer, IReadOnlyList<ProxyColumn> columns, IReadOnlyList<Nb201Genotype> cells, int workers, ProxyScoreJournal? journal, CancellationToken cancellationToken) =>
+        RunAsync(console, $"{cells.Count} cells", cells.Count, workers, journal, done => ProxyTable.Score(scorer, columns, cells, workers, done, journal, cancellationToken), cancellationToken);
+
+    /// <summary>Runs <paramref name="score"/>, which calls its argument once per architecture done, on a thread of its own.</summary>
+    public static Task<T> RunAsync<T>(CliConsole console, string what, int count, int workers, ProxyScoreJournal? journal, Func<Action, T> score, CancellationToken cancellationToken) =>
         ProgressBars.Create(console)
             .StartAsync(context =>
             {
                 var resumed = journal?.Count ?? 0;
-                var task = context.AddTask(resumed > 0 ? $"scoring {cells.Count} cells on {workers} workers ({resumed} from {journal!.Path})" : $"scoring {cells.Count} cells on {workers} workers", maxValue: cells.Count);
-                return Task.Factory.StartNew(
-                    () => ProxyTable.Score(scorer, columns, cells, workers, () => task.Increment(1), journal, cancellationToken),
-                    cancellationToken,
-                    TaskCreationOptions.LongRunning,
-                    TaskScheduler.Default);
+                var task = context.AddTask(resumed > 0 ? $"scoring {what} on {workers} workers ({resumed} from {journal!.Path})" : $"scoring {what} on {workers} workers", maxValue: count);
+                return Task.Factory.StartNew(() => score(() => task.Increment(1)), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             });
 }

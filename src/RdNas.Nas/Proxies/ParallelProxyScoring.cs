@@ -1,11 +1,10 @@
-using RdNas.Nas.SearchSpaces.Nb201;
 using static TorchSharp.torch;
 
 namespace RdNas.Nas.Proxies;
 
 /// <summary>
-/// Scores many cells on several worker threads, each running libtorch on one intra-op thread: the cells of a proxy
-/// are small networks that two threads share poorly, so one cell per core goes faster. Every worker computes exactly
+/// Scores many architectures on several worker threads, each running libtorch on one intra-op thread: proxy networks
+/// are small enough that two threads share one poorly, so one architecture per core goes faster. Every worker computes exactly
 /// as a lone worker would (one thread, the scorer's seed per cell), so the scores do not depend on the worker count.
 /// While it runs, libtorch's process-wide default is one thread: a thread that first uses libtorch in that window
 /// (a training run in the same process, say) keeps one thread, so do not score beside a training run whose results
@@ -14,14 +13,12 @@ namespace RdNas.Nas.Proxies;
 public static class ParallelProxyScoring
 {
     /// <summary>
-    /// <c>scores[cell][proxy]</c> for every cell, in <paramref name="cells"/> order; <paramref name="cellDone"/> is called
-    /// (from any worker) after each cell. Cells the <paramref name="journal"/> holds are not scored again, and every
-    /// new score is journaled. The first error of any worker stops the others and is rethrown.
+    /// <c>scores[cell][proxy]</c> for every cell of NB201, in <paramref name="cells"/> order, by <paramref name="scorer"/>.
     /// </summary>
     public static double[][] Score(
         ProxyScorer scorer,
         IReadOnlyList<IZeroCostProxy> proxies,
-        IReadOnlyList<Nb201Genotype> cells,
+        IReadOnlyList<SearchSpaces.Nb201.Nb201Genotype> cells,
         int workers,
         Action? cellDone = null,
         ProxyScoreJournal? journal = null,
@@ -29,6 +26,25 @@ public static class ParallelProxyScoring
     {
         ArgumentNullException.ThrowIfNull(scorer);
         ArgumentNullException.ThrowIfNull(proxies);
+        return Score(cell => scorer.Score(proxies, cell), cells, workers, cellDone, journal, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>score(cells[i])</c> for every architecture, in <paramref name="cells"/> order; <paramref name="cellDone"/> is
+    /// called (from any worker) after each. Architectures the <paramref name="journal"/> holds (by their canonical
+    /// string) are not scored again, and every new score is journaled. The first error of any worker stops the others
+    /// and is rethrown.
+    /// </summary>
+    public static double[][] Score<TArchitecture>(
+        Func<TArchitecture, double[]> score,
+        IReadOnlyList<TArchitecture> cells,
+        int workers,
+        Action? cellDone = null,
+        ProxyScoreJournal? journal = null,
+        CancellationToken cancellationToken = default)
+        where TArchitecture : notnull
+    {
+        ArgumentNullException.ThrowIfNull(score);
         ArgumentNullException.ThrowIfNull(cells);
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         var scores = new double[cells.Count][];
@@ -46,14 +62,15 @@ public static class ParallelProxyScoring
                 for (var i = Interlocked.Increment(ref next); i < cells.Count; i = Interlocked.Increment(ref next))
                 {
                     failed.Token.ThrowIfCancellationRequested();
-                    if (journal?.Find(cells[i]) is { } known)
+                    var key = cells[i].ToString()!;
+                    if (journal?.Find(key) is { } known)
                     {
                         scores[i] = known;
                     }
                     else
                     {
-                        scores[i] = scorer.Score(proxies, cells[i]);
-                        journal?.Record(cells[i], scores[i]);
+                        scores[i] = score(cells[i]);
+                        journal?.Record(key, scores[i]);
                     }
 
                     cellDone?.Invoke(); // journalled cells count as done, so progress ends at the total

@@ -1,18 +1,17 @@
 using System.Globalization;
 using System.Text;
-using RdNas.Nas.SearchSpaces.Nb201;
 
 namespace RdNas.Nas.Proxies;
 
 /// <summary>
-/// An append-only record of the cells scored so far (<c>OUT.partial</c> beside the table being written), so a long
+/// An append-only record of the architectures scored so far, keyed by their canonical string (<c>OUT.partial</c> beside the table being written), so a long
 /// scoring run that stops (a crash, Ctrl+C, a reboot) continues where it was instead of starting again. Its first line
 /// names what was being scored (proxies, seed, network shape); a journal of other settings is discarded.
 /// </summary>
 public sealed class ProxyScoreJournal : IDisposable
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<Nb201Genotype, double[]> _done = [];
+    private readonly Dictionary<string, double[]> _done = new(StringComparer.Ordinal);
     private readonly StreamWriter _writer;
     private readonly int _width;
 
@@ -49,11 +48,11 @@ public sealed class ProxyScoreJournal : IDisposable
     /// <summary>The journal's file.</summary>
     public string Path { get; }
 
-    /// <summary>How many cells the journal already holds.</summary>
+    /// <summary>How many architectures the journal already holds.</summary>
     public int Count => _done.Count;
 
-    /// <summary>The journaled scores of <paramref name="cell"/>, or null.</summary>
-    public double[]? Find(Nb201Genotype cell)
+    /// <summary>The journaled scores of the architecture whose canonical string is <paramref name="cell"/>, or null.</summary>
+    public double[]? Find(string cell)
     {
         lock (_lock)
         {
@@ -61,11 +60,12 @@ public sealed class ProxyScoreJournal : IDisposable
         }
     }
 
-    /// <summary>Records the scores of a cell (thread-safe; on disk before it returns).</summary>
-    public void Record(Nb201Genotype cell, double[] scores)
+    /// <summary>Records the scores of an architecture by its canonical string (thread-safe; on disk before it returns).</summary>
+    public void Record(string cell, double[] scores)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cell);
         ArgumentNullException.ThrowIfNull(scores);
-        var line = new StringBuilder(cell.ToString());
+        var line = new StringBuilder(cell);
         foreach (var score in scores)
         {
             line.Append(',').Append(score.ToString("R", CultureInfo.InvariantCulture));
@@ -101,22 +101,25 @@ public sealed class ProxyScoreJournal : IDisposable
         return file.ReadByte() != '\n';
     }
 
-    // A line cut short by a crash (or otherwise unreadable) is skipped: that cell is scored again.
+    // A line cut short by a crash (or otherwise unreadable) is skipped: that architecture is scored again. The key
+    // comes first on its line, so a line with every field has its whole key.
     private void TryRead(string line)
     {
         var fields = line.Split(',');
-        if (fields.Length != _width + 1)
+        if (fields.Length != _width + 1 || fields[0].Length == 0)
         {
             return;
         }
 
-        try
+        var scores = new double[_width];
+        for (var i = 0; i < _width; i++)
         {
-            var scores = fields.Skip(1).Select(f => double.Parse(f, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
-            _done[Nb201Genotype.Parse(fields[0])] = scores;
+            if (!double.TryParse(fields[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out scores[i]))
+            {
+                return;
+            }
         }
-        catch (Exception e) when (e is FormatException or SearchSpaces.ArchitectureFormatException)
-        {
-        }
+
+        _done[fields[0]] = scores;
     }
 }

@@ -44,7 +44,7 @@ public sealed class ProxyScorer(Nb201SupernetOptions shape, long seed, ProxyBatc
             var proxy = proxies[i] ?? throw new ArgumentException("a proxy is null", nameof(proxies));
             using var scope = NewDisposeScope();
             var score = proxy.Score(input);
-            scores[i] = double.IsFinite(score) ? score : throw new ProxyScoreException(proxy.Name, genotype, score);
+            scores[i] = double.IsFinite(score) ? score : throw new ProxyScoreException(proxy.Name, genotype.ToString(), score);
         }
 
         return scores;

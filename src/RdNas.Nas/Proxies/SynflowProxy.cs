@@ -21,6 +21,17 @@ public sealed class SynflowProxy : IZeroCostProxy
     {
         ArgumentNullException.ThrowIfNull(input);
         var network = input.CreateNetwork(batchNorm: false, ScalarType.Float64);
+        return ScoreNetwork(network, x => network.forward(x, input.Genotype), side: 32);
+    }
+
+    /// <summary>
+    /// The Synflow score of any network built without batch norm in float64: <paramref name="forward"/> gives its
+    /// outputs for images of <paramref name="side"/> × <paramref name="side"/>; the network's weights are overwritten.
+    /// </summary>
+    public static double ScoreNetwork(nn.Module network, Func<Tensor, Tensor> forward, int side)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(forward);
         using (no_grad())
         {
             foreach (var parameter in network.parameters())
@@ -30,8 +41,8 @@ public sealed class SynflowProxy : IZeroCostProxy
         }
 
         network.train();
-        using var allOnes = ones([1, 3, 32, 32], ScalarType.Float64);
-        network.forward(allOnes, input.Genotype).sum().backward();
+        using var allOnes = ones([1, 3, side, side], ScalarType.Float64);
+        forward(allOnes).sum().backward();
         return LayerMetrics.SumOverWeights(network, (weight, grad) => (weight * grad).abs());
     }
 }

@@ -26,16 +26,27 @@ public sealed class ZenProxy : IZeroCostProxy
     {
         ArgumentNullException.ThrowIfNull(input);
         var network = input.CreateNetwork();
+        return ScoreNetwork(network, x => network.Features(x, input.Genotype), side: 32, input.Seed);
+    }
+
+    /// <summary>
+    /// The Zen-score of any network with batch norm: <paramref name="features"/> gives its feature map before global
+    /// pooling for images of <paramref name="side"/> × <paramref name="side"/>; the network's weights are overwritten.
+    /// </summary>
+    public static double ScoreNetwork(nn.Module network, Func<Tensor, Tensor> features, int side, long seed)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(features);
         network.train();
         using var noGrad = no_grad();
-        using var generator = new Generator(unchecked((ulong)input.Seed), CPU);
+        using var generator = new Generator(unchecked((ulong)seed), CPU);
         // Explicit dtype: the default is process-wide, and a Synflow network is built in float64 on another worker.
         GaussianInit(network, generator);
-        var x = randn([BatchSize, 3, 32, 32], ScalarType.Float32, generator: generator);
-        var epsilon = randn([BatchSize, 3, 32, 32], ScalarType.Float32, generator: generator);
+        var x = randn([BatchSize, 3, side, side], ScalarType.Float32, generator: generator);
+        var epsilon = randn([BatchSize, 3, side, side], ScalarType.Float32, generator: generator);
         var mixup = TensorArithmetic.Add(x, epsilon, MixupGamma);
-        var output = network.Features(x, input.Genotype);
-        var mixupOutput = network.Features(mixup, input.Genotype);
+        var output = features(x);
+        var mixupOutput = features(mixup);
         var delta = TensorArithmetic.Add(output, mixupOutput, -1).abs().sum([1, 2, 3]).mean().to_type(ScalarType.Float64).item<double>();
         var logBnScaling = network.modules().OfType<TrackedBatchNorm2d>()
             .Sum(bn => 0.5 * Math.Log(bn.RunningVariance.mean().to_type(ScalarType.Float64).item<double>()));

@@ -132,8 +132,8 @@ public sealed class ProxyTests
         var output = Path.Combine(TestData.TempFolder(), "scores.csv");
         using (var first = ProxyTable.OpenJournal(output, scorer, columns))
         {
-            first.Record(cells[0], [1.5, 2.5]);   // what a stopped run had written, marked so a re-score would show
-            first.Record(cells[1], [3.5, 4.5]);
+            first.Record(cells[0].ToString(), [1.5, 2.5]);   // what a stopped run had written, marked so a re-score would show
+            first.Record(cells[1].ToString(), [3.5, 4.5]);
         }
 
         File.AppendAllText(output + ".partial", "|nor_conv_3x3~0|+|nor_con"); // the line a crash cut short
@@ -160,13 +160,13 @@ public sealed class ProxyTests
         var cell = Nb201Genotype.Parse(AllConv3x3);
         using (var first = ProxyTable.OpenJournal(output, TinyScorer(seed: 1, batch: null), ProxyColumn.ParseList("synflow")))
         {
-            first.Record(cell, [9]);
+            first.Record(cell.ToString(), [9]);
         }
 
         using var other = ProxyTable.OpenJournal(output, TinyScorer(seed: 2, batch: null), ProxyColumn.ParseList("synflow"));
 
         Assert.Equal(0, other.Count);
-        Assert.Null(other.Find(cell));
+        Assert.Null(other.Find(cell.ToString()));
     }
 
     [Fact]

@@ -17,8 +17,8 @@ public sealed class TeacherScoresTests
         var journaled = space.Enumerate().Take(2).ToList();
         using (var stopped = ProxyTable.OpenJournal(path, new ProxyScorer(Nb201SupernetOptions.Benchmark, 0), [flops]))
         {
-            stopped.Record(journaled[0], [-1]); // marked: a re-score would give the cell's real FLOPs
-            stopped.Record(journaled[1], [-2]);
+            stopped.Record(journaled[0].ToString(), [-1]); // marked: a re-score would give the cell's real FLOPs
+            stopped.Record(journaled[1].ToString(), [-2]);
         }
 
         var done = 0;

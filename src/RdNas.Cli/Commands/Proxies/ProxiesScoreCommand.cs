@@ -6,14 +6,15 @@ using RdNas.Nas.SearchSpaces.Nb201;
 namespace RdNas.Cli.Commands.Proxies;
 
 /// <summary>
-/// <c>rdnas proxies score</c>: scores cells with zero-cost proxies on the benchmark network (C=16, N=5) and writes a
-/// CSV of <c>arch</c> plus one column per proxy.
+/// <c>rdnas proxies score</c>: scores NB201 cells with zero-cost proxies on the benchmark network (C=16, N=5) and writes
+/// a CSV of <c>arch</c> plus one column per proxy; with <c>--space resnet48</c>, Track 1 architectures with the
+/// data-free proxies (<see cref="ResNet48ProxyScoring"/>).
 /// </summary>
 internal sealed class ProxiesScoreCommand : CliCommand
 {
     private static readonly Option<string> s_archs = new("--archs")
     {
-        Description = "Cells to score: all, first:N, or file:PATH (one arch string per line)",
+        Description = "What to score: all, first:N, or file:PATH (one arch string per line); resnet48 also takes standalone (arch1..arch30)",
         Required = true,
     };
 
@@ -21,6 +22,11 @@ internal sealed class ProxiesScoreCommand : CliCommand
     {
         Description = "The CSV to write",
         Required = true,
+    };
+
+    private static readonly Option<int?> s_side = new("--side")
+    {
+        Description = $"resnet48 only: input side of the network-based proxies, a multiple of 32 (default {ResNet48ProxyScorer.CompetitionSide}, the competition's; smaller is faster)",
     };
 
     public ProxiesScoreCommand(CliConsole console)
@@ -32,15 +38,27 @@ internal sealed class ProxiesScoreCommand : CliCommand
         Options.Add(CommonOptions.Ops);
         Options.Add(ProxyOptions.Seed);
         Options.Add(ProxyOptions.Workers);
+        Options.Add(s_side);
         Options.Add(CommonOptions.Data);
         Options.Add(s_out);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        CommonOptions.RequireNb201(parseResult.GetValue(CommonOptions.Space)!);
-        var columns = ProxyColumn.ParseList(parseResult.GetValue(ProxyOptions.Proxy)!);
+        var side = parseResult.GetValue(s_side);
         var workers = ProxyOptions.WorkersOf(parseResult);
+        if (CommonOptions.ParseSpace(parseResult.GetValue(CommonOptions.Space)!) == SearchSpaceName.ResNet48)
+        {
+            var scorer = new ResNet48ProxyScorer(parseResult.GetValue(ProxyOptions.Proxy)!.Split(','), side ?? ResNet48ProxyScorer.CompetitionSide, parseResult.GetValue(ProxyOptions.Seed));
+            return await ResNet48ProxyScoring.RunAsync(Console, scorer, parseResult.GetValue(s_archs)!, workers, parseResult.GetValue(CommonOptions.Data), parseResult.GetValue(s_out)!, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (side is not null)
+        {
+            throw new ArgumentException("--side applies to --space resnet48 (nb201 proxies score the benchmark's 32×32 network)");
+        }
+
+        var columns = ProxyColumn.ParseList(parseResult.GetValue(ProxyOptions.Proxy)!);
         var cells = ArchitectureSelection.Resolve(parseResult.GetValue(s_archs)!, new Nb201SearchSpace(parseResult.GetValue(CommonOptions.Ops)));
         using var setup = new ScorerSetup(columns, parseResult.GetValue(CommonOptions.Data), parseResult.GetValue(ProxyOptions.Seed));
         var output = parseResult.GetValue(s_out)!;

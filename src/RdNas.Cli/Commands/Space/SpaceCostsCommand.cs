@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using RdNas.Cli.Output;
 using RdNas.Nas.Data;
-using RdNas.Nas.Evaluation.Metrics;
 using RdNas.Nas.GroundTruth;
 using RdNas.Nas.SearchSpaces.ResNet48;
 
@@ -52,27 +51,7 @@ internal sealed class SpaceCostsCommand : CliCommand
         var flops = costs.Values.Select(c => c.Mflops).ToArray();
         Console.Line(string.Create(CultureInfo.InvariantCulture,
             $"resnet48: {architectures.Count} Track 1 test architectures, {flops.Min():F0}–{flops.Max():F0} MFLOPs → {output}"));
-        PrintStandaloneCheck(data, costs);
+        StandaloneCheck.Print(Console, data, ["MFLOPs", "params"], architectures.ToDictionary(a => a.Genotype, a => new[] { costs[a.Name].Mflops, costs[a.Name].Params }));
         return Task.FromResult(ExitCodes.Success);
-    }
-
-    // The official ground truth was never published; one team's stand-alone accuracies of arch1..arch30 are the only
-    // check there is, and 30 architectures rank with a standard error of about ±0.13 in τ.
-    private void PrintStandaloneCheck(DataDirectory data, Dictionary<string, (double Mflops, double Params)> costs)
-    {
-        if (!File.Exists(data.PathOf(Track1Architectures.StandalonePath)))
-        {
-            Console.Line($"no {Track1Architectures.StandalonePath} in the data folder: skipped the stand-alone check");
-            return;
-        }
-
-        var standalone = Track1Architectures.LoadStandalone(data).Where(s => costs.ContainsKey(s.Name)).ToList();
-        var accuracy = standalone.Select(s => s.Accuracy).ToArray();
-        foreach (var (name, cost) in new (string, Func<string, double>)[] { ("MFLOPs", n => costs[n].Mflops), ("params", n => costs[n].Params) })
-        {
-            var values = standalone.Select(s => cost(s.Name)).ToArray();
-            Console.Line(string.Create(CultureInfo.InvariantCulture,
-                $"{name} against one team's stand-alone top-1 of {standalone.Count} architectures (not official): Kendall τ {KendallTau.Compute(values, accuracy):F3}, Spearman ρ {SpearmanRho.Compute(values, accuracy):F3}"));
-        }
     }
 }

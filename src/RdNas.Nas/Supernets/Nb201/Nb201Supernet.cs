@@ -1,3 +1,4 @@
+using RdNas.Nas.Modules;
 using RdNas.Nas.SearchSpaces.Nb201;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -34,10 +35,10 @@ public sealed class Nb201Supernet : Module<Tensor, Nb201Genotype, Tensor>
         _cellsPerStage = options.CellsPerStage;
         _inputDownsample = options.InputDownsample;
         var batchNorm = options.BatchNorm;
-        stem = Sequential(("conv", Conv2d(3, c, 3, padding: 1, bias: false)), ("bn", Nb201Norm.Create(c, affine: true, batchNorm)));
+        stem = Sequential(("conv", Conv2d(3, c, 3, padding: 1, bias: false)), ("bn", OptionalBatchNorm.Create(c, affine: true, batchNorm)));
         cells = ModuleList(Enumerable.Range(0, 3 * _cellsPerStage).Select(i => new Nb201SupernetCell(c << (i / _cellsPerStage), ops, options.CellAffine, batchNorm)).ToArray());
         reductions = ModuleList(new ResidualReductionBlock(c, 2 * c, batchNorm), new ResidualReductionBlock(2 * c, 4 * c, batchNorm));
-        lastact = Sequential(("bn", Nb201Norm.Create(4 * c, affine: true, batchNorm)), ("relu", ReLU()));
+        lastact = Sequential(("bn", OptionalBatchNorm.Create(4 * c, affine: true, batchNorm)), ("relu", ReLU()));
         classifier = Linear(4 * c, options.ClassCount);
         RegisterComponents();
     }

@@ -17,7 +17,7 @@ public sealed class ReluConvBn : Module<Tensor, Tensor>
         op = Sequential(
             ("relu", ReLU()),
             ("conv", Conv2d(inChannels, outChannels, kernel, stride: stride, padding: padding, bias: false)),
-            ("bn", Nb201Norm.Create(outChannels, affine, batchNorm)));
+            ("bn", OptionalBatchNorm.Create(outChannels, affine, batchNorm)));
         RegisterComponents();
     }
 
