@@ -22,9 +22,13 @@ public static class Track1Selection
             return Track1Architectures.LoadStandalone(data);
         }
 
-        if (selection.StartsWith("file:", StringComparison.Ordinal))
+        if (ArchitectureListSyntax.FilePath(selection) is { } path)
         {
-            return FromFile(selection[5..], data);
+            var listed = ArchitectureListSyntax.ReadFile(path, ResNet48Genotype.Parse);
+            var named = File.Exists(data.PathOf(Track1Architectures.TestSetPath))
+                ? Track1Architectures.LoadTestSet(data).ToDictionary(a => a.Genotype, a => a.Name)
+                : [];
+            return [.. listed.Select(entry => new Track1Architecture(named.GetValueOrDefault(entry.Architecture, $"line{entry.Line}"), entry.Architecture, 0))];
         }
 
         var testSet = Track1Architectures.LoadTestSet(data);
@@ -33,48 +37,8 @@ public static class Track1Selection
             return testSet;
         }
 
-        if (selection.StartsWith("first:", StringComparison.Ordinal))
-        {
-            return int.TryParse(selection.AsSpan(6), System.Globalization.CultureInfo.InvariantCulture, out var count) && count > 0 && count <= testSet.Count
-                ? [.. testSet.Take(count)]
-                : throw new ArgumentException($"--archs {selection}: N must be a whole number from 1 to {testSet.Count}");
-        }
-
-        throw new ArgumentException($"--archs {selection}: expected all, first:N, standalone or file:PATH");
-    }
-
-    private static List<Track1Architecture> FromFile(string path, DataDirectory data)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"--archs file:{path}: no such file", path);
-        }
-
-        var named = File.Exists(data.PathOf(Track1Architectures.TestSetPath))
-            ? Track1Architectures.LoadTestSet(data).ToDictionary(a => a.Genotype, a => a.Name)
-            : [];
-        var architectures = new List<Track1Architecture>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            var code = line.Trim();
-            if (code.Length == 0 || code.StartsWith('#'))
-            {
-                continue;
-            }
-
-            try
-            {
-                var genotype = ResNet48Genotype.Parse(code);
-                architectures.Add(new Track1Architecture(named.GetValueOrDefault(genotype, $"line{lineNumber}"), genotype, 0));
-            }
-            catch (ArchitectureFormatException e)
-            {
-                throw new ArgumentException($"{path}:{lineNumber}: {e.Message}", e);
-            }
-        }
-
-        return architectures.Count > 0 ? architectures : throw new ArgumentException($"{path}: no architectures in the file");
+        return ArchitectureListSyntax.FirstCount(selection, testSet.Count) is { } count
+            ? [.. testSet.Take(count)]
+            : throw new ArgumentException($"--archs {selection}: expected all, first:N, standalone or file:PATH");
     }
 }

@@ -19,49 +19,16 @@ public static class ArchitectureSelection
             return [.. space.Enumerate()];
         }
 
-        if (selection.StartsWith("first:", StringComparison.Ordinal))
+        if (ArchitectureListSyntax.FirstCount(selection, space.Size) is { } count)
         {
-            return int.TryParse(selection.AsSpan(6), System.Globalization.CultureInfo.InvariantCulture, out var count) && count > 0 && count <= space.Size
-                ? [.. space.Enumerate().Take(count)]
-                : throw new ArgumentException($"--archs {selection}: N must be a whole number from 1 to {space.Size}");
+            return [.. space.Enumerate().Take(count)];
         }
 
-        if (selection.StartsWith("file:", StringComparison.Ordinal))
+        if (ArchitectureListSyntax.FilePath(selection) is { } path)
         {
-            return FromFile(selection[5..], space);
+            return [.. ArchitectureListSyntax.ReadFile(path, space.Parse).Select(entry => entry.Architecture)];
         }
 
         throw new ArgumentException($"--archs {selection}: expected all, first:N or file:PATH");
-    }
-
-    private static List<Nb201Genotype> FromFile(string path, Nb201SearchSpace space)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"--archs file:{path}: no such file", path);
-        }
-
-        var cells = new List<Nb201Genotype>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            var arch = line.Trim();
-            if (arch.Length == 0 || arch.StartsWith('#'))
-            {
-                continue;
-            }
-
-            try
-            {
-                cells.Add(space.Parse(arch));
-            }
-            catch (ArchitectureFormatException e)
-            {
-                throw new ArgumentException($"{path}:{lineNumber}: {e.Message}", e);
-            }
-        }
-
-        return cells.Count > 0 ? cells : throw new ArgumentException($"{path}: no architectures in the file");
     }
 }

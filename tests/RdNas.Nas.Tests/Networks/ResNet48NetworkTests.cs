@@ -31,7 +31,8 @@ public sealed class ResNet48NetworkTests
         network.eval();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var images = randn([2, 3, 64, 64]);
+        using var generator = new Generator(1);
+        var images = randn([2, 3, 64, 64], generator: generator);
 
         var features = network.Features(images);
         var logits = network.forward(images);
