@@ -31,6 +31,8 @@ public sealed class ExperimentsCommandTests
         Assert.Equal(ExitCodes.InvalidInput, await unknown.RunAsync("experiments", "show", "no-such-run", "--cluster", at));
         using var arch = new CliRunner();
         Assert.Equal(ExitCodes.Success, await arch.RunAsync("arch", "show", Arch, "--proxy", "flops", "--cluster", at));
+        using var resnet = new CliRunner();
+        Assert.Equal(ExitCodes.Success, await resnet.RunAsync("arch", "show", "--space", "resnet48", "1252233313000000223212122253130000000000006515000000", "--proxy", "flops,params", "--cluster", at));
 
         Assert.Contains("cli-listed", list.Output, StringComparison.Ordinal);
         Assert.Contains("\"phase\": \"training\"", list.Output, StringComparison.Ordinal);
@@ -40,8 +42,11 @@ public sealed class ExperimentsCommandTests
         Assert.Contains("cli-listed: cancelled", cancel.Output, StringComparison.Ordinal);
         Assert.Equal(ExperimentPhase.Cancelled, (await client.GetStatusAsync("cli-listed")).Phase);
         Assert.Contains("no experiment 'no-such-run'", unknown.Error, StringComparison.Ordinal);
-        Assert.Contains("benchmark cifar10_valid", arch.Output, StringComparison.Ordinal);
+        Assert.Contains("ground truth cifar10_valid", arch.Output, StringComparison.Ordinal);
         Assert.Contains("proxy flops", arch.Output, StringComparison.Ordinal);
+        Assert.Contains("ground truth imagenet_standalone", resnet.Output, StringComparison.Ordinal);
+        Assert.Contains("70.40", resnet.Output, StringComparison.Ordinal);
+        Assert.Contains("proxy params", resnet.Output, StringComparison.Ordinal);
     }
 
     [Theory]

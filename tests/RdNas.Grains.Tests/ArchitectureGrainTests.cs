@@ -4,7 +4,9 @@ using RdNas.Client;
 using RdNas.Grains.Architectures;
 using RdNas.Nas.Data;
 using RdNas.Nas.GroundTruth;
+using RdNas.Nas.Proxies;
 using RdNas.Nas.SearchSpaces.Nb201;
+using RdNas.Nas.SearchSpaces.ResNet48;
 
 namespace RdNas.Grains.Tests;
 
@@ -83,5 +85,44 @@ public sealed class ArchitectureGrainTests(SingleSiloCluster fixture)
 
         Assert.Equal([("exp-2", 0.50), ("exp-1", 0.45)], summary.SupernetScores.Select(s => (s.ExperimentId, s.Accuracy)));
         Assert.Contains("cifar10_valid", summary.GroundTruth.Keys);
+    }
+
+    [Fact]
+    public async Task ResNet48_StandaloneArchitecture_GroundTruthAndProxiesOnItsOwnNetwork()
+    {
+        const string arch1 = "1252233313000000223212122253130000000000006515000000";
+        var genotype = ResNet48Genotype.Parse(arch1);
+        var scoring = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<ProxyScoringService>();
+        var before = scoring.Computations;
+
+        var accuracy = await Client.GetGroundTruthAsync("resnet48", arch1, "imagenet_standalone");
+        var flops = await Client.GetProxyScoreAsync("resnet48", arch1, "flops");
+        var synflow = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Client.GetProxyScoreAsync("resnet48", arch1, " synflow")));
+        var summary = await Client.DescribeArchitectureAsync("resnet48", arch1);
+
+        Assert.Equal(70.4, accuracy, 6);
+        Assert.Equal(ResNet48CostModel.Mflops(genotype), flops);
+        Assert.Equal(new ResNet48ProxyScorer(["synflow"], scoring.ResNet48Side, ProxyScoringService.Seed).Score(genotype)[0], synflow[0]);
+        Assert.All(synflow, s => Assert.Equal(synflow[0], s));
+        Assert.Equal(2, scoring.Computations - before);
+        Assert.Equal(("resnet48", arch1), (summary.Space, summary.Arch));
+        Assert.Equal(["imagenet_standalone"], summary.GroundTruth.Keys);
+        Assert.Equal(["flops", "synflow"], summary.ProxyScores.Keys);
+    }
+
+    [Theory]
+    [InlineData("1252233313000000223212122253130000000000006515000009", "imagenet_standalone", "flops", "'09' in an unused block")]
+    [InlineData("1252233313000000223212122253130000000000006515000000", "cifar10_valid", "flops", "no ground-truth dataset 'cifar10_valid' for resnet48 (datasets: imagenet_standalone)")]
+    [InlineData("1222211111000000111100000011110000000000001111000000", "imagenet_standalone", "flops", "has no stand-alone accuracy (only Track 1's arch1..arch30 have one)")]
+    [InlineData("1252233313000000223212122253130000000000006515000000", "imagenet_standalone", "nwot", "proxy 'nwot' needs real images, and resnet48's are ImageNet's")]
+    public async Task ResNet48_WhatTheSpaceCannotAnswer_RefusedSayingWhy(string arch, string dataset, string proxy, string message)
+    {
+        var error = await Assert.ThrowsAnyAsync<ArchitectureRejectedException>(async () =>
+        {
+            await Client.GetGroundTruthAsync("resnet48", arch, dataset);
+            await Client.GetProxyScoreAsync("resnet48", arch, proxy);
+        });
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 }

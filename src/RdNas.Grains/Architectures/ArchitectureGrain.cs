@@ -2,17 +2,17 @@ using System.Collections.Immutable;
 using RdNas.Abstractions.Architectures;
 using RdNas.Grains.Hosting;
 using RdNas.Grains.Telemetry;
-using RdNas.Nas.Proxies;
 using RdNas.Nas.Runs;
 using RdNas.Nas.SearchSpaces;
 using RdNas.Nas.SearchSpaces.Nb201;
+using RdNas.Nas.SearchSpaces.ResNet48;
 
 namespace RdNas.Grains.Architectures;
 
 /// <summary>
-/// One NB201 cell. Ground truth comes from the silo's benchmark table; a proxy score is computed on its first request
-/// and persisted before it is returned. The grain is not reentrant, so concurrent first requests queue behind the one
-/// computing and read its persisted score: each score is computed once.
+/// One architecture of NB201 or ResNet48. Ground truth comes from the silo's tables; a proxy score is computed on its
+/// first request and persisted before it is returned. The grain is not reentrant, so concurrent first requests queue
+/// behind the one computing and read its persisted score: each score is computed once.
 /// </summary>
 public sealed class ArchitectureGrain(
     [PersistentState("architecture", GrainStorage.Name)] IPersistentState<ArchitectureState> state,
@@ -20,43 +20,34 @@ public sealed class ArchitectureGrain(
     ProxyScoringService scoring,
     RdNasMetrics metrics) : Grain, IArchitectureGrain
 {
-    private Nb201Genotype? _genotype;
+    private ISpaceArchitecture? _architecture;
     private string? _rejection;
-    private string _arch = string.Empty;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_genotype, _rejection, _arch) = ParseKey(this.GetPrimaryKeyString());
+        (_architecture, _rejection) = ParseKey(this.GetPrimaryKeyString());
         return Task.CompletedTask;
     }
 
     Task<double> IArchitectureGrain.GetGroundTruthAsync(string dataset)
     {
         metrics.ArchitectureQueried("ground_truth");
-        var genotype = Genotype();
-        try
-        {
-            return Task.FromResult(groundTruth.Table.Lookup(genotype, dataset));
-        }
-        catch (KeyNotFoundException e)
-        {
-            throw new ArchitectureRejectedException(e.Message);
-        }
+        return Task.FromResult(Architecture().GroundTruth(dataset));
     }
 
     async Task<double> IArchitectureGrain.GetProxyScoreAsync(string proxy)
     {
         metrics.ArchitectureQueried("proxy_score");
-        var genotype = Genotype();
-        var zeroCost = Proxy(proxy);
-        if (state.State.ProxyScores.TryGetValue(zeroCost.Name, out var cached))
+        var architecture = Architecture();
+        var name = architecture.CheckProxy(proxy);
+        if (state.State.ProxyScores.TryGetValue(name, out var cached))
         {
             return cached;
         }
 
-        var score = await scoring.ScoreAsync(zeroCost, genotype);
-        state.State.ProxyScores[zeroCost.Name] = score;
+        var score = await architecture.ScoreAsync(name);
+        state.State.ProxyScores[name] = score;
         await state.WriteStateAsync();
         return score;
     }
@@ -65,7 +56,7 @@ public sealed class ArchitectureGrain(
     {
         ArgumentNullException.ThrowIfNull(score);
         metrics.ArchitectureQueried("record_supernet_score");
-        _ = Genotype();
+        _ = Architecture();
         state.State.SupernetScores.RemoveAll(s => s.ExperimentId == score.ExperimentId);
         state.State.SupernetScores.Add(score);
         await state.WriteStateAsync();
@@ -74,55 +65,47 @@ public sealed class ArchitectureGrain(
     Task<ArchitectureSummary> IArchitectureGrain.DescribeAsync()
     {
         metrics.ArchitectureQueried("describe");
-        var genotype = Genotype();
-        var table = groundTruth.Table;
-        var accuracies = table.Columns.ToImmutableSortedDictionary(c => c, c => table.Lookup(genotype, c), StringComparer.Ordinal);
+        var architecture = Architecture();
         return Task.FromResult(new ArchitectureSummary(
-            Nb201TrainingRun.Space, _arch, accuracies,
+            architecture.Space, architecture.Arch, architecture.Accuracies().ToImmutableSortedDictionary(StringComparer.Ordinal),
             state.State.ProxyScores.ToImmutableSortedDictionary(StringComparer.Ordinal),
             [.. state.State.SupernetScores.OrderBy(s => s.RecordedUtc)]));
     }
 
-    // A key names one canonical cell: anything else is refused, so one cell never has two grains.
-    private static (Nb201Genotype? Genotype, string? Rejection, string Arch) ParseKey(string key)
+    // A key names one canonical architecture: anything else is refused, so one architecture never has two grains.
+    private (ISpaceArchitecture? Architecture, string? Rejection) ParseKey(string key)
     {
         try
         {
             var (space, arch) = ArchitectureKey.Split(key);
-            if (space != Nb201TrainingRun.Space)
+            var (architecture, canonical) = space switch
             {
-                return (null, $"unknown space '{space}' in architecture key (expected {Nb201TrainingRun.Space})", arch);
-            }
-
-            var genotype = Nb201Genotype.Parse(arch);
-            var canonical = genotype.ToString();
+                Nb201TrainingRun.Space => Nb201(arch),
+                ResNet48Architecture.Name => ResNet48(arch),
+                _ => throw new ArgumentException($"unknown space '{space}' in architecture key (expected {Nb201TrainingRun.Space} or {ResNet48Architecture.Name})"),
+            };
             return canonical == arch
-                ? (genotype, null, arch)
-                : (null, $"'{arch}' is not in canonical form; use {ArchitectureKey.Of(space, canonical)}", arch);
+                ? (architecture, null)
+                : (null, $"'{arch}' is not in canonical form; use {ArchitectureKey.Of(space, canonical)}");
         }
         catch (Exception e) when (e is ArgumentException or ArchitectureFormatException)
         {
-            return (null, e.Message, key);
+            return (null, e is ArgumentException argument ? UserMessage.Of(argument) : e.Message);
         }
     }
 
-    private Nb201Genotype Genotype() =>
-        _genotype ?? throw new ArchitectureRejectedException(_rejection ?? "invalid architecture key");
-
-    private static IZeroCostProxy Proxy(string name)
+    private (ISpaceArchitecture, string) Nb201(string arch)
     {
-        if (name?.StartsWith(ProxyColumn.EnsemblePrefix, StringComparison.Ordinal) == true)
-        {
-            throw new ArchitectureRejectedException($"'{name}': an ensemble ranks cells against each other, so one cell has no ensemble score; ask for its members");
-        }
-
-        try
-        {
-            return ProxyRegistry.Get(name!);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ArchitectureRejectedException(UserMessage.Of(e));
-        }
+        var genotype = Nb201Genotype.Parse(arch);
+        return (new Nb201Architecture(genotype, groundTruth, scoring), genotype.ToString());
     }
+
+    private (ISpaceArchitecture, string) ResNet48(string arch)
+    {
+        var genotype = ResNet48Genotype.Parse(arch);
+        return (new ResNet48Architecture(genotype, groundTruth, scoring), genotype.Code);
+    }
+
+    private ISpaceArchitecture Architecture() =>
+        _architecture ?? throw new ArchitectureRejectedException(_rejection ?? "invalid architecture key");
 }

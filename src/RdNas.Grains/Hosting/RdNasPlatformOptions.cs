@@ -30,6 +30,12 @@ public sealed class RdNasPlatformOptions
     /// <summary>How many architecture grains a worker asks at once while it gathers teacher scores.</summary>
     public int TeacherConcurrency { get; set; } = 64;
 
+    /// <summary>
+    /// The input side of ResNet48's network-based proxies (a multiple of 32): 224 is the competition's; 64 ranks the
+    /// stand-alone architectures as 224 does for Zen at a tenth of the cost (bench/RESULTS.md §4).
+    /// </summary>
+    public int ResNet48ProxySide { get; set; } = 224;
+
     /// <summary>Checks the settings; the error names the setting.</summary>
     public void Validate()
     {
@@ -46,6 +52,11 @@ public sealed class RdNasPlatformOptions
         if (WatchdogInterval <= TimeSpan.Zero)
         {
             throw new ArgumentException($"{Section}:{nameof(WatchdogInterval)} must be positive, got {WatchdogInterval}");
+        }
+
+        if (ResNet48ProxySide < 32 || ResNet48ProxySide % 32 != 0)
+        {
+            throw new ArgumentException($"{Section}:{nameof(ResNet48ProxySide)} must be a positive multiple of 32, got {ResNet48ProxySide}");
         }
 
         if (TeacherConcurrency < 1)

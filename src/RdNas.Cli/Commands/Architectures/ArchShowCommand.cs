@@ -12,7 +12,7 @@ namespace RdNas.Cli.Commands.Architectures;
 /// </summary>
 internal sealed class ArchShowCommand : CliCommand
 {
-    private static readonly Argument<string> s_arch = new("arch") { Description = "The architecture, such as |nor_conv_3x3~0|+|skip_connect~0|nor_conv_3x3~1|+|skip_connect~0|skip_connect~1|nor_conv_3x3~2|" };
+    private static readonly Argument<string> s_arch = new("arch") { Description = "The architecture, such as |nor_conv_3x3~0|+|skip_connect~0|nor_conv_3x3~1|+|skip_connect~0|skip_connect~1|nor_conv_3x3~2| (nb201) or a 52-digit code (resnet48)" };
 
     private static readonly Option<string?> s_proxy = new("--proxy") { Description = "Proxies to score it with, comma-separated (such as flops,synflow)" };
 
@@ -30,7 +30,7 @@ internal sealed class ArchShowCommand : CliCommand
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var space = parseResult.GetValue(CommonOptions.Space)!;
-        CommonOptions.RequireNb201(space);
+        _ = CommonOptions.ParseSpace(space);
         var arch = parseResult.GetValue(s_arch)!;
         var scratch = Path.Combine(Path.GetTempPath(), $"rdnas-arch-{Environment.ProcessId}");
         await using var session = await PlatformSession.OpenAsync(parseResult.GetValue(CommonOptions.Cluster), scratch, parseResult.GetValue(CommonOptions.Data), null, CommonOptions.QueryConnectTimeout, cancellationToken).ConfigureAwait(false);
@@ -59,7 +59,7 @@ internal sealed class ArchShowCommand : CliCommand
         table.Title = new TableTitle(Markup.Escape(summary.Arch));
         foreach (var (column, value) in summary.GroundTruth)
         {
-            table.AddRow(Markup.Escape($"benchmark {column}"), value.ToString("F2", CultureInfo.InvariantCulture));
+            table.AddRow(Markup.Escape($"ground truth {column}"), value.ToString("F2", CultureInfo.InvariantCulture));
         }
 
         foreach (var (proxy, value) in summary.ProxyScores)
