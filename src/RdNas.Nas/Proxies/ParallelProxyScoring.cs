@@ -4,8 +4,9 @@ namespace RdNas.Nas.Proxies;
 
 /// <summary>
 /// Scores many architectures on several worker threads, each running libtorch on one intra-op thread: proxy networks
-/// are small enough that two threads share one poorly, so one architecture per core goes faster. Every worker computes exactly
-/// as a lone worker would (one thread, the scorer's seed per cell), so the scores do not depend on the worker count.
+/// are small enough that two threads share one poorly, so one architecture per core goes faster. Every worker
+/// computes exactly as a lone worker would (one thread, the scorer's seed per architecture), so the scores do not
+/// depend on the worker count.
 /// While it runs, libtorch's process-wide default is one thread: a thread that first uses libtorch in that window
 /// (a training run in the same process, say) keeps one thread, so do not score beside a training run whose results
 /// must be bit-for-bit reproducible.

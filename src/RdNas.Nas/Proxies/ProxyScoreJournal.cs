@@ -4,9 +4,10 @@ using System.Text;
 namespace RdNas.Nas.Proxies;
 
 /// <summary>
-/// An append-only record of the architectures scored so far, keyed by their canonical string (<c>OUT.partial</c> beside the table being written), so a long
-/// scoring run that stops (a crash, Ctrl+C, a reboot) continues where it was instead of starting again. Its first line
-/// names what was being scored (proxies, seed, network shape); a journal of other settings is discarded.
+/// An append-only record of the architectures scored so far, keyed by their canonical string (<c>OUT.partial</c>
+/// beside the table being written), so a long scoring run that stops (a crash, Ctrl+C, a reboot) continues where it
+/// was instead of starting again. Its first line names what was being scored (proxies, seed, network shape); a
+/// journal of other settings is discarded.
 /// </summary>
 public sealed class ProxyScoreJournal : IDisposable
 {
@@ -23,15 +24,18 @@ public sealed class ProxyScoreJournal : IDisposable
         Path = path;
         _width = width;
         var resume = File.Exists(path) && File.ReadLines(path).FirstOrDefault() == signature;
+        var cutShort = resume && EndsWithoutNewline(path);
         if (resume)
         {
-            foreach (var line in File.ReadLines(path).Skip(1))
+            var records = File.ReadLines(path).Skip(1).ToList();
+            // Every record is written whole with its newline, so a last line without one was cut by a crash, perhaps
+            // inside its last number: it is not trusted even when it parses.
+            foreach (var line in cutShort ? records.SkipLast(1) : records)
             {
                 TryRead(line);
             }
         }
 
-        var cutShort = resume && EndsWithoutNewline(path);
         _writer = new StreamWriter(path, append: resume, Encoding.UTF8);
         if (cutShort)
         {
@@ -101,8 +105,7 @@ public sealed class ProxyScoreJournal : IDisposable
         return file.ReadByte() != '\n';
     }
 
-    // A line cut short by a crash (or otherwise unreadable) is skipped: that architecture is scored again. The key
-    // comes first on its line, so a line with every field has its whole key.
+    // An unreadable line is skipped: that architecture is scored again.
     private void TryRead(string line)
     {
         var fields = line.Split(',');

@@ -154,6 +154,29 @@ public sealed class ProxyTests
     }
 
     [Fact]
+    public void Journal_LastLineCutInsideANumber_IsScoredAgain()
+    {
+        var scorer = TinyScorer(seed: 7, batch: null);
+        var columns = ProxyColumn.ParseList("params");
+        var cells = new Nb201SearchSpace(4).SampleDistinct(2, new SeededGenerator(13)).ToList();
+        var output = Path.Combine(TestData.TempFolder(), "scores.csv");
+        using (var first = ProxyTable.OpenJournal(output, scorer, columns))
+        {
+            first.Record(cells[0].ToString(), [1.5]);
+        }
+
+        File.AppendAllText(output + ".partial", $"{cells[1]},0.0"); // "0.0123…" cut by a crash: parses, but is not the score
+
+        using var journal = ProxyTable.OpenJournal(output, scorer, columns);
+        var resumed = journal.Count;
+        var table = ProxyTable.Score(scorer, columns, cells, workers: 1, journal: journal, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, resumed); // the whole record only
+        Assert.Equal(1.5, table[0, 0]);
+        Assert.Equal(scorer.Score(ProxyRegistry.Get("params"), cells[1]), table[1, 0]);
+    }
+
+    [Fact]
     public void Journal_OtherSettings_StartsAfresh()
     {
         var output = Path.Combine(TestData.TempFolder(), "scores.csv");
