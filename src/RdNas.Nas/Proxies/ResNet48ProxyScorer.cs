@@ -39,6 +39,12 @@ public sealed class ResNet48ProxyScorer
         }
 
         Proxies = [.. proxies.Select(Validate)];
+        var repeated = Proxies.GroupBy(p => p).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new ArgumentException($"proxy '{repeated.Key}' is listed twice", nameof(proxies));
+        }
+
         Side = side;
         Seed = seed;
     }

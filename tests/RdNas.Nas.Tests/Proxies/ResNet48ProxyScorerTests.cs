@@ -43,6 +43,7 @@ public sealed class ResNet48ProxyScorerTests
     [Theory]
     [InlineData("nwot", "proxy 'nwot' needs real images, and resnet48's are ImageNet's, which the data folder does not hold (expected one of flops, params, synflow, zen)")]
     [InlineData("darts", "unknown proxy 'darts' for resnet48 (expected one of flops, params, synflow, zen)")]
+    [InlineData(" flops", "proxy 'flops' is listed twice")]
     public void Create_ProxyItCannotScore_ErrorSaysWhy(string proxy, string message)
     {
         var error = Assert.Throws<ArgumentException>(() => new ResNet48ProxyScorer(["flops", proxy], side: 32, seed: 0));
