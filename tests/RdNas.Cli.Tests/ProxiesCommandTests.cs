@@ -67,6 +67,25 @@ public sealed class ProxiesCommandTests
         Assert.False(File.Exists(output + ".partial"));
     }
 
+    [Fact]
+    public async Task Score_ResNet48FileListingACodeTwice_WritesARowForEachLine()
+    {
+        using var cli = new CliRunner();
+        var folder = Directory.CreateTempSubdirectory("rdnas-proxies").FullName;
+        var archs = Path.Combine(folder, "codes.txt");
+        const string arch1 = "1252233313000000223212122253130000000000006515000000";
+        await File.WriteAllLinesAsync(archs, [arch1, "1447233323333300331313230025153545153545003252000000", "1526421212322232112100000014443444143400006666764600", arch1], TestContext.Current.CancellationToken);
+        var output = Path.Combine(folder, "track1.csv");
+
+        var code = await cli.RunAsync("proxies", "score", "--space", "resnet48", "--proxy", "flops", "--archs", $"file:{archs}", "--data", CliRunner.RealDataFolder(), "--out", output);
+
+        Assert.True(code == ExitCodes.Success, cli.Error);
+        var lines = await File.ReadAllLinesAsync(output, TestContext.Current.CancellationToken);
+        Assert.Equal(5, lines.Length);
+        Assert.Equal(lines[1], lines[4]);
+        Assert.Contains("flops against one team's stand-alone top-1 of 3 architectures (not official)", cli.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("resnet48", "--proxy nwot", "proxy 'nwot' needs real images, and resnet48's are ImageNet's")]
     [InlineData("nb201", "--proxy flops --side 64", "--side applies to --space resnet48")]

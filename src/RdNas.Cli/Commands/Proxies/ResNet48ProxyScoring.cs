@@ -45,7 +45,8 @@ internal static class ResNet48ProxyScoring
         journal.Complete();
         console.Line(string.Create(CultureInfo.InvariantCulture,
             $"scored {genotypes.Count} resnet48 architectures with {string.Join(", ", scorer.Proxies)} at {scorer.Side}×{scorer.Side} in {stopwatch.Elapsed.TotalSeconds:F1} s on {workers} workers → {output}"));
-        StandaloneCheck.Print(console, data, scorer.Proxies, genotypes.Select((g, i) => (g, scores[i])).ToDictionary(x => x.g, x => x.Item2));
+        // A file may list a code twice; its rows are scored alike (same seed), so the check takes the first.
+        StandaloneCheck.Print(console, data, scorer.Proxies, genotypes.Zip(scores).DistinctBy(row => row.First).ToDictionary(row => row.First, row => row.Second));
         return ExitCodes.Success;
     }
 }
