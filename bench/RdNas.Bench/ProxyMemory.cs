@@ -30,8 +30,7 @@ internal static class ProxyMemory
         using var batch = proxy?.NeedsData == true ? ProxyBatch.FromTrainHalf(Cifar10BinaryReader.ReadTrain(DataDirectory.Resolve(null)), seed: 0) : null;
         var scorer = new ProxyScorer(Nb201SupernetOptions.Benchmark, seed: 0, batch);
         var sample = new Nb201SearchSpace(4).SampleDistinct(cells, new Nas.Randomness.SeededGenerator(3));
-        Print("start", 0);
-        for (var i = 0; i < sample.Count; i++)
+        Measure(sample.Count, step, i =>
         {
             if (proxy is null)
             {
@@ -41,22 +40,14 @@ internal static class ProxyMemory
             {
                 scorer.Score(proxy, sample[i]);
             }
-
-            if ((i + 1) % step == 0)
-            {
-                Print("scored", i + 1);
-            }
-        }
-
-        CollectAndTrim(sample.Count);
+        });
     }
 
     private static void RunResNet48(string proxyName, int count, int step)
     {
         var architectures = Track1Architectures.LoadTestSet(DataDirectory.Resolve(null)).Take(count).ToList();
         var scorer = proxyName == "network" ? null : new ResNet48ProxyScorer([proxyName], side: 32, seed: 0);
-        Print("start", 0);
-        for (var i = 0; i < architectures.Count; i++)
+        Measure(architectures.Count, step, i =>
         {
             if (scorer is null)
             {
@@ -66,25 +57,29 @@ internal static class ProxyMemory
             {
                 scorer.Score(architectures[i].Genotype);
             }
+        });
+    }
 
+    // Runs item 0..count-1, printing resident memory at the start and every step items, then after a collection and a trim.
+    private static void Measure(int count, int step, Action<int> item)
+    {
+        Print("start", 0);
+        for (var i = 0; i < count; i++)
+        {
+            item(i);
             if ((i + 1) % step == 0)
             {
                 Print("scored", i + 1);
             }
         }
 
-        CollectAndTrim(architectures.Count);
-    }
-
-    private static void CollectAndTrim(int cells)
-    {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        Print("after full GC", cells);
+        Print("after full GC", count);
         if (OperatingSystem.IsLinux())
         {
-            Print(MallocTrim(0) == 1 ? "after trim" : "trim: nothing", cells); // what glibc held free in its arenas goes back to the kernel
+            Print(MallocTrim(0) == 1 ? "after trim" : "trim: nothing", count); // what glibc held free in its arenas goes back to the kernel
         }
     }
 

@@ -21,6 +21,6 @@ internal interface ISpaceArchitecture
     /// <summary>The name <paramref name="proxy"/> is stored under; refused if the space cannot score it.</summary>
     string CheckProxy(string proxy);
 
-    /// <summary>Computes the score of a proxy <see cref="CheckProxy"/> accepted (off the grain scheduler).</summary>
+    /// <summary>Computes the score of <paramref name="proxy"/>, a name <see cref="CheckProxy"/> returned (off the grain scheduler).</summary>
     Task<double> ScoreAsync(string proxy);
 }

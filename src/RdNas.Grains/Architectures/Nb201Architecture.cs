@@ -29,7 +29,7 @@ internal sealed class Nb201Architecture(Nb201Genotype genotype, GroundTruthTable
 
     public string CheckProxy(string proxy) => Proxy(proxy).Name;
 
-    public Task<double> ScoreAsync(string proxy) => scoring.ScoreAsync(Proxy(proxy), genotype);
+    public Task<double> ScoreAsync(string proxy) => scoring.ScoreAsync(ProxyRegistry.Get(proxy), genotype);
 
     private static IZeroCostProxy Proxy(string name)
     {

@@ -42,7 +42,7 @@ internal sealed class ResNet48Architecture(ResNet48Genotype genotype, GroundTrut
     {
         try
         {
-            return new ResNet48ProxyScorer([proxy], scoring.ResNet48Side, ProxyScoringService.Seed).Proxies[0];
+            return ResNet48ProxyScorer.CheckName(proxy);
         }
         catch (ArgumentException e)
         {
@@ -50,5 +50,5 @@ internal sealed class ResNet48Architecture(ResNet48Genotype genotype, GroundTrut
         }
     }
 
-    public Task<double> ScoreAsync(string proxy) => scoring.ScoreAsync(CheckProxy(proxy), genotype);
+    public Task<double> ScoreAsync(string proxy) => scoring.ScoreAsync(proxy, genotype);
 }

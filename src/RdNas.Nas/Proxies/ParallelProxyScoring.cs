@@ -1,3 +1,4 @@
+using RdNas.Nas.SearchSpaces.Nb201;
 using static TorchSharp.torch;
 
 namespace RdNas.Nas.Proxies;
@@ -19,7 +20,7 @@ public static class ParallelProxyScoring
     public static double[][] Score(
         ProxyScorer scorer,
         IReadOnlyList<IZeroCostProxy> proxies,
-        IReadOnlyList<SearchSpaces.Nb201.Nb201Genotype> cells,
+        IReadOnlyList<Nb201Genotype> cells,
         int workers,
         Action? cellDone = null,
         ProxyScoreJournal? journal = null,

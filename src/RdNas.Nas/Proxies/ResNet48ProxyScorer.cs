@@ -38,7 +38,7 @@ public sealed class ResNet48ProxyScorer
             throw new ArgumentException($"the input side must be a positive multiple of 32 (the network downsamples by 32; the competition's is {CompetitionSide}), got {side}", nameof(side));
         }
 
-        Proxies = [.. proxies.Select(Validate)];
+        Proxies = [.. proxies.Select(CheckName)];
         var repeated = Proxies.GroupBy(p => p).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null)
         {
@@ -79,7 +79,11 @@ public sealed class ResNet48ProxyScorer
         return scores;
     }
 
-    private static string Validate(string name)
+    /// <summary>
+    /// The name <paramref name="name"/> is scored under (trimmed); an error saying why when this space cannot score it
+    /// (a data-dependent proxy, or no proxy of that name).
+    /// </summary>
+    public static string CheckName(string name)
     {
         var trimmed = (name ?? throw new ArgumentException("a proxy name is null")).Trim();
         if (s_proxies.ContainsKey(trimmed))
