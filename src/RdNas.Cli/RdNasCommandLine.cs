@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RdNas.Cli.Commands;
 using RdNas.Cli.Commands.Architectures;
+using RdNas.Cli.Commands.Device;
 using RdNas.Cli.Commands.Experiments;
 using RdNas.Cli.Commands.Proxies;
 using RdNas.Cli.Commands.Search;
@@ -46,6 +47,7 @@ public static class RdNasCommandLine
             new SearchCommand(console),
             experiments,
             arch,
+            new DeviceCommand(console),
         };
     }
 }

@@ -13,7 +13,7 @@ namespace RdNas.Silo;
 /// <summary>
 /// A one-silo cluster inside the calling process, with in-memory grain state: what <c>rdnas train</c> uses without
 /// <c>--cluster</c>. Its one experiment runs in a given folder, which holds the checkpoint, so running the same
-/// command again resumes; it trains on the CPU (the embedded silo allows it) on free loopback ports.
+/// command again resumes; it trains on the device it is given (the embedded silo allows the CPU) on free loopback ports.
 /// </summary>
 public sealed class EmbeddedCluster : IAsyncDisposable
 {
@@ -31,9 +31,12 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>The co-hosted client of the silo.</summary>
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
-    /// <summary>Starts a silo whose experiments run in <paramref name="runDirectory"/>, reading data from <paramref name="dataDirectory"/> (null: <c>RDNAS_DATA</c>).</summary>
+    /// <summary>
+    /// Starts a silo whose experiments run in <paramref name="runDirectory"/> on <paramref name="trainingDevice"/>
+    /// (null: <c>auto</c>), reading data from <paramref name="dataDirectory"/> (null: <c>RDNAS_DATA</c>).
+    /// </summary>
     /// <remarks>Teachers are read from and cached in <paramref name="teacherCache"/>, which outlives the process.</remarks>
-    public static async Task<EmbeddedCluster> StartAsync(string runDirectory, string? dataDirectory, string teacherCache, CancellationToken cancellationToken)
+    public static async Task<EmbeddedCluster> StartAsync(string runDirectory, string? dataDirectory, string teacherCache, string? trainingDevice, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -47,6 +50,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             o.DataDirectory = dataDirectory;
             o.AllowCpuTraining = true;
             o.TeacherCache = teacherCache;
+            o.TrainingDevice = trainingDevice ?? o.TrainingDevice;
         }, inMemory: true));
         var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -14,7 +14,7 @@ public sealed class ExperimentsCommandTests
         var data = CliRunner.RealDataFolder();
         var scratch = Directory.CreateTempSubdirectory("rdnas-cli-cluster").FullName;
         var token = TestContext.Current.CancellationToken;
-        await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(scratch, "run"), data, Path.Combine(scratch, "teachers"), token);
+        await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(scratch, "run"), data, Path.Combine(scratch, "teachers"), null, token);
         var client = RdNasClient.Over(cluster.Client);
         await client.SubmitAsync(new ExperimentSpec(Preset: "smoke", Epochs: 50, TrainImages: 512, AverageWeightsAfter: 40), "cli-listed"); // long enough to cancel running
         var at = $"localhost:{cluster.GatewayPort}";

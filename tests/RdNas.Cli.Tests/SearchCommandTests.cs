@@ -81,6 +81,7 @@ public sealed class SearchCommandTests
     [InlineData("'ensemble:nwot+jacov' is an ensemble", "--proxy", "ensemble:nwot+jacov")]
     [InlineData("unknown search strategy 'annealing' (expected evolution or random)", "--proxy", "flops", "--strategy", "annealing")]
     [InlineData("the search budget must lie between 1 and the space's 4096 cells", "--proxy", "flops", "--budget", "0")]
+    [InlineData("--device applies to --run (a supernet); proxies score on the CPU", "--proxy", "flops", "--device", "cpu")]
     [InlineData("the population must hold between 1 and the budget's 20 cells", "--proxy", "flops", "--budget", "20", "--population", "30")]
     [InlineData("no ground-truth column 'cifar10_vaild'", "--proxy", "flops", "--ground-truth", "cifar10_vaild")]
     public async Task Search_InvalidInput_FailsSayingWhy(string message, params string[] options)

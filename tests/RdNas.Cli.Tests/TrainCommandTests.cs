@@ -31,6 +31,8 @@ public sealed class TrainCommandTests
     [InlineData("--search-budget", "20", "--search-budget applies to a search: add --search evolution or --search random")]
     [InlineData("--search", "evolution", "--search-budget: the search budget must lie between 1 and the space's 4096 cells", "--search-budget", "0")]
     [InlineData("--search", "evolution", "--search-tournament: a tournament draws between 1 and the population's 10 members", "--search-tournament", "11")]
+    [InlineData("--device", "gpu", "unknown device 'gpu': expected auto, cpu, cuda or cuda:N (N a device index from 0)")]
+    [InlineData("--device", "cpu", "--device applies to the embedded cluster; a running cluster's silos train on their own RdNas:TrainingDevice", "--cluster", "localhost")]
     public async Task Train_InvalidOption_FailsNamingItAndTheValidValues(string option, string value, string message, string? otherOption = null, string? otherValue = null)
     {
         using var cli = new CliRunner();
@@ -41,6 +43,18 @@ public sealed class TrainCommandTests
         Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.Contains(message, cli.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists("unused"), "an invalid run must not create its output folder");
+    }
+
+    [Fact]
+    public async Task Train_CudaInAProcessWithout_FailsBeforeTrainingSayingWhatToSet()
+    {
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("train", "--preset", "smoke", "--device", "cuda", "--out", "unused", "--data", CliRunner.RealDataFolder());
+
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains("device cuda:0: CUDA is not available to this process", cli.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists("unused"));
     }
 
     [Fact]
@@ -62,6 +76,7 @@ public sealed class TrainCommandTests
         Assert.Equal(1, root.GetProperty("epochs").GetInt32());
         Assert.Equal(10, root.GetProperty("subnets").GetInt32());
         Assert.True(root.GetProperty("train_seconds").GetDouble() > 0);
+        Assert.Equal("cpu", root.GetProperty("device").GetString()); // auto, in a process without CUDA
         foreach (var metric in new[] { "kendall_tau", "spearman_rho", "pearson_r", "cpr", "precision_at_top10" })
         {
             Assert.InRange(root.GetProperty("ranking").GetProperty(metric).GetDouble(), -1, 1);

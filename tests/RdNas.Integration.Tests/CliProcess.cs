@@ -29,9 +29,16 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Starts <c>rdnas ARGS</c> with the real data folder.</summary>
-    public static CliProcess Start(params string[] args)
+    public static CliProcess Start(params string[] args) =>
+        StartProgram(Path.Combine(AppContext.BaseDirectory, "rdnas"), new Dictionary<string, string?>(), args);
+
+    /// <summary>
+    /// Starts <paramref name="program"/> with the real data folder and <paramref name="environment"/> on top (a null
+    /// value removes the variable).
+    /// </summary>
+    public static CliProcess StartProgram(string program, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "rdnas"))
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -43,7 +50,20 @@ internal sealed class CliProcess : IDisposable
         }
 
         start.Environment["RDNAS_DATA"] = RdNas.Tests.Shared.RealDataFolder.Find() ?? string.Empty;
-        return new CliProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start rdnas"), $"rdnas {string.Join(' ', args)}");
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        var command = $"{Path.GetFileName(program)} {string.Join(' ', args)}";
+        return new CliProcess(Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}"), command);
     }
 
     /// <summary>Sends the process a signal by name (TERM, INT), as <c>kill</c> does.</summary>

@@ -37,6 +37,11 @@ internal abstract class CliCommand : Command
             Console.Error(e.Message);
             return ExitCodes.Failure;
         }
+        catch (RdNas.Nas.Devices.DeviceUnavailableException e)
+        {
+            Console.Error(e.Message);
+            return ExitCodes.Failure;
+        }
         catch (DataNotFoundException e)
         {
             Console.Error(e.Message);

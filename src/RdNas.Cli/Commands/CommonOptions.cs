@@ -46,6 +46,11 @@ internal static class CommonOptions
         DefaultValueFactory = _ => "localhost",
     };
 
+    public static readonly Option<string?> Device = new("--device")
+    {
+        Description = "Where supernets train and are scored: auto (a CUDA device when this process has one, else the CPU), cpu, cuda or cuda:N",
+    };
+
     public static readonly Option<string?> TeacherCache = new("--teacher-cache")
     {
         Description = "Folder of cached teacher scores (default: $RDNAS_CACHE/teachers or ~/.cache/rdnas/teachers)",

@@ -25,16 +25,23 @@ internal sealed class PlatformSession : IAsyncDisposable
 
     /// <summary>
     /// Connects to <paramref name="cluster"/> (for up to <paramref name="connectTimeout"/>, else with Orleans' own
-    /// retries), or starts an embedded silo whose experiment runs in <paramref name="runDirectory"/>.
+    /// retries), or starts an embedded silo whose experiment runs in <paramref name="runDirectory"/> on
+    /// <paramref name="trainingDevice"/> (null: <c>auto</c>); a running cluster's silos choose their own device.
     /// </summary>
-    public static async Task<PlatformSession> OpenAsync(string? cluster, string runDirectory, string? data, string? teacherCache, TimeSpan? connectTimeout, CancellationToken cancellationToken)
+    public static async Task<PlatformSession> OpenAsync(
+        string? cluster, string runDirectory, string? data, string? teacherCache, string? trainingDevice, TimeSpan? connectTimeout, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(cluster))
         {
+            if (trainingDevice is not null)
+            {
+                throw new ArgumentException("--device applies to the embedded cluster; a running cluster's silos train on their own RdNas:TrainingDevice");
+            }
+
             return new PlatformSession(await RdNasClient.ConnectAsync(ClusterConnection.Parse(cluster), connectTimeout, cancellationToken).ConfigureAwait(false), null);
         }
 
-        var embedded = await EmbeddedCluster.StartAsync(runDirectory, data, teacherCache ?? TrainingRunSpec.DefaultTeacherCache, cancellationToken).ConfigureAwait(false);
+        var embedded = await EmbeddedCluster.StartAsync(runDirectory, data, teacherCache ?? TrainingRunSpec.DefaultTeacherCache, trainingDevice, cancellationToken).ConfigureAwait(false);
         return new PlatformSession(RdNasClient.Over(embedded.Client), embedded);
     }
 

@@ -4,6 +4,7 @@ using RdNas.Abstractions.Experiments;
 using RdNas.Cli.Output;
 using RdNas.Client;
 using RdNas.Nas.Data;
+using RdNas.Nas.Devices;
 using RdNas.Nas.Runs;
 using RdNas.Nas.Search;
 
@@ -149,6 +150,7 @@ internal sealed class TrainCommand : CliCommand
         Options.Add(s_id);
         Options.Add(s_out);
         Options.Add(CommonOptions.Cluster);
+        Options.Add(CommonOptions.Device);
         Options.Add(CommonOptions.Data);
         Options.Add(CommonOptions.Format);
     }
@@ -179,8 +181,14 @@ internal sealed class TrainCommand : CliCommand
             _ = DataDirectory.Resolve(data); // no data folder at all: say how to set one before starting a silo
         }
 
+        var device = parseResult.GetValue(CommonOptions.Device);
+        if (device is not null && string.IsNullOrWhiteSpace(cluster))
+        {
+            _ = ComputeDevice.Parse(device).Resolve(); // an unusable device is refused before a silo starts
+        }
+
         var json = parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json;
-        await using var session = await PlatformSession.OpenAsync(cluster, output, data, parseResult.GetValue(CommonOptions.TeacherCache), null, cancellationToken).ConfigureAwait(false);
+        await using var session = await PlatformSession.OpenAsync(cluster, output, data, parseResult.GetValue(CommonOptions.TeacherCache), device, null, cancellationToken).ConfigureAwait(false);
         var id = parseResult.GetValue(s_id) ?? RdNasClient.NewExperimentId();
         await ExperimentSubmission.SubmitAsync(session.Client, spec, id).ConfigureAwait(false);
         ExperimentStatus final;

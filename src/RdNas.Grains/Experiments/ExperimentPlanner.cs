@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using RdNas.Abstractions.Experiments;
 using RdNas.Grains.Hosting;
 using RdNas.Nas.Data;
+using RdNas.Nas.Devices;
 using RdNas.Nas.GroundTruth;
 using RdNas.Nas.Proxies;
 using RdNas.Nas.Runs;
@@ -84,7 +85,8 @@ public sealed class ExperimentPlanner(IOptions<RdNasPlatformOptions> options)
         };
         return new TrainingRunSpec(
             preset with { Training = training }, DataDirectory.Resolve(options.Value.DataDirectory), runDirectory, spec.SplitSeed, spec.GroundTruth,
-            Method(spec), options.Value.TeacherCache, Environment.ProcessorCount, options.Value.TeacherCache is null ? teacherSource : null);
+            Method(spec), options.Value.TeacherCache, Environment.ProcessorCount, options.Value.TeacherCache is null ? teacherSource : null,
+            ComputeDevice.Parse(options.Value.TrainingDevice));
     }
 
     // Checked at submission so a silo without data refuses the run at once instead of failing it later.

@@ -36,9 +36,25 @@ public sealed class RdNasPlatformOptions
     /// </summary>
     public int ResNet48ProxySide { get; set; } = 224;
 
+    /// <summary>
+    /// Where this silo's training workers train and score supernets: <c>auto</c> (a CUDA device when the process has
+    /// one, else the CPU), <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>. A GPU silo gets CUDA from a CUDA build of libtorch
+    /// named by <c>RDNAS_LIBTORCH</c>.
+    /// </summary>
+    public string TrainingDevice { get; set; } = "auto";
+
     /// <summary>Checks the settings; the error names the setting.</summary>
     public void Validate()
     {
+        try
+        {
+            Nas.Devices.ComputeDevice.Parse(TrainingDevice ?? "");
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"{Section}:{nameof(TrainingDevice)}: {e.Message}", e);
+        }
+
         if (string.IsNullOrWhiteSpace(WorkDirectory))
         {
             throw new ArgumentException($"{Section}:{nameof(WorkDirectory)} must name a folder");

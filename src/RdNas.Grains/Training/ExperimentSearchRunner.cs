@@ -20,7 +20,7 @@ internal static class ExperimentSearchRunner
     {
         // The journal lives in the run folder, so the folder names the supernet; not by its path, which differs on the
         // silo that takes over, nor by the experiment id, which differs when rdnas train resumes an embedded run.
-        using var supernet = TrainedSupernet.Open(run.OutputDirectory, run.Data, $"of this run folder, seed {run.Preset.Training.Seed}");
+        using var supernet = TrainedSupernet.Open(run.OutputDirectory, run.Data, $"of this run folder, seed {run.Preset.Training.Seed}", run.TrainingDevice.Resolve());
         var strategy = SearchStrategies.Create(search.Strategy, supernet.Space, search.Budget, search.Seed, search.Population, search.Tournament);
         var journalled = JournalledSearch.Open(run.SearchDirectory, strategy, supernet.Accuracy, supernet.Description, supernet.Space);
         var result = journalled.Run(Nb201GroundTruth.Load(run.Data), run.GroundTruthColumn, progress, cancellationToken);

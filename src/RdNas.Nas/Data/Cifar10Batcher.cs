@@ -1,4 +1,5 @@
 using RdNas.Nas.Randomness;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace RdNas.Nas.Data;
@@ -6,7 +7,8 @@ namespace RdNas.Nas.Data;
 /// <summary>
 /// Turns CIFAR-10 images into normalised float batches, with NB201's augmentation (random crop 32 with padding 4,
 /// horizontal flip) when a generator is given. Batches are laid out channels-last in memory (an NCHW view of NHWC
-/// data), which lets oneDNN's convolutions skip a layout conversion on every layer.
+/// data), which lets oneDNN's convolutions skip a layout conversion on every layer. Batches are built on the CPU and,
+/// for a batcher of another device, copied there (keeping that layout).
 /// </summary>
 public sealed class Cifar10Batcher
 {
@@ -20,11 +22,13 @@ public sealed class Cifar10Batcher
 
     private readonly Cifar10Images _images;
     private readonly float[][] _lookup;
+    private readonly Device? _device;
 
-    /// <summary>Batches images of <paramref name="images"/>.</summary>
-    public Cifar10Batcher(Cifar10Images images)
+    /// <summary>Batches images of <paramref name="images"/> on <paramref name="device"/> (default: the CPU).</summary>
+    public Cifar10Batcher(Cifar10Images images, Device? device = null)
     {
         _images = images ?? throw new ArgumentNullException(nameof(images));
+        _device = device is { type: not DeviceType.CPU } ? device : null;
         _lookup = new float[3][];
         for (var c = 0; c < 3; c++)
         {
@@ -56,7 +60,9 @@ public sealed class Cifar10Batcher
         }
 
         using var nhwc = tensor(pixels, [count, Side, Side, 3]);
-        return (nhwc.permute(0, 3, 1, 2), tensor(labels));
+        return _device is null
+            ? (nhwc.permute(0, 3, 1, 2), tensor(labels))
+            : (nhwc.to(_device).permute(0, 3, 1, 2), tensor(labels, device: _device));
     }
 
     private void WriteImage(ReadOnlySpan<byte> image, Span<float> nhwc, int dy, int dx, bool flip)

@@ -20,13 +20,13 @@ public sealed class SubnetEvaluator
     private readonly int[][] _recalibrationBatches;
     private readonly int[] _validIndices;
 
-    /// <summary>Prepares the fixed recalibration batches (from the train half) and valid images.</summary>
+    /// <summary>Prepares the fixed recalibration batches (from the train half) and valid images, batched where <paramref name="model"/> is.</summary>
     public SubnetEvaluator(Nb201Supernet model, Cifar10Images images, TrainValidSplit split, EvaluationOptions options)
     {
         _model = model ?? throw new ArgumentNullException(nameof(model));
         ArgumentNullException.ThrowIfNull(split);
         _options = (options ?? throw new ArgumentNullException(nameof(options))).Validate();
-        _batcher = new Cifar10Batcher(images);
+        _batcher = new Cifar10Batcher(images, model.Device);
         var pool = split.ShuffledTrain(split.Seed, RandomStreams.Recalibration);
         var perBatch = Math.Min(options.RecalibrationBatchSize, pool.Length);
         _recalibrationBatches = Enumerable.Range(0, options.RecalibrationBatches)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RdNas.Nas.Data;
+using RdNas.Nas.Devices;
 using RdNas.Nas.Evaluation;
 using RdNas.Nas.Evaluation.Metrics;
 using RdNas.Nas.GroundTruth;
@@ -36,7 +37,8 @@ public static class Nb201TrainingRun
 
         var methodSpec = spec.TrainingMethod.Validate();
         var method = TrainingMethods.Create(methodSpec, space, teacher => LoadTeacher(teacher, spec, images, observer, cancellationToken));
-        using var trainer = new SupernetTrainer(preset.Supernet, preset.Training, method, images, split.Train);
+        var device = spec.TrainingDevice.Resolve(); // before training: an unusable device costs seconds, not a run
+        using var trainer = new SupernetTrainer(preset.Supernet, preset.Training, method, images, split.Train, device);
         int? resumedFrom = null;
         if (TrainingCheckpoint.Exists(spec.CheckpointDirectory))
         {
@@ -80,7 +82,7 @@ public static class Nb201TrainingRun
             methodSpec.IsRdNas ? methodSpec.Lambda : null, methodSpec, preset.Name, preset.Training.Seed, preset.Training.Epochs, scores.Count,
             trainer.TrainingSeconds, evalWatch.Elapsed.TotalSeconds,
             ranking, history.Entries, curve.Entries, spec.GroundTruthColumn, spec.SplitSeed, images.Count, validImageCount, resumedFrom,
-            preset.Supernet, preset.Training, preset.Evaluation, TorchSharp.torch.get_num_threads(), DateTimeOffset.UtcNow);
+            preset.Supernet, preset.Training, preset.Evaluation, TorchSharp.torch.get_num_threads(), ComputeDevice.Name(device), DateTimeOffset.UtcNow);
         TrainingRunWriter.Write(spec.OutputDirectory, result, scores);
         return result;
     }

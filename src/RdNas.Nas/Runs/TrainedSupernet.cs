@@ -53,9 +53,10 @@ public sealed class TrainedSupernet : IDisposable
     /// <summary>
     /// Loads the run in <paramref name="runDirectory"/>: its result.json and the checkpoint of its last epoch.
     /// <paramref name="name"/> names it in <see cref="Description"/> (default: the folder's full path; an experiment,
-    /// whose folder differs from silo to silo, gives its id).
+    /// whose folder differs from silo to silo, gives its id). The supernet is loaded on <paramref name="device"/>
+    /// (default: the CPU).
     /// </summary>
-    public static TrainedSupernet Open(string runDirectory, DataDirectory data, string? name = null)
+    public static TrainedSupernet Open(string runDirectory, DataDirectory data, string? name = null, TorchSharp.torch.Device? device = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
         ArgumentNullException.ThrowIfNull(data);
@@ -80,7 +81,7 @@ public sealed class TrainedSupernet : IDisposable
         }
 
         var images = Cifar10BinaryReader.ReadTrain(data);
-        var model = Nb201NetworkFactory.Create(state.Supernet, state.Options.Seed); // the checkpoint replaces every weight
+        var model = Nb201NetworkFactory.Create(state.Supernet, state.Options.Seed, device: device); // the checkpoint replaces every weight
         try
         {
             using var optimizer = new MomentumSgd(model.parameters(), state.Options.LearningRate, state.Options.Momentum, state.Options.WeightDecay);

@@ -36,4 +36,5 @@ public sealed record TrainingRunResult(
     [property: JsonPropertyName("training")] TrainingOptions Training,
     [property: JsonPropertyName("evaluation")] EvaluationOptions Evaluation,
     [property: JsonPropertyName("threads")] int Threads,
+    [property: JsonPropertyName("device")] string Device,
     [property: JsonPropertyName("finished_utc")] DateTimeOffset FinishedUtc);

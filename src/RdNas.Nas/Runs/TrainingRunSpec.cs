@@ -1,4 +1,5 @@
 using RdNas.Nas.Data;
+using RdNas.Nas.Devices;
 using RdNas.Nas.Proxies;
 using RdNas.Nas.SearchSpaces.Nb201;
 using RdNas.Nas.Teachers;
@@ -19,6 +20,10 @@ namespace RdNas.Nas.Runs;
 /// Where teacher scores come from instead of the disk cache (a platform asks its architecture grains); called on the
 /// training thread.
 /// </param>
+/// <param name="Device">
+/// Where the supernet trains and is evaluated (null: <c>auto</c>). Not part of the run's identity: a run resumed on
+/// another device continues from its checkpoint (bit-identical only on the same device).
+/// </param>
 public sealed record TrainingRunSpec(
     TrainingPreset Preset,
     DataDirectory Data,
@@ -28,8 +33,12 @@ public sealed record TrainingRunSpec(
     TrainingMethodSpec? Method = null,
     string? TeacherCache = null,
     int Workers = 2,
-    Func<ProxyColumn, Nb201SearchSpace, CancellationToken, TeacherScores>? TeacherSource = null)
+    Func<ProxyColumn, Nb201SearchSpace, CancellationToken, TeacherScores>? TeacherSource = null,
+    ComputeDevice? Device = null)
 {
+    /// <summary>The device setting, <c>auto</c> when none is given.</summary>
+    public ComputeDevice TrainingDevice => Device ?? ComputeDevice.Auto;
+
     /// <summary>
     /// The teacher cache when none is given: <c>$RDNAS_CACHE/teachers</c>, else <c>~/.cache/rdnas/teachers</c> (never the
     /// data folder, which may be read-only).

@@ -23,10 +23,10 @@ public sealed class SupernetTrainer : IDisposable
     private SeededGenerator _subnetGenerator;
 
     /// <summary>
-    /// Builds the supernet (weights seeded by <see cref="TrainingOptions.Seed"/>) and the optimiser over the train
-    /// images <paramref name="trainIndices"/> of <paramref name="images"/>.
+    /// Builds the supernet (weights seeded by <see cref="TrainingOptions.Seed"/>) on <paramref name="device"/> (default:
+    /// the CPU) and the optimiser over the train images <paramref name="trainIndices"/> of <paramref name="images"/>.
     /// </summary>
-    public SupernetTrainer(Nb201SupernetOptions supernet, TrainingOptions options, ITrainingMethod method, Cifar10Images images, IReadOnlyList<int> trainIndices)
+    public SupernetTrainer(Nb201SupernetOptions supernet, TrainingOptions options, ITrainingMethod method, Cifar10Images images, IReadOnlyList<int> trainIndices, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(supernet);
         ArgumentNullException.ThrowIfNull(images);
@@ -41,8 +41,8 @@ public sealed class SupernetTrainer : IDisposable
         }
 
         _trainIndices = [.. trainIndices.Take(count)];
-        _batcher = new Cifar10Batcher(images);
-        _model = Nb201NetworkFactory.Create(supernet, options.Seed);
+        _model = Nb201NetworkFactory.Create(supernet, options.Seed, device: device);
+        _batcher = new Cifar10Batcher(images, _model.Device);
         _optimizer = new MomentumSgd(_model.parameters(), options.LearningRate, options.Momentum, options.WeightDecay, options.UpdateUnusedParameters);
         _average = options.AverageWeightsAfter is null ? null : new WeightAverage(_model.parameters());
         _dataGenerator = new SeededGenerator(options.Seed, RandomStreams.TrainData);

@@ -6,6 +6,7 @@ using RdNas.Nas.Supernets.Nb201;
 using RdNas.Nas.Teachers;
 using RdNas.Nas.Training;
 using RdNas.Nas.Training.Methods;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace RdNas.Nas.Tests.Training;
@@ -49,6 +50,19 @@ public sealed class SupernetTrainerTests
         resumed.TrainEpoch(null, TestContext.Current.CancellationToken);
 
         AssertSameState(uninterrupted, resumed, "after resume");
+    }
+
+    [Fact]
+    public void ExplicitCpuDevice_TrainsBitIdenticallyToTheDefault()
+    {
+        using var byDefault = Create();
+        using var onCpu = Create(device: CPU);
+
+        byDefault.TrainEpoch(null, TestContext.Current.CancellationToken);
+        onCpu.TrainEpoch(null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(DeviceType.CPU, onCpu.Model.Device.type);
+        AssertSameState(byDefault, onCpu, "after an epoch");
     }
 
     [Fact]
@@ -292,12 +306,12 @@ public sealed class SupernetTrainerTests
         Assert.All(expectedState.Keys, key => Assert.True(expectedState[key].equal(actualState[key]).all().item<bool>(), $"{key} differs {context}"));
     }
 
-    private static SupernetTrainer Create(TrainingOptions? options = null, ITrainingMethod? method = null)
+    private static SupernetTrainer Create(TrainingOptions? options = null, ITrainingMethod? method = null, Device? device = null)
     {
         var pixels = new byte[128 * Cifar10Images.PixelBytes];
         new Random(2).NextBytes(pixels);
         var images = new Cifar10Images(pixels, [.. Enumerable.Range(0, 128).Select(i => (byte)(i % 10))]);
-        return new SupernetTrainer(s_tiny, options ?? s_options, method ?? new SposMethod(new UniformSubnetSampler(new Nb201SearchSpace(4))), images, [.. Enumerable.Range(0, 128)]);
+        return new SupernetTrainer(s_tiny, options ?? s_options, method ?? new SposMethod(new UniformSubnetSampler(new Nb201SearchSpace(4))), images, [.. Enumerable.Range(0, 128)], device);
     }
 
     private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>

@@ -33,7 +33,7 @@ internal sealed class ArchShowCommand : CliCommand
         _ = CommonOptions.ParseSpace(space);
         var arch = parseResult.GetValue(s_arch)!;
         var scratch = Path.Combine(Path.GetTempPath(), $"rdnas-arch-{Environment.ProcessId}");
-        await using var session = await PlatformSession.OpenAsync(parseResult.GetValue(CommonOptions.Cluster), scratch, parseResult.GetValue(CommonOptions.Data), null, CommonOptions.QueryConnectTimeout, cancellationToken).ConfigureAwait(false);
+        await using var session = await PlatformSession.OpenAsync(parseResult.GetValue(CommonOptions.Cluster), scratch, parseResult.GetValue(CommonOptions.Data), null, null, CommonOptions.QueryConnectTimeout, cancellationToken).ConfigureAwait(false);
         ArchitectureSummary summary;
         try
         {

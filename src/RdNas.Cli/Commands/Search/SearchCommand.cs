@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RdNas.Cli.Output;
 using RdNas.Nas.Data;
+using RdNas.Nas.Devices;
 using RdNas.Nas.GroundTruth;
 using RdNas.Nas.Search;
 
@@ -84,6 +85,7 @@ internal sealed class SearchCommand : CliCommand
         Options.Add(s_seed);
         Options.Add(s_proxySeed);
         Options.Add(s_groundTruth);
+        Options.Add(CommonOptions.Device);
         Options.Add(CommonOptions.Data);
         Options.Add(s_out);
         Options.Add(CommonOptions.Format);
@@ -98,6 +100,12 @@ internal sealed class SearchCommand : CliCommand
             throw new ArgumentException("give either --run DIR (a trained supernet) or --proxy NAME (a zero-cost proxy)");
         }
 
+        var device = parseResult.GetValue(CommonOptions.Device);
+        if (device is not null && run is null)
+        {
+            throw new ArgumentException("--device applies to --run (a supernet); proxies score on the CPU");
+        }
+
         var dataFolder = parseResult.GetValue(CommonOptions.Data);
         var data = DataDirectory.Resolve(dataFolder);
         var groundTruth = Nb201GroundTruth.Load(data);
@@ -105,7 +113,7 @@ internal sealed class SearchCommand : CliCommand
         groundTruth.RequireColumn(selection);
 
         using var scorer = run is not null
-            ? SearchScorer.ForRun(run, data)
+            ? SearchScorer.ForRun(run, data, ComputeDevice.Parse(device ?? "auto").Resolve())
             : SearchScorer.ForProxy(proxy!, parseResult.GetValue(CommonOptions.Ops), dataFolder, parseResult.GetValue(s_proxySeed));
         var strategy = SearchStrategies.Create(
             parseResult.GetValue(s_strategy)!, scorer.Space, parseResult.GetValue(s_budget), parseResult.GetValue(s_seed), parseResult.GetValue(s_population), parseResult.GetValue(s_tournament));

@@ -30,9 +30,9 @@ internal sealed class SearchScorer : IDisposable
 
     public ArchitectureScore Score { get; }
 
-    public static SearchScorer ForRun(string runDirectory, DataDirectory data)
+    public static SearchScorer ForRun(string runDirectory, DataDirectory data, TorchSharp.torch.Device device)
     {
-        var supernet = TrainedSupernet.Open(runDirectory, data);
+        var supernet = TrainedSupernet.Open(runDirectory, data, device: device);
         return new SearchScorer(supernet.Space, supernet.Description, supernet.Accuracy, supernet);
     }
 

@@ -43,6 +43,9 @@ public sealed class Nb201Supernet : Module<Tensor, Nb201Genotype, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>The device the weights are on, where inputs must be (moved with <c>Module.to(device)</c>).</summary>
+    public Device Device => classifier.weight!.device;
+
     /// <summary>Logits of the subnet <paramref name="genotype"/> for a batch of images.</summary>
     public override Tensor forward(Tensor input, Nb201Genotype genotype)
     {

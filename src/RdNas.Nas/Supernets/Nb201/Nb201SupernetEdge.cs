@@ -1,6 +1,5 @@
 using RdNas.Nas.SearchSpaces.Nb201;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -9,14 +8,14 @@ namespace RdNas.Nas.Supernets.Nb201;
 /// <summary>One cell edge of the supernet: every candidate operation, of which a forward pass runs exactly one.</summary>
 public sealed class Nb201SupernetEdge : Module<Tensor, Nb201Op, Tensor>
 {
-    private readonly ModuleDict<Module<Tensor, Tensor>> candidates;
+    private readonly Nb201CandidateOps candidates;
 
     /// <summary>Builds the candidates of <paramref name="ops"/> at <paramref name="channels"/> channels.</summary>
     public Nb201SupernetEdge(long channels, IReadOnlyList<Nb201Op> ops, bool affine = false, bool batchNorm = true)
         : base(nameof(Nb201SupernetEdge))
     {
         ArgumentNullException.ThrowIfNull(ops);
-        candidates = ModuleDict(ops.Select(op => (Nb201Ops.Name(op), Create(op, channels, affine, batchNorm))).ToArray());
+        candidates = new Nb201CandidateOps(ops.Select(op => (Nb201Ops.Name(op), Create(op, channels, affine, batchNorm))));
         RegisterComponents();
     }
 
@@ -25,7 +24,7 @@ public sealed class Nb201SupernetEdge : Module<Tensor, Nb201Op, Tensor>
 
     /// <summary>The module of candidate <paramref name="op"/>; an error when this supernet has no such candidate.</summary>
     public Module<Tensor, Tensor> Candidate(Nb201Op op) =>
-        candidates.TryGetValue(Nb201Ops.Name(op), out var candidate)
+        candidates.TryGet(Nb201Ops.Name(op), out var candidate)
             ? candidate
             : throw new ArgumentException($"operation {Nb201Ops.Name(op)} is not a candidate of this supernet", nameof(op));
 

@@ -1,0 +1,62 @@
+using RdNas.Nas.Devices;
+using static TorchSharp.torch;
+
+namespace RdNas.Nas.Tests.Devices;
+
+public sealed class LibTorchFolderTests
+{
+    [Fact]
+    public void MappedLibraries_ThisProcess_OneCopyOfLibtorchFromTheShippedBuild()
+    {
+        _ = get_num_threads(); // TorchSharp loaded
+
+        var mapped = LibTorchFolder.MappedLibraries();
+
+        Assert.Contains(mapped, path => Path.GetFileName(path) == "libtorch_cpu.so");
+        Assert.Single(mapped, path => Path.GetFileName(path) == "libtorch_cpu.so");
+        Assert.Single(mapped.Select(Path.GetDirectoryName).Distinct());
+        Assert.StartsWith("CPU build from ", LibTorchFolder.Describe(), StringComparison.Ordinal);
+        Assert.NotNull(LibTorchFolder.ShippedLibTorch());
+    }
+
+    [Fact]
+    public void Load_MissingFolder_NamesIt()
+    {
+        var folder = Path.Combine(TestData.TempFolder(), "nowhere");
+
+        var error = Assert.Throws<DirectoryNotFoundException>(() => LibTorchFolder.Load(folder));
+
+        Assert.Equal($"RDNAS_LIBTORCH: folder {folder} does not exist", error.Message);
+    }
+
+    [Fact]
+    public void Load_FolderWithoutLibtorch_NamesTheMissingLibraries()
+    {
+        var folder = TestData.TempFolder();
+        File.WriteAllBytes(Path.Combine(folder, "libc10.so"), []);
+
+        var error = Assert.Throws<FileNotFoundException>(() => LibTorchFolder.Load(folder));
+
+        Assert.Equal($"RDNAS_LIBTORCH: {folder} has no libtorch_cpu.so, libtorch.so (expected the lib folder of a libtorch 2.10 distribution)", error.Message);
+    }
+
+    [Fact]
+    public void Load_InABuildThatShipsLibtorch_IsRefusedNamingTheShippedCopy()
+    {
+        // A distribution's root is accepted for its lib folder; this build's own libtorch_cpu.so would load beside it.
+        var root = TestData.TempFolder();
+        var lib = Directory.CreateDirectory(Path.Combine(root, "lib")).FullName;
+        foreach (var name in new[] { "libc10.so", "libtorch_cpu.so", "libtorch.so" })
+        {
+            File.WriteAllBytes(Path.Combine(lib, name), []);
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => LibTorchFolder.Load(root));
+
+        Assert.Equal(
+            $"RDNAS_LIBTORCH is set, but this build ships its own libtorch ({LibTorchFolder.ShippedLibTorch()}), which TorchSharp would load as a second copy: " +
+            "use a build made with -p:RdNasExternalLibTorch=true (the GPU silo image is), or unset it",
+            error.Message);
+        Assert.Null(LibTorchFolder.Configured);
+    }
+}
