@@ -89,6 +89,7 @@ public sealed class ProxiesCommandTests
     [Theory]
     [InlineData("resnet48", "--proxy nwot", "proxy 'nwot' needs real images, and resnet48's are ImageNet's")]
     [InlineData("nb201", "--proxy flops --side 64", "--side applies to --space resnet48")]
+    [InlineData("resnet48", "--proxy flops --ops 5", "--ops chooses between nb201's 4- and 5-operation spaces; resnet48 has no such choice")]
     public async Task Score_OptionTheSpaceCannotTake_SaysWhy(string space, string options, string message)
     {
         using var cli = new CliRunner();

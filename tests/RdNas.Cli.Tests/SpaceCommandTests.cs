@@ -87,6 +87,17 @@ public sealed class SpaceCommandTests
     }
 
     [Fact]
+    public async Task Info_ResNet48WithOps_IsRefused()
+    {
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("space", "info", "--space", "resnet48", "--ops", "4");
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("--ops chooses between nb201's 4- and 5-operation spaces; resnet48 has no such choice", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Info_ResNet48Json_KeepsEveryDigitOfTheSize()
     {
         using var cli = new CliRunner();

@@ -64,6 +64,22 @@ internal static class CommonOptions
         _ => throw new ArgumentException($"unknown search space '{space}' (expected nb201 or resnet48)"),
     };
 
+    /// <summary>
+    /// The space of <see cref="Space"/> in <paramref name="parseResult"/>; <c>--ops</c> given with resnet48 is an error
+    /// (it chooses between NB201's two spaces and would otherwise be ignored).
+    /// </summary>
+    public static SearchSpaceName ParseSpace(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var space = ParseSpace(parseResult.GetValue(Space)!);
+        if (space == SearchSpaceName.ResNet48 && parseResult.GetResult(Ops) is { Implicit: false })
+        {
+            throw new ArgumentException("--ops chooses between nb201's 4- and 5-operation spaces; resnet48 has no such choice");
+        }
+
+        return space;
+    }
+
     /// <summary>For commands that train or score NB201 cells: any other space is an error saying what it supports.</summary>
     public static void RequireNb201(string space)
     {

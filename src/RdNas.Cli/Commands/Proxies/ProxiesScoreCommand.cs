@@ -47,7 +47,7 @@ internal sealed class ProxiesScoreCommand : CliCommand
     {
         var side = parseResult.GetValue(s_side);
         var workers = ProxyOptions.WorkersOf(parseResult);
-        if (CommonOptions.ParseSpace(parseResult.GetValue(CommonOptions.Space)!) == SearchSpaceName.ResNet48)
+        if (CommonOptions.ParseSpace(parseResult) == SearchSpaceName.ResNet48)
         {
             var scorer = new ResNet48ProxyScorer(parseResult.GetValue(ProxyOptions.Proxy)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), side ?? ResNet48ProxyScorer.CompetitionSide, parseResult.GetValue(ProxyOptions.Seed));
             return await ResNet48ProxyScoring.RunAsync(Console, scorer, parseResult.GetValue(s_archs)!, workers, parseResult.GetValue(CommonOptions.Data), parseResult.GetValue(s_out)!, cancellationToken).ConfigureAwait(false);

@@ -20,7 +20,7 @@ internal sealed class SpaceInfoCommand : CliCommand
     protected override Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var json = parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json;
-        if (CommonOptions.ParseSpace(parseResult.GetValue(CommonOptions.Space)!) == SearchSpaceName.ResNet48)
+        if (CommonOptions.ParseSpace(parseResult) == SearchSpaceName.ResNet48)
         {
             PrintResNet48(json);
         }
