@@ -159,6 +159,17 @@ public sealed class TrainCommandTests
         Assert.Equal([1, 2], history.Select(h => h.GetProperty("epoch").GetInt32()));
         Assert.Equal([1, 2], root.GetProperty("training_curve").EnumerateArray().Select(e => e.GetProperty("epoch").GetInt32()));
         Assert.Equal(root.GetProperty("ranking").GetProperty("kendall_tau").GetDouble(), history[^1].GetProperty("ranking").GetProperty("kendall_tau").GetDouble());
+        Assert.Equal(root.GetProperty("space").GetString(), JsonDocument.Parse(cli.Output).RootElement.GetProperty("space").GetString()); // result.json on stdout
+
+        // Progress for scripts: one JSON object a line on stderr, through every stage to completion.
+        var progress = cli.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Contains(progress, p => p.GetProperty("phase").GetString() == "training" && p.GetProperty("epoch").GetInt32() == 1);
+        Assert.All(progress.Where(p => p.TryGetProperty("loss", out _)), p => Assert.InRange(p.GetProperty("loss").GetDouble(), 0.01, 10));
+        Assert.Contains(progress, p => p.GetProperty("phase").GetString() == "evaluating" && p.GetProperty("subnets").GetInt32() == 10);
+        var last = progress[^1];
+        Assert.Equal("completed", last.GetProperty("phase").GetString());
+        Assert.Equal(10, last.GetProperty("subnets_scored").GetInt32());
+        Assert.Equal(2, last.GetProperty("epoch").GetInt32());
         if (sampler == "rdnas")
         {
             Assert.Equal("ensemble:flops+params", root.GetProperty("teacher").GetString());

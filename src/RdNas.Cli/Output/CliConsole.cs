@@ -17,6 +17,13 @@ public sealed class CliConsole(IAnsiConsole output, TextWriter error)
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
+    // Progress lines: one line each, absent values left out.
+    private static readonly JsonSerializerOptions s_jsonLine = new(s_json)
+    {
+        WriteIndented = false,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
     /// <summary>
     /// The width of tables written to a file or pipe: those are read later in editors and logs, where Spectre's
     /// 80-column fallback would wrap run names and cut column headers.
@@ -31,6 +38,12 @@ public sealed class CliConsole(IAnsiConsole output, TextWriter error)
 
     /// <summary>Writes an object as JSON with the conventions of the result files.</summary>
     public void Json<T>(T value) => Ansi.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, s_json));
+
+    /// <summary>
+    /// Writes an object as one JSON line to standard error: progress for scripts, which read the result from standard
+    /// output.
+    /// </summary>
+    public void ProgressJson<T>(T value) => error.WriteLine(JsonSerializer.Serialize(value, s_jsonLine));
 
     /// <summary>Writes an error line to standard error.</summary>
     public void Error(string message) => error.WriteLine($"rdnas: {message}");

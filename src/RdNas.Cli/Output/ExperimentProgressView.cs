@@ -11,15 +11,26 @@ namespace RdNas.Cli.Output;
 /// </summary>
 internal static class ExperimentProgressView
 {
-    /// <summary>Follows <paramref name="statuses"/> to the end and returns the last status.</summary>
+    /// <summary>
+    /// Follows <paramref name="statuses"/> to the end and returns the last status: as progress bars, or (for scripts)
+    /// as JSON lines on standard error, one per phase, epoch and tenth of the evaluation or search.
+    /// </summary>
     public static async Task<ExperimentStatus> FollowAsync(CliConsole console, IAsyncEnumerable<ExperimentStatus> statuses, bool showProgress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
         if (!showProgress)
         {
             ExperimentStatus? last = null;
+            ProgressLine? lastLine = null;
             await foreach (var status in statuses.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
+                var line = ProgressLine.Of(status);
+                if (!line.SameStage(lastLine))
+                {
+                    console.ProgressJson(line);
+                    lastLine = line;
+                }
+
                 last = status;
             }
 
@@ -51,6 +62,31 @@ internal static class ExperimentProgressView
                 search?.StopTask();
                 return last ?? throw new InvalidOperationException("the experiment reported no status");
             }).ConfigureAwait(false);
+    }
+
+    // One progress line for scripts, written when the stage changes: the phase, the attempt, an epoch, a tenth of the
+    // evaluation or search. Loss and accuracy are the running means of the epoch in progress (training only).
+    private sealed record ProgressLine(
+        ExperimentPhase Phase, int Attempt, int Epoch, int Epochs, int? SubnetsScored, int? Subnets, int? CellsSearched, int? SearchBudget,
+        double? Loss, double? Accuracy, string Message)
+    {
+        public bool SameStage(ProgressLine? other) => other is not null && this with { Loss = null, Accuracy = null, Message = "" } == other with { Loss = null, Accuracy = null, Message = "" };
+
+        public static ProgressLine Of(ExperimentStatus status)
+        {
+            var evaluating = status.Phase is ExperimentPhase.Evaluating or ExperimentPhase.Completed;
+            var searching = status.SearchBudget > 0 && status.Phase is ExperimentPhase.Searching or ExperimentPhase.Completed;
+            return new(
+                status.Phase, status.Attempts, status.CompletedEpochs, status.Epochs,
+                evaluating ? Tenths(status.EvaluatedSubnets, status.Subnets) : null, evaluating ? status.Subnets : null,
+                searching ? Tenths(status.SearchedCells, status.SearchBudget) : null, searching ? status.SearchBudget : null,
+                status.Phase == ExperimentPhase.Training && status.Step > 0 ? status.Loss : null,
+                status.Phase == ExperimentPhase.Training && status.Step > 0 ? status.Accuracy : null,
+                status.Message);
+        }
+
+        // done rounded down to a tenth of total (total itself once done).
+        private static int Tenths(int done, int total) => total > 0 ? done * 10 / total * total / 10 : done;
     }
 
     private static void Show(ExperimentStatus status, ProgressTask training, ProgressTask evaluation, ProgressTask? search)
