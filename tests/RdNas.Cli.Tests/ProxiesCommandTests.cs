@@ -68,6 +68,30 @@ public sealed class ProxiesCommandTests
     }
 
     [Fact]
+    public async Task Score_ResNet48AllWithAnEnsemble_WritesItsColumnAndATrack1Submission()
+    {
+        using var cli = new CliRunner();
+        var folder = Directory.CreateTempSubdirectory("rdnas-proxies").FullName;
+        var output = Path.Combine(folder, "track1.csv");
+        var submission = Path.Combine(folder, "submission.json");
+
+        var code = await cli.RunAsync(
+            "proxies", "score", "--space", "resnet48", "--proxy", "ensemble:flops+params", "--archs", "all", "--data", CliRunner.RealDataFolder(), "--out", output, "--submission", submission);
+
+        Assert.True(code == ExitCodes.Success, cli.Error);
+        var lines = await File.ReadAllLinesAsync(output, TestContext.Current.CancellationToken);
+        Assert.Equal(45_001, lines.Length);
+        Assert.Equal("name,arch,ensemble:flops+params", lines[0]);
+        var submitted = RdNas.Nas.GroundTruth.Track1Architectures.Load(submission);
+        var testSet = RdNas.Nas.GroundTruth.Track1Architectures.LoadTestSet(RdNas.Nas.Data.DataDirectory.Resolve(CliRunner.RealDataFolder()));
+        Assert.Equal(testSet.Select(a => (a.Name, a.Genotype)), submitted.Select(a => (a.Name, a.Genotype)));
+        Assert.Equal(lines.Skip(1).Select(l => double.Parse(l.Split(',')[2], System.Globalization.CultureInfo.InvariantCulture)), submitted.Select(a => a.Accuracy));
+        Assert.InRange(submitted.Min(a => a.Accuracy), 1, 45_000); // mean ranks among the 45,000
+        Assert.Contains("ensemble:flops+params against one team's stand-alone top-1 of 30 architectures (not official): Kendall τ 0.655", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("scored 45000 resnet48 architectures with ensemble:flops+params in", cli.Output, StringComparison.Ordinal); // no input side: no networks
+    }
+
+    [Fact]
     public async Task Score_ResNet48FileListingACodeTwice_WritesARowForEachLine()
     {
         using var cli = new CliRunner();
@@ -90,6 +114,9 @@ public sealed class ProxiesCommandTests
     [InlineData("resnet48", "--proxy nwot", "proxy 'nwot' needs real images, and resnet48's are ImageNet's")]
     [InlineData("nb201", "--proxy flops --side 64", "--side applies to --space resnet48")]
     [InlineData("resnet48", "--proxy flops --ops 5", "--ops chooses between nb201's 4- and 5-operation spaces; resnet48 has no such choice")]
+    [InlineData("resnet48", "--proxy ensemble:zen+grasp", "proxy 'grasp' needs real images")]
+    [InlineData("resnet48", "--proxy flops,zen --submission s.json", "--submission ranks all 45,000 Track 1 test architectures by one column")]
+    [InlineData("nb201", "--proxy flops --submission s.json", "--submission writes a CVPR 2022 Track 1 file: it applies to --space resnet48")]
     public async Task Score_OptionTheSpaceCannotTake_SaysWhy(string space, string options, string message)
     {
         using var cli = new CliRunner();

@@ -35,14 +35,17 @@ public sealed class ProxyColumn
 
     /// <summary>
     /// The column named <paramref name="name"/>: a proxy name, or <c>ensemble:a+b+…</c> with two or more distinct proxies.
+    /// <paramref name="checkName"/>, when given, checks every proxy name first (a space that scores only some proxies
+    /// says why it refuses one) and returns the name to look up.
     /// </summary>
-    public static ProxyColumn Parse(string name)
+    public static ProxyColumn Parse(string name, Func<string, string>? checkName = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         name = name.Trim();
+        var get = checkName is null ? ProxyRegistry.Get : (Func<string, IZeroCostProxy>)(proxy => ProxyRegistry.Get(checkName(proxy)));
         if (!name.StartsWith(EnsemblePrefix, StringComparison.Ordinal))
         {
-            return Of(ProxyRegistry.Get(name));
+            return Of(get(name));
         }
 
         var members = name[EnsemblePrefix.Length..].Split('+', StringSplitOptions.TrimEntries).ToList();
@@ -57,15 +60,18 @@ public sealed class ProxyColumn
             throw new ArgumentException($"'{name}': proxy '{repeated.Key}' is listed twice", nameof(name));
         }
 
-        var proxies = members.Select(ProxyRegistry.Get).ToList();
+        var proxies = members.Select(get).ToList();
         return new ProxyColumn(EnsemblePrefix + string.Join('+', proxies.Select(p => p.Name)), proxies);
     }
 
-    /// <summary>The columns of a comma-separated list such as <c>synflow,ensemble:nwot+jacov</c>; a repeated column is an error.</summary>
-    public static IReadOnlyList<ProxyColumn> ParseList(string names)
+    /// <summary>
+    /// The columns of a comma-separated list such as <c>synflow,ensemble:nwot+jacov</c>; a repeated column is an error.
+    /// <paramref name="checkName"/> as for <see cref="Parse"/>.
+    /// </summary>
+    public static IReadOnlyList<ProxyColumn> ParseList(string names, Func<string, string>? checkName = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(names);
-        var columns = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Parse).ToList();
+        var columns = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(name => Parse(name, checkName)).ToList();
         var repeated = columns.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
         return repeated is null ? columns : throw new ArgumentException($"proxy '{repeated.Key}' is listed twice", nameof(names));
     }

@@ -55,6 +55,9 @@ public sealed class ResNet48ProxyScorer
     /// <summary>The proxies scored, in column order.</summary>
     public IReadOnlyList<string> Proxies { get; }
 
+    /// <summary>Whether any proxy builds networks (the cost model's need none, and no input side).</summary>
+    public bool BuildsNetworks => Proxies.Any(p => p is "synflow" or "zen");
+
     /// <summary>The input side of the network-based proxies.</summary>
     public int Side { get; }
 

@@ -221,6 +221,17 @@ public sealed class ProxyTests
     }
 
     [Fact]
+    public void ParseList_WithASpacesNameCheck_ChecksEveryMemberFirst()
+    {
+        var columns = ProxyColumn.ParseList("zen, ensemble:zen+flops", ResNet48ProxyScorer.CheckName);
+
+        Assert.Equal(["zen", "ensemble:zen+flops"], columns.Select(c => c.Name));
+        Assert.Equal(["zen", "flops"], ProxyColumn.ProxiesOf(columns).Select(p => p.Name));
+        var error = Assert.Throws<ArgumentException>(() => ProxyColumn.ParseList("flops,ensemble:zen+nwot", ResNet48ProxyScorer.CheckName));
+        Assert.StartsWith("proxy 'nwot' needs real images, and resnet48's are ImageNet's", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ProxyTable_EnsembleAndMembers_ScoresEachMemberOnce()
     {
         var scorer = TinyScorer(seed: 3, batch: null);

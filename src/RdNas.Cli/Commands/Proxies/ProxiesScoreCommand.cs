@@ -24,6 +24,11 @@ internal sealed class ProxiesScoreCommand : CliCommand
         Required = true,
     };
 
+    private static readonly Option<string?> s_submission = new("--submission")
+    {
+        Description = "resnet48 only: also write a CVPR 2022 Track 1 submission (the test file with acc = the one --proxy column's value), with --archs all",
+    };
+
     private static readonly Option<int?> s_side = new("--side")
     {
         Description = $"resnet48 only: input side of the network-based proxies, a multiple of 32 (default {ResNet48ProxyScorer.CompetitionSide}, the competition's; smaller is faster)",
@@ -39,6 +44,7 @@ internal sealed class ProxiesScoreCommand : CliCommand
         Options.Add(ProxyOptions.Seed);
         Options.Add(ProxyOptions.Workers);
         Options.Add(s_side);
+        Options.Add(s_submission);
         Options.Add(CommonOptions.Data);
         Options.Add(s_out);
     }
@@ -49,13 +55,19 @@ internal sealed class ProxiesScoreCommand : CliCommand
         var workers = ProxyOptions.WorkersOf(parseResult);
         if (CommonOptions.ParseSpace(parseResult) == SearchSpaceName.ResNet48)
         {
-            var scorer = new ResNet48ProxyScorer(parseResult.GetValue(ProxyOptions.Proxy)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), side ?? ResNet48ProxyScorer.CompetitionSide, parseResult.GetValue(ProxyOptions.Seed));
-            return await ResNet48ProxyScoring.RunAsync(Console, scorer, parseResult.GetValue(s_archs)!, workers, parseResult.GetValue(CommonOptions.Data), parseResult.GetValue(s_out)!, cancellationToken).ConfigureAwait(false);
+            return await ResNet48ProxyScoring.RunAsync(
+                Console, ResNet48ProxyScoring.ParseColumns(parseResult.GetValue(ProxyOptions.Proxy)!), side ?? ResNet48ProxyScorer.CompetitionSide, parseResult.GetValue(ProxyOptions.Seed),
+                parseResult.GetValue(s_archs)!, workers, parseResult.GetValue(CommonOptions.Data), parseResult.GetValue(s_out)!, parseResult.GetValue(s_submission), cancellationToken).ConfigureAwait(false);
         }
 
         if (side is not null)
         {
             throw new ArgumentException("--side applies to --space resnet48 (nb201 proxies score the benchmark's 32×32 network)");
+        }
+
+        if (parseResult.GetValue(s_submission) is not null)
+        {
+            throw new ArgumentException("--submission writes a CVPR 2022 Track 1 file: it applies to --space resnet48");
         }
 
         var columns = ProxyColumn.ParseList(parseResult.GetValue(ProxyOptions.Proxy)!);
