@@ -63,6 +63,20 @@ public sealed class PlacementTests
         var result = await client.GetResultAsync("cpu-allowed");
         Assert.NotNull(result);
         Assert.Contains("\"kendall_tau\"", result.ResultJson, StringComparison.Ordinal);
+        Assert.Contains("\"device\": \"cpu\"", result.ResultJson, StringComparison.Ordinal); // auto, without CUDA
+    }
+
+    [Fact]
+    public async Task Placement_GpuSiloWhoseCudaIsMissing_FailsTheExperimentSayingWhy()
+    {
+        await using var cluster = await PlatformTestCluster.StartAsync(1, ["Silo_0"], allowCpuTraining: false, RealData(), trainingDevice: "cuda");
+        await using var client = RdNasClient.Over(cluster.Client);
+
+        await client.SubmitAsync(s_tiny, "no-cuda");
+        var final = await FinalAsync(client, "no-cuda");
+
+        Assert.Equal(ExperimentPhase.Failed, final.Phase);
+        Assert.Contains("device cuda:0: CUDA is not available to this process", final.Message, StringComparison.Ordinal);
     }
 
     internal static string RealData()

@@ -17,6 +17,16 @@ public sealed class PlatformOptionsTests
     }
 
     [Fact]
+    public void Validate_UnknownTrainingDevice_NamesTheSetting()
+    {
+        var options = new RdNasPlatformOptions { TrainingDevice = "tpu" };
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+
+        Assert.Equal("RdNas:TrainingDevice: unknown device 'tpu': expected auto, cpu, cuda or cuda:N (N a device index from 0)", error.Message);
+    }
+
+    [Fact]
     public void Validate_Defaults_AreAccepted_WithTheCompetitionsSide()
     {
         var options = new RdNasPlatformOptions();
@@ -24,5 +34,6 @@ public sealed class PlatformOptionsTests
         options.Validate();
 
         Assert.Equal(224, options.ResNet48ProxySide);
+        Assert.Equal("auto", options.TrainingDevice);
     }
 }

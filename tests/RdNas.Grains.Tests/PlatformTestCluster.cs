@@ -14,8 +14,12 @@ namespace RdNas.Grains.Tests;
 /// </summary>
 internal static class PlatformTestCluster
 {
-    /// <remarks>With <paramref name="teachersFromGrains"/>, workers gather teachers from architecture grains, as on a real cluster.</remarks>
-    public static async Task<InProcessTestCluster> StartAsync(short silos, IReadOnlyCollection<string> gpuSilos, bool allowCpuTraining, string? dataDirectory, bool teachersFromGrains = false)
+    /// <remarks>
+    /// With <paramref name="teachersFromGrains"/>, workers gather teachers from architecture grains, as on a real
+    /// cluster; <paramref name="trainingDevice"/> is every silo's <c>RdNas:TrainingDevice</c> (null: the default).
+    /// </remarks>
+    public static async Task<InProcessTestCluster> StartAsync(
+        short silos, IReadOnlyCollection<string> gpuSilos, bool allowCpuTraining, string? dataDirectory, bool teachersFromGrains = false, string? trainingDevice = null)
     {
         var work = Directory.CreateTempSubdirectory("rdnas-cluster").FullName;
         var builder = new InProcessTestClusterBuilder(silos);
@@ -32,6 +36,7 @@ internal static class PlatformTestCluster
                 o.AllowCpuTraining = allowCpuTraining;
                 o.WatchdogInterval = TimeSpan.FromSeconds(1);
                 o.TeacherCache = teachersFromGrains ? null : Path.Combine(work, "teachers");
+                o.TrainingDevice = trainingDevice ?? o.TrainingDevice;
             });
         });
         var cluster = builder.Build();
