@@ -31,6 +31,7 @@ public sealed class TrainCommandTests
     [InlineData("--search-budget", "20", "--search-budget applies to a search: add --search evolution or --search random")]
     [InlineData("--search", "evolution", "--search-budget: the search budget must lie between 1 and the space's 4096 cells", "--search-budget", "0")]
     [InlineData("--search", "evolution", "--search-tournament: a tournament draws between 1 and the population's 10 members", "--search-tournament", "11")]
+    [InlineData("--ground-truth", "cifar10_vaild", "no ground-truth column 'cifar10_vaild' in nb201/nb201_all.csv (columns: ")]
     [InlineData("--device", "gpu", "unknown device 'gpu': expected auto, cpu, cuda or cuda:N (N a device index from 0)")]
     [InlineData("--device", "cpu", "--device applies to the embedded cluster; a running cluster's silos train on their own RdNas:TrainingDevice", "--cluster", "localhost")]
     public async Task Train_InvalidOption_FailsNamingItAndTheValidValues(string option, string value, string message, string? otherOption = null, string? otherValue = null)
@@ -148,12 +149,16 @@ public sealed class TrainCommandTests
         using var cli = new CliRunner();
 
         var code = await cli.RunAsync("train", "--sampler", sampler, "--teacher", "ensemble:flops+params", "--lambda", "warmup", "--teacher-cache", cache,
-            "--preset", "smoke", "--epochs", "2", "--out", output, "--data", data, "--format", "json");
+            "--preset", "smoke", "--epochs", "2", "--ground-truth", "cifar100_valid", "--out", output, "--data", data, "--format", "json");
 
         Assert.True(code == ExitCodes.Success, cli.Error);
         using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "result.json")));
         var root = result.RootElement;
         Assert.Equal(sampler, root.GetProperty("sampler").GetString());
+        Assert.Equal("cifar100_valid", root.GetProperty("ground_truth").GetString());
+        var groundTruth = RdNas.Nas.GroundTruth.Nb201GroundTruth.Load(RdNas.Nas.Data.DataDirectory.Resolve(data));
+        var firstRow = File.ReadLines(Path.Combine(output, "subnets.csv")).Skip(1).First().Split(',');
+        Assert.Equal(groundTruth.Lookup(RdNas.Nas.SearchSpaces.Nb201.Nb201Genotype.Parse(firstRow[0]), "cifar100_valid"), double.Parse(firstRow[2], System.Globalization.CultureInfo.InvariantCulture), 6);
         Assert.InRange(root.GetProperty("ranking").GetProperty("kendall_tau").GetDouble(), -1, 1);
         var history = root.GetProperty("history").EnumerateArray().ToList();
         Assert.Equal([1, 2], history.Select(h => h.GetProperty("epoch").GetInt32()));

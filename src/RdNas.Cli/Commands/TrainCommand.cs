@@ -5,6 +5,7 @@ using RdNas.Cli.Output;
 using RdNas.Client;
 using RdNas.Nas.Data;
 using RdNas.Nas.Devices;
+using RdNas.Nas.GroundTruth;
 using RdNas.Nas.Runs;
 using RdNas.Nas.Search;
 
@@ -85,6 +86,12 @@ internal sealed class TrainCommand : CliCommand
         Description = "Evaluate the mean of the weights at the end of every epoch after this one (stochastic weight averaging) instead of the last weights",
     };
 
+    private static readonly Option<string> s_groundTruth = new("--ground-truth")
+    {
+        Description = "The NB201 column the ranking is scored against: cifar10_valid (the protocol's), or another such as cifar10_test, cifar100_valid, imagenet16_valid",
+        DefaultValueFactory = _ => "cifar10_valid",
+    };
+
     private static readonly Option<string?> s_search = new("--search")
     {
         Description = "After the evaluation, search the cells with the trained supernet: evolution (REA) or random; writes search/ in --out",
@@ -142,6 +149,7 @@ internal sealed class TrainCommand : CliCommand
         Options.Add(s_batchSize);
         Options.Add(s_trainImages);
         Options.Add(s_averageWeightsAfter);
+        Options.Add(s_groundTruth);
         Options.Add(s_search);
         Options.Add(s_searchBudget);
         Options.Add(s_searchSeed);
@@ -170,6 +178,7 @@ internal sealed class TrainCommand : CliCommand
             parseResult.GetValue(s_batchSize), parseResult.GetValue(s_trainImages), parseResult.GetValue(s_teacher)!, parseResult.GetValue(s_pairSampler)!,
             parseResult.GetValue(s_pairThreshold), parseResult.GetValue(s_margin), parseResult.GetValue(s_lambda)!,
             AverageWeightsAfter: parseResult.GetValue(s_averageWeightsAfter),
+            GroundTruth: parseResult.GetValue(s_groundTruth)!,
             Search: parseResult.GetValue(s_search) is { } strategy
                 ? new ExperimentSearchSpec(strategy, parseResult.GetValue(s_searchBudget), parseResult.GetValue(s_searchSeed), parseResult.GetValue(s_searchPopulation), parseResult.GetValue(s_searchTournament))
                 : null);
@@ -178,7 +187,8 @@ internal sealed class TrainCommand : CliCommand
         var data = parseResult.GetValue(CommonOptions.Data);
         if (string.IsNullOrWhiteSpace(cluster))
         {
-            _ = DataDirectory.Resolve(data); // no data folder at all: say how to set one before starting a silo
+            // No data folder, or a ground-truth column the table lacks: said before a silo starts.
+            Nb201GroundTruth.Load(DataDirectory.Resolve(data)).RequireColumn(spec.GroundTruth);
         }
 
         var device = parseResult.GetValue(CommonOptions.Device);
