@@ -26,7 +26,7 @@ internal static class ProxyAgreement
         var (cells, scores) = ProxyScoresCsv.Read(scoresPath);
         var index = cells.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
         var names = scores.Keys.ToList();
-        var columns = names.Select(n => ProxyColumn.Parse(n)).Concat(ensembles.Select(ProxyColumn.Parse)).ToList();
+        var columns = names.Select(n => ProxyColumn.Parse(n)).Concat(ensembles.Select(n => ProxyColumn.Parse(n))).ToList();
         var samples = Enumerable.Range(0, Draws).Select(seed => Nb201TrainingRun.EvaluationSample(new EvaluationOptions(Subnets: 200, SampleSeed: seed))).ToList();
         Console.WriteLine("| proxy | cells with published value | Spearman vs published | τ ours, sample seed 0 | τ published column, sample seed 0 | ours: mean τ over 20 samples (± sd) | published column: mean τ over 20 samples (± sd) | RD-NAS Table 2 |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");

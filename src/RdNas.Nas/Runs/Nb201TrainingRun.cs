@@ -29,6 +29,7 @@ public static class Nb201TrainingRun
         var preset = spec.Preset;
         var groundTruth = Nb201GroundTruth.Load(spec.Data);
         groundTruth.RequireColumn(spec.GroundTruthColumn, nameof(spec)); // before training: a typo costs seconds, not a run
+        var device = spec.TrainingDevice.Resolve(); // and an unusable device, before a teacher is scored
 
         var images = Cifar10BinaryReader.ReadTrain(spec.Data);
         var split = TrainValidSplit.Create(images.Count, spec.SplitSeed);
@@ -37,7 +38,6 @@ public static class Nb201TrainingRun
 
         var methodSpec = spec.TrainingMethod.Validate();
         var method = TrainingMethods.Create(methodSpec, space, teacher => LoadTeacher(teacher, spec, images, observer, cancellationToken));
-        var device = spec.TrainingDevice.Resolve(); // before training: an unusable device costs seconds, not a run
         using var trainer = new SupernetTrainer(preset.Supernet, preset.Training, method, images, split.Train, device);
         int? resumedFrom = null;
         if (TrainingCheckpoint.Exists(spec.CheckpointDirectory))
