@@ -36,6 +36,16 @@ public sealed class ExternalLibTorchTests
                 Assert.Equal("cpu", root.GetProperty("resolved").GetString());
             }
 
+            var broken = Directory.CreateDirectory(Path.Combine(scratch, "broken")).FullName;
+            foreach (var name in s_libraries)
+            {
+                File.WriteAllBytes(Path.Combine(broken, name), []); // present, but no libraries
+            }
+
+            (code, _, error) = await RunAsync(cli, broken, "device");
+            Assert.Equal(2, code);
+            Assert.StartsWith($"rdnas: RDNAS_LIBTORCH: could not load {Path.Combine(broken, "libc10.so")}: ", error, StringComparison.Ordinal);
+
             var run = Path.Combine(scratch, "run");
             (code, _, error) = await RunAsync(cli, folder, "train", "--preset", "smoke", "--device", "cpu", "--out", run, "--teacher-cache", Path.Combine(scratch, "teachers"));
             Assert.True(code == 0, error);
