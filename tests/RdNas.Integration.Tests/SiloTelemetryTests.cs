@@ -33,6 +33,7 @@ public sealed partial class SiloTelemetryTests
         await client.SubmitAsync(spec, id);
         var status = await Wait.ForAsync(() => client.GetStatusAsync(id), s => s.IsFinal, TimeSpan.FromMinutes(4), "the experiment to finish");
         Assert.True(status.Phase == ExperimentPhase.Completed, $"{status.Message}\nsilo log:\n{silo.Log}");
+        Assert.Contains("rdnas-silo: training device auto → cpu (libtorch CPU build from ", silo.Log, StringComparison.Ordinal); // a GPU-role silo says where it trains
         var result = await client.GetResultAsync(id);
         await client.GetProxyScoreAsync("nb201", Arch, "flops");
         await client.GetGroundTruthAsync("nb201", Arch, "cifar10_valid");
