@@ -10,6 +10,8 @@
 #             each (two cores); SPOS's seeds 1-2 are bench/runs/medium-s1, -s2 (bench/ranking.sh medium 0 1 2)
 #   best-seeds  medium, seeds 1-2: RD-NAS with H2H_TEACHER side by side as above (the first run scores and caches the
 #             teacher on both cores, the second starts once the cache file is there)
+#   ensemble  medium, seeds 0-1: RD-NAS with the best teacher found overall, ensemble:nwot+jacov+synflow (τ 0.761 on
+#             the evaluation draws against NWOT's 0.709, RESULTS §4), side by side as best-seeds
 #   seedN     medium, seed N (seed3, seed4, ...): SPOS and RD-NAS with the FLOPs teacher side by side (a further paired
 #             seed; seed3 was the fourth, seed4 the fifth)
 #   short     medium at half its epochs (38, with its own cosine schedule), seeds 0-3: SPOS and RD-NAS with the
@@ -52,6 +54,12 @@ for section in "${sections[@]}"; do
       beside medium-rdnas-flops medium 1 -- --sampler rdnas --teacher flops
       beside medium-rdnas-flops medium 2 -- --sampler rdnas --teacher flops
       await_beside ;;
+    ensemble)
+      cache=${RDNAS_CACHE:-$HOME/.cache/rdnas}/teachers/nb201-4op-ensemble_nwot_jacov_synflow-seed0.csv
+      beside medium-rdnas-ensemble_nwot_jacov_synflow medium 0 -- --sampler rdnas --teacher ensemble:nwot+jacov+synflow
+      while [ ! -f "$cache" ] && kill -0 "${pids[0]}" 2> /dev/null; do sleep 10; done
+      beside medium-rdnas-ensemble_nwot_jacov_synflow medium 1 -- --sampler rdnas --teacher ensemble:nwot+jacov+synflow
+      await_beside ;;
     best-seeds)
       cache=${RDNAS_CACHE:-$HOME/.cache/rdnas}/teachers/nb201-4op-$best_name-seed0.csv
       beside "medium-rdnas-$best_name" medium 1 -- --sampler rdnas --teacher "$best"
@@ -88,7 +96,7 @@ for section in "${sections[@]}"; do
       await_beside
       run medium-rdnas-flops-paper0.1 medium 0 -- --sampler rdnas --teacher flops --margin 0.1 ;;
     *)
-      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds, best-seeds, seedN, short, random, loss)" >&2
+      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds, best-seeds, ensemble, seedN, short, random, loss)" >&2
       exit 2 ;;
   esac
 done
