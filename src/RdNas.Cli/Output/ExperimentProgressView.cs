@@ -11,24 +11,32 @@ namespace RdNas.Cli.Output;
 /// </summary>
 internal static class ExperimentProgressView
 {
+    /// <summary>How often a JSON progress line repeats a stage whose message alone changes.</summary>
+    public static readonly TimeSpan MessageInterval = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Follows <paramref name="statuses"/> to the end and returns the last status: as progress bars, or (for scripts)
-    /// as JSON lines on standard error, one per phase, epoch and tenth of the evaluation or search.
+    /// as JSON lines on standard error, one per phase, epoch and tenth of the evaluation or search, and one every
+    /// <paramref name="messageInterval"/> (default <see cref="MessageInterval"/>) while only the message moves
+    /// (gathering a teacher's scores before training).
     /// </summary>
-    public static async Task<ExperimentStatus> FollowAsync(CliConsole console, IAsyncEnumerable<ExperimentStatus> statuses, bool showProgress, CancellationToken cancellationToken)
+    public static async Task<ExperimentStatus> FollowAsync(
+        CliConsole console, IAsyncEnumerable<ExperimentStatus> statuses, bool showProgress, CancellationToken cancellationToken, TimeSpan? messageInterval = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         if (!showProgress)
         {
             ExperimentStatus? last = null;
             ProgressLine? lastLine = null;
+            var lastWritten = System.Diagnostics.Stopwatch.StartNew();
             await foreach (var status in statuses.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 var line = ProgressLine.Of(status);
-                if (!line.SameStage(lastLine))
+                if (!line.SameStage(lastLine) || (line.Message != lastLine!.Message && lastWritten.Elapsed >= (messageInterval ?? MessageInterval)))
                 {
                     console.ProgressJson(line);
                     lastLine = line;
+                    lastWritten.Restart();
                 }
 
                 last = status;
