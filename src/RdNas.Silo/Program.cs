@@ -28,7 +28,7 @@ try
     {
         // A GPU silo says where it trains: auto falls back to the CPU when this process has no CUDA; an explicit
         // cuda it cannot reach would fail every experiment placed on it, so the silo refuses to start instead.
-        var setting = builder.Configuration[$"{RdNasPlatformOptions.Section}:{nameof(RdNasPlatformOptions.TrainingDevice)}"] ?? "auto";
+        var setting = (builder.Configuration.GetSection(RdNasPlatformOptions.Section).Get<RdNasPlatformOptions>() ?? new RdNasPlatformOptions()).TrainingDevice;
         var device = ComputeDevice.Parse(setting).Resolve();
         Console.WriteLine($"rdnas-silo: training device {setting} → {ComputeDevice.Name(device)} (libtorch {LibTorchFolder.Describe()})");
     }

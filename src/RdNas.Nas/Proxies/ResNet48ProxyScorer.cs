@@ -16,12 +16,12 @@ public sealed class ResNet48ProxyScorer
     /// <summary>The competition's input side.</summary>
     public const int CompetitionSide = 224;
 
-    private static readonly Dictionary<string, Func<ResNet48ProxyScorer, ResNet48Genotype, double>> s_proxies = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, ProxyEntry> s_proxies = new(StringComparer.Ordinal)
     {
-        ["flops"] = (_, genotype) => ResNet48CostModel.Mflops(genotype),
-        ["params"] = (_, genotype) => ResNet48CostModel.ParamsMillions(genotype),
-        ["synflow"] = (scorer, genotype) => scorer.Synflow(genotype),
-        ["zen"] = (scorer, genotype) => scorer.Zen(genotype),
+        ["flops"] = new(BuildsNetwork: false, (_, genotype) => ResNet48CostModel.Mflops(genotype)),
+        ["params"] = new(BuildsNetwork: false, (_, genotype) => ResNet48CostModel.ParamsMillions(genotype)),
+        ["synflow"] = new(BuildsNetwork: true, (scorer, genotype) => scorer.Synflow(genotype)),
+        ["zen"] = new(BuildsNetwork: true, (scorer, genotype) => scorer.Zen(genotype)),
     };
 
     /// <summary>A scorer of <paramref name="proxies"/> on <paramref name="side"/> × <paramref name="side"/> inputs, networks initialised from <paramref name="seed"/>.</summary>
@@ -56,7 +56,7 @@ public sealed class ResNet48ProxyScorer
     public IReadOnlyList<string> Proxies { get; }
 
     /// <summary>Whether any proxy builds networks (the cost model's need none, and no input side).</summary>
-    public bool BuildsNetworks => Proxies.Any(p => p is "synflow" or "zen");
+    public bool BuildsNetworks => Proxies.Any(p => s_proxies[p].BuildsNetwork);
 
     /// <summary>The input side of the network-based proxies.</summary>
     public int Side { get; }
@@ -75,7 +75,7 @@ public sealed class ResNet48ProxyScorer
         for (var i = 0; i < Proxies.Count; i++)
         {
             using var scope = NewDisposeScope();
-            var score = s_proxies[Proxies[i]](this, genotype);
+            var score = s_proxies[Proxies[i]].Score(this, genotype);
             scores[i] = double.IsFinite(score) ? score : throw new ProxyScoreException(Proxies[i], genotype.Code, score);
         }
 
@@ -111,4 +111,7 @@ public sealed class ResNet48ProxyScorer
         using var network = ResNet48Network.Create(genotype, Seed);
         return ZenProxy.ScoreNetwork(network, network.Features, Side, Seed);
     }
+
+    // A proxy of this space: whether it builds the architecture's network (and so depends on the input side), and how it scores.
+    private sealed record ProxyEntry(bool BuildsNetwork, Func<ResNet48ProxyScorer, ResNet48Genotype, double> Score);
 }
