@@ -58,6 +58,8 @@ internal static class PresetSweep
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{DateTime.UtcNow:HH:mm:ss} epoch {epoch.Epoch}/{epochs} loss {epoch.Loss:F3} train accuracy {epoch.TrainAccuracy:P1} ({epoch.Seconds:F0} s)"));
 
+        public void OnDeviceResolved(string device) => Console.Error.WriteLine($"training on {device}");
+
         public void OnTeacherProgress(int done, int total)
         {
         }

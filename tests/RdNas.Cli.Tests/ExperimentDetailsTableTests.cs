@@ -13,7 +13,7 @@ public sealed class ExperimentDetailsTableTests
     public void Create_CompletedRdNasRun_ShowsEverySettingAndTheWholeRanking()
     {
         var spec = new ExperimentSpec(Sampler: "rdnas", Preset: "medium", Seed: 3, Teacher: "nwot", PairSampler: "hamming", PairThreshold: 5, Margin: 0.1, Lambda: "const:1", AverageWeightsAfter: 50);
-        var status = new ExperimentStatus("h2h-3", ExperimentPhase.Completed, "completed", 75, 75, 0, 157, 0.93, 0.67, 200, 200, "silo-a", 2, 40, s_updated);
+        var status = new ExperimentStatus("h2h-3", ExperimentPhase.Completed, "completed", 75, 75, 0, 157, 0.93, 0.67, 200, 200, "silo-a", 2, 40, s_updated, Device: "cuda:1");
         var ranking = new ExperimentRanking(0.4612, 0.6511, 0.5663, 0.7301, 0.2);
 
         var text = Render(ExperimentDetailsTable.Create("h2h-3", spec, status, ranking));
@@ -26,6 +26,7 @@ public sealed class ExperimentDetailsTableTests
         Assert.Contains("mean of the epochs after 50", text, StringComparison.Ordinal);
         Assert.Contains("200/200", text, StringComparison.Ordinal);
         Assert.Contains("resumed from epoch", text, StringComparison.Ordinal);
+        Assert.Matches(@"device\s*│\s*cuda:1", text);
         foreach (var metric in new[] { "0.4612", "0.6511", "0.5663", "0.7301", "0.2000" })
         {
             Assert.Contains(metric, text, StringComparison.Ordinal);

@@ -70,6 +70,17 @@ public sealed class ExperimentStatusComposerTests
     }
 
     [Fact]
+    public void Compose_StoredDevice_IsReportedWithOrWithoutALiveReport()
+    {
+        var stored = Stored(ExperimentPhase.Training, completedEpochs: 2);
+        stored.Device = "cuda:0";
+
+        Assert.Equal("cuda:0", ExperimentStatusComposer.Compose("e", stored, Report(epoch: 2, step: 5), s_now).Device);
+        Assert.Equal("cuda:0", ExperimentStatusComposer.Compose("e", stored, null, s_now).Device);
+        Assert.Null(ExperimentStatusComposer.Compose("e", Stored(ExperimentPhase.Queued, completedEpochs: 0), null, s_now).Device);
+    }
+
+    [Fact]
     public void Compose_ExperimentWithoutASearch_HasNoSearchBudget()
     {
         var status = ExperimentStatusComposer.Compose("e", Stored(ExperimentPhase.Completed, completedEpochs: 25), null, s_now);

@@ -60,6 +60,7 @@ public sealed class PlacementTests
 
         Assert.Equal(ExperimentPhase.Completed, final.Phase);
         Assert.StartsWith("Silo_0 ", final.Worker, StringComparison.Ordinal);
+        Assert.Equal("cpu", final.Device); // the worker's resolved device, persisted with the status
         var result = await client.GetResultAsync("cpu-allowed");
         Assert.NotNull(result);
         Assert.Contains("\"kendall_tau\"", result.ResultJson, StringComparison.Ordinal);

@@ -31,6 +31,7 @@ public sealed class RdNasMetricsTests : IDisposable
     {
         var metrics = new RdNasMetrics(_services.GetRequiredService<IMeterFactory>());
         using var run = metrics.RunStarted("exp-1", new ExperimentSpec(Sampler: "rdnas", Preset: "small"));
+        run.TrainsOn("cuda:0");
 
         run.StepDone();
         run.EpochDone(1, 1.5, 0.4, TimeSpan.FromSeconds(3));
@@ -42,16 +43,31 @@ public sealed class RdNasMetricsTests : IDisposable
         Assert.Equal(
             ["rdnas.checkpoint.save.duration", "rdnas.evaluation.subnets", "rdnas.ranking.kendall_tau", "rdnas.search.cells", "rdnas.training.epoch.duration", "rdnas.training.epochs", "rdnas.training.steps"],
             _measurements.Select(m => m.Instrument).Order(StringComparer.Ordinal));
-        Assert.All(_measurements, m => Assert.Equal(new Dictionary<string, string> { ["sampler"] = "rdnas", ["preset"] = "small" }, m.Tags));
+        Assert.All(_measurements, m => Assert.Equal(new Dictionary<string, string> { ["sampler"] = "rdnas", ["preset"] = "small", ["device"] = "cuda:0" }, m.Tags));
         Assert.Equal(0.42, _measurements.Single(m => m.Instrument == "rdnas.ranking.kendall_tau").Value);
     }
 
     [Fact]
-    public void LiveGauges_ReportRunningExperimentsOnlyAndFromTheirFirstEpoch()
+    public void RunMeasurement_BeforeTheDeviceIsKnown_IsRefused()
+    {
+        using var run = new RdNasMetrics(_services.GetRequiredService<IMeterFactory>()).RunStarted("exp-1", new ExperimentSpec());
+
+        var error = Assert.Throws<InvalidOperationException>(run.StepDone);
+
+        Assert.Contains("before the run resolved its device", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_measurements);
+    }
+
+    [Fact]
+    public void LiveGauges_ReportRunningExperimentsOnlyOnceTheirDeviceIsKnownAndFromTheirFirstEpoch()
     {
         var metrics = new RdNasMetrics(_services.GetRequiredService<IMeterFactory>());
         var run = metrics.RunStarted("exp-1", new ExperimentSpec(Preset: "smoke"));
         using var other = metrics.RunStarted("exp-2", new ExperimentSpec(Preset: "medium"));
+        Assert.Empty(Observe());
+
+        run.TrainsOn("cpu");
+        other.TrainsOn("cuda:0");
         other.Resumed(30);
 
         Assert.Equal([("rdnas.training.epochs.completed", "exp-1", 0.0), ("rdnas.training.epochs.completed", "exp-2", 30.0)], Observe());
@@ -75,6 +91,7 @@ public sealed class RdNasMetricsTests : IDisposable
     {
         _measurements.Clear();
         _listener.RecordObservableInstruments();
+        Assert.All(_measurements, m => Assert.Equal(m.Tags["experiment"] == "exp-1" ? "cpu" : "cuda:0", m.Tags["device"]));
         return [.. _measurements.Select(m => (m.Instrument, m.Tags["experiment"], m.Value)).Order()];
     }
 

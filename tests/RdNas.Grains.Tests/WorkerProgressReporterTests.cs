@@ -17,6 +17,7 @@ public sealed class WorkerProgressReporterTests : IDisposable
         var reports = new RecordingReports();
         using var run = new RdNasMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()).RunStarted("e", new ExperimentSpec());
         var reporter = new WorkerProgressReporter(reports, store, "e", "run-folder", attempt: 2, run, CancellationToken.None);
+        reporter.OnDeviceResolved("cpu");
 
         var progress = reporter.SearchProgress(25);
         for (var cell = 1; cell <= 25; cell++)
@@ -29,6 +30,18 @@ public sealed class WorkerProgressReporterTests : IDisposable
         var last = reports.Last!;
         Assert.Equal((2, ExperimentPhase.Searching, 25), (last.Attempt, last.Phase, last.SearchedCells));
         Assert.Equal("searching: cell 25/25 scored", last.Message);
+    }
+
+    [Fact]
+    public void OnDeviceResolved_ReportsTheDeviceUnderTheWorkersAttempt()
+    {
+        var reports = new RecordingReports();
+        using var run = new RdNasMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()).RunStarted("e", new ExperimentSpec());
+        var reporter = new WorkerProgressReporter(reports, new CountingStore(), "e", "run-folder", attempt: 3, run, CancellationToken.None);
+
+        reporter.OnDeviceResolved("cuda:1");
+
+        Assert.Equal((3, "cuda:1"), reports.Device);
     }
 
     public void Dispose() => _services.Dispose();
@@ -53,6 +66,14 @@ public sealed class WorkerProgressReporterTests : IDisposable
         public Task ReportProgressAsync(WorkerReport report)
         {
             Last = report;
+            return Task.CompletedTask;
+        }
+
+        public (int Attempt, string Device)? Device { get; private set; }
+
+        public Task ReportDeviceAsync(int attempt, string device)
+        {
+            Device = (attempt, device);
             return Task.CompletedTask;
         }
 

@@ -45,6 +45,7 @@ public sealed class ClusterFailoverTests
         Assert.Equal(ExperimentPhase.Completed, after.Phase);
         Assert.True(after.Attempts >= 2, $"the worker was started {after.Attempts} time(s)");
         Assert.StartsWith(survivor.Name, after.Worker, StringComparison.Ordinal);
+        Assert.Equal("cpu", after.Device); // reported again by the survivor's worker
         Assert.InRange(after.ResumedFromEpoch ?? -1, beforeKill.CompletedEpochs, 4);
         Assert.Contains("\"resumed_from_epoch\"", json, StringComparison.Ordinal);
         // The experiment grain lives on the survivor now (it was there, or was reactivated there): it counted the restart.

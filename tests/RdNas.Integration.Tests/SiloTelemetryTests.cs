@@ -42,6 +42,8 @@ public sealed partial class SiloTelemetryTests
         var scrape = await http.GetStringAsync(new Uri($"http://127.0.0.1:{silo.MetricsPort}/metrics"), token);
         var own = string.Join('\n', scrape.Split('\n').Where(line => OwnFamily().IsMatch(line))) + "\n";
         Assert.Equal(16, Sample(own, "rdnas_training_steps_total"));
+        Assert.Matches("""rdnas_training_steps_total\{[^}]*device="cpu"[^}]*\} 16""", own); // the device the run resolved
+        Assert.Equal("cpu", status.Device);
         Assert.Equal(2, Sample(own, "rdnas_training_epochs_total"));
         Assert.Equal(2, Sample(own, "rdnas_training_epoch_duration_seconds_count"));
         Assert.Equal(2, Sample(own, "rdnas_checkpoint_save_duration_seconds_count"));

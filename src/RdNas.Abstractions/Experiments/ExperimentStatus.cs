@@ -18,6 +18,7 @@ namespace RdNas.Abstractions.Experiments;
 /// <param name="UpdatedUtc">When this status was reported.</param>
 /// <param name="SearchedCells">Cells the search has scored (0 without a search or before it).</param>
 /// <param name="SearchBudget">Cells the search scores (0 without a search).</param>
+/// <param name="Device">The device the latest worker trains and scores on (cpu, cuda:N), null until it has resolved its setting.</param>
 [GenerateSerializer, Immutable, Alias("RdNas.ExperimentStatus")]
 public sealed record ExperimentStatus(
     [property: Id(0)] string Id,
@@ -36,7 +37,8 @@ public sealed record ExperimentStatus(
     [property: Id(13)] int? ResumedFromEpoch,
     [property: Id(14)] DateTimeOffset UpdatedUtc,
     [property: Id(15)] int SearchedCells = 0,
-    [property: Id(16)] int SearchBudget = 0)
+    [property: Id(16)] int SearchBudget = 0,
+    [property: Id(17)] string? Device = null)
 {
     /// <summary>Whether the experiment has stopped for good (completed, failed or cancelled).</summary>
     public bool IsFinal => IsFinalPhase(Phase);

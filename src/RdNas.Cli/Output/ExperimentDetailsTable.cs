@@ -66,6 +66,7 @@ internal static class ExperimentDetailsTable
         }
 
         Row("worker", status.Worker);
+        Row("device", status.Device);
         Row("worker starts", I(status.Attempts));
         Row("resumed from epoch", status.ResumedFromEpoch is { } r ? I(r) : null);
         Row("updated (UTC)", status.UpdatedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));

@@ -96,6 +96,15 @@ public sealed partial class ExperimentGrain(
         return Task.CompletedTask;
     }
 
+    async Task IExperimentRunReports.ReportDeviceAsync(int attempt, string device)
+    {
+        if (attempt == S.Attempts && !IsFinal)
+        {
+            S.Device = device;
+            await PersistAsync();
+        }
+    }
+
     async Task IExperimentRunReports.ReportResumedAsync(int attempt, int completedEpochs)
     {
         if (attempt == S.Attempts && !IsFinal)
@@ -192,6 +201,7 @@ public sealed partial class ExperimentGrain(
                 S.Phase = ExperimentPhase.Queued;
                 S.Message = reason;
                 S.Worker = null;
+                S.Device = null;
                 await PersistAsync();
             }
 
@@ -200,6 +210,7 @@ public sealed partial class ExperimentGrain(
 
         S.Attempts++;
         _progress = null;
+        S.Device = null; // until the new worker resolves its own: the next silo may have another device
         S.Worker = await Worker.StartAsync(S.Spec!, S.Attempts);
         metrics.WorkerStarted(resumed: S.Attempts > 1);
         S.Phase = ExperimentPhase.Training;

@@ -50,6 +50,10 @@ public sealed class ExperimentState
     [Id(10)]
     public int Subnets { get; set; }
 
+    /// <summary>The device the latest worker's run trains on (cpu, cuda:N), once it has resolved its setting.</summary>
+    [Id(11)]
+    public string? Device { get; set; }
+
     /// <summary>A copy of the state as it is now (every member is immutable, so a shallow copy is a snapshot).</summary>
     public ExperimentState Snapshot() => (ExperimentState)MemberwiseClone();
 }

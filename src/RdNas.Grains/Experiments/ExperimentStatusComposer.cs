@@ -26,7 +26,7 @@ internal static class ExperimentStatusComposer
             step, training ? live!.StepsPerEpoch : 0, training ? live!.Loss : 0, training ? live!.Accuracy : 0,
             completed || searching ? stored.Subnets : live?.EvaluatedSubnets ?? 0, stored.Subnets,
             stored.Worker, stored.Attempts, stored.ResumedFromEpoch, now,
-            completed ? SearchedWhenCompleted(stored, searchBudget) : searching ? live!.SearchedCells : 0, searchBudget);
+            completed ? SearchedWhenCompleted(stored, searchBudget) : searching ? live!.SearchedCells : 0, searchBudget, stored.Device);
     }
 
     // A search always scores at least one cell, so a stored count of 0 is a result stored before the count was

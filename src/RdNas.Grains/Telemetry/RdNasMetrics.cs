@@ -10,7 +10,7 @@ namespace RdNas.Grains.Telemetry;
 /// epochs with their duration, the running experiments' loss and accuracy, checkpoints, evaluation and completed
 /// runs' Kendall τ, architecture queries and proxy computations. The silo host exports them to Prometheus; the Grafana dashboard in
 /// <c>grafana/dashboards</c> reads them. Tags take bounded sets of values: training counters and histograms carry the
-/// sampler and preset, and only the live gauges of the runs training on this silo carry an experiment id
+/// sampler, preset and device, and only the live gauges of the runs training on this silo carry an experiment id
 /// (<see cref="RunMetrics"/>).
 /// </summary>
 public sealed class RdNasMetrics
@@ -115,9 +115,9 @@ public sealed class RdNasMetrics
 
     internal void RunEnded(RunMetrics run) => _running.TryRemove(run, out _);
 
-    // Runs that have not finished an epoch yet have no loss to report.
+    // Runs that have not resolved their device yet report nothing; those that have not finished an epoch have no loss.
     private IEnumerable<Measurement<double>> Observe(Func<RunMetrics.LiveState, double> value) =>
         _running.Keys.Select(run => (run.Live, Value: value(run.State)))
-            .Where(m => !double.IsNaN(m.Value))
-            .Select(m => new Measurement<double>(m.Value, m.Live));
+            .Where(m => m.Live is not null && !double.IsNaN(m.Value))
+            .Select(m => new Measurement<double>(m.Value, m.Live!.Value));
 }

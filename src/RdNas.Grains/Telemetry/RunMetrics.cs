@@ -5,28 +5,41 @@ namespace RdNas.Grains.Telemetry;
 
 /// <summary>
 /// The metrics of one training run on this silo, from its worker's start to its end. Counters and histograms carry
-/// only the run's configuration (sampler, preset), a bounded set; the run's live state (latest epoch's loss and
-/// accuracy, epochs completed) is reported under its experiment id only while it runs here, so a silo's series stay
-/// as many as the runs it trains at once. Disposing it ends the live series.
+/// only the run's configuration (sampler, preset) and the device it trains on (cpu, cuda:N), bounded sets; the run's
+/// live state (latest epoch's loss and accuracy, epochs completed) is reported under its experiment id only while it
+/// runs here, so a silo's series stay as many as the runs it trains at once. Nothing is reported before the run has
+/// resolved its device (<see cref="TrainsOn"/>), so a run's series never change labels. Disposing it ends the live series.
 /// </summary>
 public sealed class RunMetrics : IDisposable
 {
     private readonly RdNasMetrics _metrics;
+    private readonly string _experimentId;
+    private readonly ExperimentSpec _spec;
     private LiveState _live;
+    private Tags? _tags;
 
     internal RunMetrics(RdNasMetrics metrics, string experimentId, ExperimentSpec spec)
     {
         _metrics = metrics;
-        Configuration = new TagList { { "sampler", spec.Sampler }, { "preset", spec.Preset } };
-        Live = new TagList { { "experiment", experimentId }, { "sampler", spec.Sampler }, { "preset", spec.Preset } };
+        _experimentId = experimentId;
+        _spec = spec;
         _live = new LiveState(double.NaN, double.NaN, 0);
     }
 
-    /// <summary>Tags of the run's counters and histograms: sampler and preset.</summary>
-    internal TagList Configuration { get; }
+    /// <summary>Tags of the run's counters and histograms: sampler, preset and device.</summary>
+    internal TagList Configuration => RequireTags().Configuration;
 
-    /// <summary>Tags of the run's live gauges: experiment id, sampler and preset.</summary>
-    internal TagList Live { get; }
+    /// <summary>Tags of the run's live gauges: experiment id, sampler, preset and device; null before the device is known.</summary>
+    internal TagList? Live => Volatile.Read(ref _tags)?.Live;
+
+    /// <summary>The run resolved its device setting to <paramref name="device"/> (cpu, cuda:N); its series carry it from now on.</summary>
+    public void TrainsOn(string device)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(device);
+        Volatile.Write(ref _tags, new Tags(
+            new TagList { { "sampler", _spec.Sampler }, { "preset", _spec.Preset }, { "device", device } },
+            new TagList { { "experiment", _experimentId }, { "sampler", _spec.Sampler }, { "preset", _spec.Preset }, { "device", device } }));
+    }
 
     /// <summary>The latest finished epoch's loss and accuracy and the number of epochs finished (read by the gauges).</summary>
     internal LiveState State => Volatile.Read(ref _live);
@@ -61,4 +74,10 @@ public sealed class RunMetrics : IDisposable
 
     /// <summary>What the live gauges report.</summary>
     internal sealed record LiveState(double Loss, double Accuracy, int CompletedEpochs);
+
+    // Every run measurement follows the device's resolution on the training thread (it comes before the first step).
+    private Tags RequireTags() =>
+        Volatile.Read(ref _tags) ?? throw new InvalidOperationException($"experiment {_experimentId}: a run measurement before the run resolved its device");
+
+    private sealed record Tags(TagList Configuration, TagList Live);
 }

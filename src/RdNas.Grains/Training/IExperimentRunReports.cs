@@ -10,6 +10,10 @@ public interface IExperimentRunReports : IGrainWithStringKey
     [Alias("ReportProgress")]
     Task ReportProgressAsync(WorkerReport report);
 
+    /// <summary>The worker's run trains on <paramref name="device"/> (cpu, cuda:N); persisted.</summary>
+    [Alias("ReportDevice")]
+    Task ReportDeviceAsync(int attempt, string device);
+
     /// <summary>The worker resumed from the checkpoint of <paramref name="completedEpochs"/>.</summary>
     [Alias("ReportResumed")]
     Task ReportResumedAsync(int attempt, int completedEpochs);

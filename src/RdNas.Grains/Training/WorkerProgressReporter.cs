@@ -10,7 +10,7 @@ namespace RdNas.Grains.Training;
 /// <summary>
 /// Relays a run's progress from the training thread to the experiment grain: steps at most twice a second (fire and
 /// forget: a lost report costs nothing), checkpoints synchronously (copied to the checkpoint store, then reported, so
-/// a reported epoch is always one a new worker can resume from). Every step, epoch, checkpoint and evaluated subnet
+/// a reported epoch is always one a new worker can resume from), and the device the run resolved, persisted. Every step, epoch, checkpoint and evaluated subnet
 /// also goes to the silo's metrics. During a search, the score journal is stored with the checkpoint every
 /// <see cref="SearchCellsPerSave"/> cells, so a worker that takes over re-scores at most that many.
 /// </summary>
@@ -23,6 +23,12 @@ internal sealed class WorkerProgressReporter(
 
     private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(500);
     private readonly Stopwatch _sinceReport = Stopwatch.StartNew();
+
+    public void OnDeviceResolved(string device)
+    {
+        metrics.TrainsOn(device);
+        experiment.ReportDeviceAsync(attempt, device).GetAwaiter().GetResult();
+    }
 
     public void OnTrainingProgress(TrainingProgress progress)
     {

@@ -5,6 +5,12 @@ namespace RdNas.Nas.Runs;
 /// <summary>Receives a run's progress; called on the training thread, so implementations must be thread-safe.</summary>
 public interface ITrainingRunObserver
 {
+    /// <summary>
+    /// The run trains and scores on <paramref name="device"/> (<c>cpu</c> or <c>cuda:N</c>): the device setting resolved,
+    /// before the teacher, the checkpoint and the first step.
+    /// </summary>
+    void OnDeviceResolved(string device);
+
     /// <summary>A training step finished.</summary>
     void OnTrainingProgress(TrainingProgress progress);
 

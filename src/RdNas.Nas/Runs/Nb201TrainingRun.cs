@@ -30,6 +30,7 @@ public static class Nb201TrainingRun
         var groundTruth = Nb201GroundTruth.Load(spec.Data);
         groundTruth.RequireColumn(spec.GroundTruthColumn, nameof(spec)); // before training: a typo costs seconds, not a run
         var device = spec.TrainingDevice.Resolve(); // and an unusable device, before a teacher is scored
+        observer.OnDeviceResolved(ComputeDevice.Name(device));
 
         var images = Cifar10BinaryReader.ReadTrain(spec.Data);
         var split = TrainValidSplit.Create(images.Count, spec.SplitSeed);
