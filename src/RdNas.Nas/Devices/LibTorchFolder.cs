@@ -72,22 +72,14 @@ public static class LibTorchFolder
         var lib = LibraryFolder(folder);
         lock (s_lock)
         {
-            if (Configured is { } configured)
+            if (Configured == lib)
             {
-                return configured == lib ? lib : throw new InvalidOperationException($"libtorch is already loaded from {configured}; cannot switch to {lib}");
+                return lib;
             }
 
-            if (ShippedLibTorch() is { } shipped)
+            if (Refusal(lib, Configured, ShippedLibTorch(), MappedLibraries()) is { } refusal)
             {
-                throw new InvalidOperationException(
-                    $"{EnvironmentVariable} is set, but this build ships its own libtorch ({shipped}), which TorchSharp would load as a second copy: " +
-                    "use a build made with -p:RdNasExternalLibTorch=true (the GPU silo image is), or unset it");
-            }
-
-            if (MappedLibraries() is [var mapped, ..])
-            {
-                throw new InvalidOperationException(
-                    $"libtorch is already loaded from {Path.GetDirectoryName(mapped)}: {EnvironmentVariable} must take effect before the process first uses TorchSharp");
+                throw new InvalidOperationException(refusal);
             }
 
             foreach (var name in s_libraries)
@@ -147,6 +139,22 @@ public static class LibTorchFolder
         var build = mapped.Any(p => Path.GetFileName(p).StartsWith("libtorch_cuda", StringComparison.Ordinal)) ? "CUDA build" : "CPU build";
         return $"{build} from {string.Join(" and ", folders)}{(Configured is null ? "" : $" ({EnvironmentVariable})")}";
     }
+
+    /// <summary>
+    /// Why loading libtorch from <paramref name="lib"/> now would put a second copy into the process, or null when it
+    /// may go ahead: another folder was loaded before (<paramref name="configured"/>), the build ships its own libtorch
+    /// (<paramref name="shipped"/>), or TorchSharp has already mapped one (<paramref name="mapped"/>). Given the process's
+    /// state as arguments, so every refusal is tested alone, also those no host can reach.
+    /// </summary>
+    internal static string? Refusal(string lib, string? configured, string? shipped, IReadOnlyList<string> mapped) =>
+        configured is not null
+            ? configured == lib ? null : $"libtorch is already loaded from {configured}; cannot switch to {lib}"
+        : shipped is not null
+            ? $"{EnvironmentVariable} is set, but this build ships its own libtorch ({shipped}), which TorchSharp would load as a second copy: " +
+              "use a build made with -p:RdNasExternalLibTorch=true (the GPU silo image is), or unset it"
+        : mapped is [var first, ..]
+            ? $"libtorch is already loaded from {Path.GetDirectoryName(first)}: {EnvironmentVariable} must take effect before the process first uses TorchSharp"
+        : null;
 
     private static string LibraryFolder(string folder)
     {

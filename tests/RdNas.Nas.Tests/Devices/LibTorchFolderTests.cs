@@ -59,4 +59,36 @@ public sealed class LibTorchFolderTests
             error.Message);
         Assert.Null(LibTorchFolder.Configured);
     }
+
+    [Fact]
+    public void Refusal_AnotherFolderLoadedBefore_RefusesToSwitch()
+    {
+        var refusal = LibTorchFolder.Refusal("/opt/b/lib", configured: "/opt/a/lib", shipped: null, mapped: ["/opt/a/lib/libc10.so"]);
+
+        Assert.Equal("libtorch is already loaded from /opt/a/lib; cannot switch to /opt/b/lib", refusal);
+    }
+
+    [Fact]
+    public void Refusal_LibtorchMappedBeforeTheSettingWasRead_NamesWhereFrom()
+    {
+        var refusal = LibTorchFolder.Refusal("/opt/cuda/lib", configured: null, shipped: null, mapped: ["/usr/lib/torch/libc10.so", "/usr/lib/torch/libtorch_cpu.so"]);
+
+        Assert.Equal("libtorch is already loaded from /usr/lib/torch: RDNAS_LIBTORCH must take effect before the process first uses TorchSharp", refusal);
+    }
+
+    [Fact]
+    public void Refusal_AShippedCopy_IsNamedBeforeWhatIsMapped()
+    {
+        var refusal = LibTorchFolder.Refusal("/opt/cuda/lib", configured: null, shipped: "/app/libtorch_cpu.so", mapped: ["/app/libtorch_cpu.so"]);
+
+        Assert.StartsWith("RDNAS_LIBTORCH is set, but this build ships its own libtorch (/app/libtorch_cpu.so)", refusal, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)] // the first load, nothing mapped yet
+    [InlineData("/opt/cuda/lib")] // the same folder again (what Load returns without loading anything)
+    public void Refusal_NothingInTheWay_IsNull(string? configured)
+    {
+        Assert.Null(LibTorchFolder.Refusal("/opt/cuda/lib", configured, shipped: null, mapped: configured is null ? [] : ["/opt/cuda/lib/libc10.so"]));
+    }
 }
