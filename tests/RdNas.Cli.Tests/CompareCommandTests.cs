@@ -41,6 +41,23 @@ public sealed class CompareCommandTests
         Assert.Equal([1.0, 1.0], interval.EnumerateArray().Select(v => v.GetDouble()));  // the written subnets agree perfectly
     }
 
+    [Theory]
+    [InlineData("a-file/c.png", "--plot: cannot write to {folder}/a-file: {folder}/a-file is a file")]
+    [InlineData("a-folder", "--plot: {folder}/a-folder is a folder, not a file")]
+    public async Task Compare_PlotThatCannotBeWritten_IsRefusedNamingWhy(string plot, string message)
+    {
+        var folder = Directory.CreateTempSubdirectory("rdnas-compare-plot").FullName;
+        var run = await WriteRun(folder, "spos-s0", "spos", null, 0.4, [(20, 0.4)]);
+        await File.WriteAllTextAsync(Path.Combine(folder, "a-file"), "in the way", TestContext.Current.CancellationToken);
+        Directory.CreateDirectory(Path.Combine(folder, "a-folder"));
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("compare", run, "--plot", Path.Combine(folder, plot), "--teacher-cache", folder);
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Equal($"rdnas: {message.Replace("{folder}", folder, StringComparison.Ordinal)}", cli.Error.Trim());
+    }
+
     [Fact]
     public async Task Compare_SeedsOfTwoMethods_SummarisesEachOverItsSeedsAgainstTheBaseline()
     {

@@ -19,9 +19,10 @@ internal static class PlatformTestCluster
     /// cluster; <paramref name="trainingDevice"/> is every silo's <c>RdNas:TrainingDevice</c> (null: the default).
     /// </remarks>
     public static async Task<InProcessTestCluster> StartAsync(
-        short silos, IReadOnlyCollection<string> gpuSilos, bool allowCpuTraining, string? dataDirectory, bool teachersFromGrains = false, string? trainingDevice = null)
+        short silos, IReadOnlyCollection<string> gpuSilos, bool allowCpuTraining, string? dataDirectory, bool teachersFromGrains = false, string? trainingDevice = null,
+        string? workDirectory = null)
     {
-        var work = Directory.CreateTempSubdirectory("rdnas-cluster").FullName;
+        var work = workDirectory ?? Directory.CreateTempSubdirectory("rdnas-cluster").FullName;
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((options, silo) =>
         {

@@ -52,9 +52,23 @@ internal abstract class CliCommand : Command
             Console.Error(WithoutParameterSuffix(e));
             return ExitCodes.InvalidInput;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A disk that filled up or a folder taken away mid-run: the system's one-line reason, not a stack trace.
+            Console.Error(e.Message);
+            return ExitCodes.Failure;
+        }
     }
 
-    // ArgumentException appends " (Parameter 'x')", which names a C# parameter the user never saw.
-    private static string WithoutParameterSuffix(Exception e) =>
-        e is ArgumentException { ParamName: { } name } ? e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : e.Message;
+    // ArgumentException appends " (Parameter 'x')", which names a C# parameter the user never saw, and an out-of-range
+    // argument a second line "Actual value was V.": one line, with the value given.
+    private static string WithoutParameterSuffix(Exception e) => e switch
+    {
+        ArgumentOutOfRangeException { ParamName: { } name, ActualValue: { } value } range =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{FirstLine(range.Message).Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal)} (got {value})"),
+        ArgumentException { ParamName: { } name } => e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal),
+        _ => e.Message,
+    };
+
+    private static string FirstLine(string text) => text.Split('\n')[0].TrimEnd('\r');
 }

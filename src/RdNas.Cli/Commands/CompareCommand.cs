@@ -48,7 +48,6 @@ internal sealed class CompareCommand : CliCommand
     {
         var (runs, unfinished) = ReadRuns(parseResult.GetValue(s_runs)!);
         var intervals = runs.Select(TauInterval).ToList();
-        var plot = parseResult.GetValue(s_plot)!;
         var baseline = parseResult.GetValue(s_baseline)!;
         var teacherCache = parseResult.GetValue(CommonOptions.TeacherCache) ?? TrainingRunSpec.DefaultTeacherCache;
         var agreement = new TeacherAgreement(teacherCache);
@@ -59,6 +58,7 @@ internal sealed class CompareCommand : CliCommand
             throw new ArgumentException($"--baseline: no configuration named '{baseline}' among the runs (methods: {string.Join(", ", methods.Select(m => m.Method).Distinct())})");
         }
 
+        var plot = OutputLocation.FileIn("--plot", parseResult.GetValue(s_plot)!);
         ComparisonPlot.Save(runs, plot);
         if (parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json)
         {

@@ -182,7 +182,7 @@ internal sealed class TrainCommand : CliCommand
             Search: parseResult.GetValue(s_search) is { } strategy
                 ? new ExperimentSearchSpec(strategy, parseResult.GetValue(s_searchBudget), parseResult.GetValue(s_searchSeed), parseResult.GetValue(s_searchPopulation), parseResult.GetValue(s_searchTournament))
                 : null);
-        var output = Path.GetFullPath(parseResult.GetValue(s_out)!);
+        var output = OutputLocation.Folder("--out", parseResult.GetValue(s_out)!);
         var cluster = parseResult.GetValue(CommonOptions.Cluster);
         var data = parseResult.GetValue(CommonOptions.Data);
         if (string.IsNullOrWhiteSpace(cluster))

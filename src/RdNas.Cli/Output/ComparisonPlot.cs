@@ -27,12 +27,6 @@ internal static class ComparisonPlot
         scatter.XLabel("ground-truth accuracy (%)");
         scatter.YLabel("supernet accuracy (%)");
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
         multiplot.SavePng(path, 2100, 600);
     }
 

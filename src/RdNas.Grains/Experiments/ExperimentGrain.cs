@@ -24,7 +24,11 @@ public sealed partial class ExperimentGrain(
 {
     private const string WatchdogReminder = "watchdog";
 
+    /// <summary>Failed worker starts in a row (not counting unreachable silos) after which the experiment fails.</summary>
+    public const int MaxStartFailures = 3;
+
     private WorkerReport? _progress;
+    private int _startFailures;
     private ExperimentState _persisted = new();
     private IGrainTimer? _watchdog;
 
@@ -211,10 +215,40 @@ public sealed partial class ExperimentGrain(
         S.Attempts++;
         _progress = null;
         S.Device = null; // until the new worker resolves its own: the next silo may have another device
-        S.Worker = await Worker.StartAsync(S.Spec!, S.Attempts);
+        try
+        {
+            S.Worker = await Worker.StartAsync(S.Spec!, S.Attempts);
+        }
+        catch (Exception e) when (e is not (TimeoutException or OrleansException or Azure.RequestFailedException or OutOfMemoryException))
+        {
+            // The worker refused before its run began (a run folder it cannot create, a silo without the data...): no
+            // start to count. Unreachable silos and storage are left to the watchdog's retries.
+            S.Attempts--;
+            await StartFailedAsync(e);
+            return;
+        }
+
+        _startFailures = 0;
         metrics.WorkerStarted(resumed: S.Attempts > 1);
         S.Phase = ExperimentPhase.Training;
         S.Message = S.Attempts == 1 ? "training started" : $"training restarted from the checkpoint of epoch {S.CompletedEpochs}";
+        await PersistAsync();
+    }
+
+    private async Task StartFailedAsync(Exception e)
+    {
+        _startFailures++;
+        LogStartFailed(logger, e, Id, _startFailures);
+        var reason = UserMessage.Of(e);
+        if (_startFailures >= MaxStartFailures)
+        {
+            await FinishAsync(ExperimentPhase.Failed, $"no training worker could start ({_startFailures} tries): {reason}");
+            return;
+        }
+
+        S.Phase = ExperimentPhase.Queued;
+        S.Message = $"a training worker could not start (try {_startFailures} of {MaxStartFailures}; retrying): {reason}";
+        S.Worker = null;
         await PersistAsync();
     }
 
@@ -250,6 +284,9 @@ public sealed partial class ExperimentGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: worker on {Worker} is gone; restarting from the checkpoint of epoch {Epoch}")]
     private static partial void LogWorkerLost(ILogger logger, string experimentId, string? worker, int epoch);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: a training worker could not start (failure {Failures} in a row)")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception, string experimentId, int failures);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: watchdog check failed; retrying at the next tick")]
     private static partial void LogWatchdogFailed(ILogger logger, Exception exception, string experimentId);

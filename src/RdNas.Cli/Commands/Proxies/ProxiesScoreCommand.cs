@@ -57,7 +57,8 @@ internal sealed class ProxiesScoreCommand : CliCommand
         {
             return await ResNet48ProxyScoring.RunAsync(
                 Console, ResNet48ProxyScoring.ParseColumns(parseResult.GetValue(ProxyOptions.Proxy)!), side ?? ResNet48ProxyScorer.CompetitionSide, parseResult.GetValue(ProxyOptions.Seed),
-                parseResult.GetValue(s_archs)!, workers, parseResult.GetValue(CommonOptions.Data), parseResult.GetValue(s_out)!, parseResult.GetValue(s_submission), cancellationToken).ConfigureAwait(false);
+                parseResult.GetValue(s_archs)!, workers, parseResult.GetValue(CommonOptions.Data), OutputLocation.FileIn("--out", parseResult.GetValue(s_out)!),
+                parseResult.GetValue(s_submission) is { } submission ? OutputLocation.FileIn("--submission", submission) : null, cancellationToken).ConfigureAwait(false);
         }
 
         if (side is not null)
@@ -72,8 +73,8 @@ internal sealed class ProxiesScoreCommand : CliCommand
 
         var columns = ProxyColumn.ParseList(parseResult.GetValue(ProxyOptions.Proxy)!);
         var cells = ArchitectureSelection.Resolve(parseResult.GetValue(s_archs)!, new Nb201SearchSpace(parseResult.GetValue(CommonOptions.Ops)));
+        var output = OutputLocation.FileIn("--out", parseResult.GetValue(s_out)!);
         using var setup = new ScorerSetup(columns, parseResult.GetValue(CommonOptions.Data), parseResult.GetValue(ProxyOptions.Seed));
-        var output = parseResult.GetValue(s_out)!;
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         using var journal = ProxyTable.OpenJournal(output, setup.Scorer, columns);
         var table = await ProxyProgressView.ScoreAsync(Console, setup.Scorer, columns, cells, workers, journal, cancellationToken).ConfigureAwait(false);

@@ -106,6 +106,7 @@ internal sealed class SearchCommand : CliCommand
             throw new ArgumentException("--device applies to --run (a supernet); proxies score on the CPU");
         }
 
+        var output = OutputLocation.Folder("--out", parseResult.GetValue(s_out)!);
         var dataFolder = parseResult.GetValue(CommonOptions.Data);
         var data = DataDirectory.Resolve(dataFolder);
         var groundTruth = Nb201GroundTruth.Load(data);
@@ -117,7 +118,7 @@ internal sealed class SearchCommand : CliCommand
             : SearchScorer.ForProxy(proxy!, parseResult.GetValue(CommonOptions.Ops), dataFolder, parseResult.GetValue(s_proxySeed));
         var strategy = SearchStrategies.Create(
             parseResult.GetValue(s_strategy)!, scorer.Space, parseResult.GetValue(s_budget), parseResult.GetValue(s_seed), parseResult.GetValue(s_population), parseResult.GetValue(s_tournament));
-        var search = JournalledSearch.Open(parseResult.GetValue(s_out)!, strategy, scorer.Score, scorer.Description, scorer.Space);
+        var search = JournalledSearch.Open(output, strategy, scorer.Score, scorer.Description, scorer.Space);
         var result = await SearchProgressView.RunAsync(Console, strategy, search.Recovered, progress => search.Run(groundTruth, selection, progress, cancellationToken),
             parseResult.GetValue(CommonOptions.Format) != OutputFormat.Json, cancellationToken).ConfigureAwait(false);
         Print(parseResult, result, search.Output);

@@ -35,6 +35,7 @@ internal sealed class SpaceCostsCommand : CliCommand
             throw new ArgumentException("space costs covers resnet48's Track 1 test set; for nb201 use 'rdnas proxies score --proxy flops,params'");
         }
 
+        var output = OutputLocation.FileIn("--out", parseResult.GetValue(s_out)!);
         var data = DataDirectory.Resolve(parseResult.GetValue(CommonOptions.Data));
         var architectures = Track1Architectures.LoadTestSet(data);
         var costs = architectures.ToDictionary(
@@ -46,7 +47,6 @@ internal sealed class SpaceCostsCommand : CliCommand
             csv.Append(CultureInfo.InvariantCulture, $"{architecture.Name},{architecture.Genotype.Code},{cost.Mflops:F3},{cost.Params:F6}\n");
         }
 
-        var output = parseResult.GetValue(s_out)!;
         AtomicFile.WriteAllText(output, csv.ToString());
         var flops = costs.Values.Select(c => c.Mflops).ToArray();
         Console.Line(string.Create(CultureInfo.InvariantCulture,
