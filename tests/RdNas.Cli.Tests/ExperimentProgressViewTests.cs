@@ -33,9 +33,11 @@ public sealed class ExperimentProgressViewTests
         Assert.Equal("gathering teacher scores 1/4096", lines[0].GetProperty("message").GetString());
         var training = lines.Single(l => l.GetProperty("epoch").GetInt32() == 1);
         Assert.Equal(0.5, training.GetProperty("loss").GetDouble());
+        Assert.Equal("cpu", training.GetProperty("device").GetString()); // known once the worker resolved it
+        Assert.False(lines[0].TryGetProperty("device", out _)); // not yet known: left out, as every null field
         Assert.Equal("completed", lines[^1].GetProperty("phase").GetString());
     }
 
     private static ExperimentStatus Status(ExperimentPhase phase, string message, int completedEpochs = 0, int step = 0) =>
-        new("e", phase, message, completedEpochs, 2, step, step > 0 ? 8 : 0, 0.5, 0.25, 0, 10, "silo", 1, null, DateTimeOffset.UnixEpoch);
+        new("e", phase, message, completedEpochs, 2, step, step > 0 ? 8 : 0, 0.5, 0.25, 0, 10, "silo", 1, null, DateTimeOffset.UnixEpoch, Device: step > 0 || phase == ExperimentPhase.Completed ? "cpu" : null);
 }

@@ -75,7 +75,7 @@ internal static class ExperimentProgressView
     // One progress line for scripts, written when the stage changes: the phase, the attempt, an epoch, a tenth of the
     // evaluation or search. Loss and accuracy are the running means of the epoch in progress (training only).
     private sealed record ProgressLine(
-        ExperimentPhase Phase, int Attempt, int Epoch, int Epochs, int? SubnetsScored, int? Subnets, int? CellsSearched, int? SearchBudget,
+        ExperimentPhase Phase, int Attempt, string? Device, int Epoch, int Epochs, int? SubnetsScored, int? Subnets, int? CellsSearched, int? SearchBudget,
         double? Loss, double? Accuracy, string Message)
     {
         public bool SameStage(ProgressLine? other) => other is not null && this with { Loss = null, Accuracy = null, Message = "" } == other with { Loss = null, Accuracy = null, Message = "" };
@@ -85,7 +85,7 @@ internal static class ExperimentProgressView
             var evaluating = status.Phase is ExperimentPhase.Evaluating or ExperimentPhase.Completed;
             var searching = status.SearchBudget > 0 && status.Phase is ExperimentPhase.Searching or ExperimentPhase.Completed;
             return new(
-                status.Phase, status.Attempts, status.CompletedEpochs, status.Epochs,
+                status.Phase, status.Attempts, status.Device, status.CompletedEpochs, status.Epochs,
                 evaluating ? Tenths(status.EvaluatedSubnets, status.Subnets) : null, evaluating ? status.Subnets : null,
                 searching ? Tenths(status.SearchedCells, status.SearchBudget) : null, searching ? status.SearchBudget : null,
                 status.Phase == ExperimentPhase.Training && status.Step > 0 ? status.Loss : null,
@@ -99,7 +99,7 @@ internal static class ExperimentProgressView
 
     private static void Show(ExperimentStatus status, ProgressTask training, ProgressTask evaluation, ProgressTask? search)
     {
-        var worker = status.Attempts > 1 ? $" [attempt {status.Attempts}]" : string.Empty;
+        var worker = (status.Device is { } device ? $" on {device}" : string.Empty) + (status.Attempts > 1 ? $" [attempt {status.Attempts}]" : string.Empty);
         if (search is not null && (status.Phase == ExperimentPhase.Searching || status.Phase == ExperimentPhase.Completed))
         {
             ShowSearch(status, training, evaluation, search, worker);
