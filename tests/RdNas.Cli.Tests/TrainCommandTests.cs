@@ -46,6 +46,21 @@ public sealed class TrainCommandTests
         Assert.False(Directory.Exists("unused"), "an invalid run must not create its output folder");
     }
 
+    [Theory]
+    [InlineData("paper", true)]
+    [InlineData("medium", false)]
+    public async Task Train_GpuPresetOnTheCpu_IsSaidBeforeTheRun(string preset, bool warned)
+    {
+        using var cli = new CliRunner();
+
+        // --epochs 0 is refused by the platform: the command stops right after its own checks.
+        var code = await cli.RunAsync("train", "--preset", preset, "--epochs", "0", "--out", "unused", "--data", CliRunner.RealDataFolder());
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Equal(warned, cli.Error.Contains($"rdnas: warning: preset {preset} is meant for a GPU and will train on the CPU", StringComparison.Ordinal));
+        Assert.Contains("--epochs: must be at least 1, got 0", cli.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Train_CudaInAProcessWithout_FailsBeforeTrainingSayingWhatToSet()
     {

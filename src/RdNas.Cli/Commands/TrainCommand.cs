@@ -192,9 +192,14 @@ internal sealed class TrainCommand : CliCommand
         }
 
         var device = parseResult.GetValue(CommonOptions.Device);
-        if (device is not null && string.IsNullOrWhiteSpace(cluster))
+        if (string.IsNullOrWhiteSpace(cluster))
         {
-            _ = ComputeDevice.Parse(device).Resolve(); // an unusable device is refused before a silo starts
+            // An unusable device is refused before a silo starts; a GPU budget about to run on the CPU is said aloud.
+            var resolved = ComputeDevice.Parse(device ?? "auto").Resolve();
+            if (TrainingPresets.Get(spec.Preset).MeantForGpu && ComputeDevice.Name(resolved) == "cpu")
+            {
+                Console.Warning($"preset {spec.Preset} is meant for a GPU and will train on the CPU, where it takes many hours; on a machine with one, use --device cuda (README, \"GPUs\")");
+            }
         }
 
         var json = parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json;

@@ -9,4 +9,7 @@ public sealed record TrainingPreset(string Name, string Purpose, Nb201SupernetOp
 {
     /// <summary>Cheaper ranking evaluations during training, evenly spaced (result.json's <c>history</c>).</summary>
     public int HistoryPoints { get; init; } = 3;
+
+    /// <summary>Whether the budget assumes a GPU (on a CPU it takes many hours, not minutes).</summary>
+    public bool MeantForGpu { get; init; }
 }

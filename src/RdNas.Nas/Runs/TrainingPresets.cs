@@ -30,7 +30,7 @@ public static class TrainingPresets
         new("paper", "the full RD-NAS protocol (C=16, N=5, 250 epochs, 25k/25k split), meant for a GPU",
             new Nb201SupernetOptions(Width: 16, CellsPerStage: 5),
             new TrainingOptions(Epochs: 250, BatchSize: 64),
-            new EvaluationOptions(Subnets: 200, RecalibrationBatches: 200, RecalibrationBatchSize: 64)),
+            new EvaluationOptions(Subnets: 200, RecalibrationBatches: 200, RecalibrationBatchSize: 64)) { MeantForGpu = true },
     ];
 
     /// <summary>The preset called <paramref name="name"/>; an error listing the valid names otherwise.</summary>
