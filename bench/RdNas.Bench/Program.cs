@@ -39,7 +39,7 @@ switch (command)
         ProxyAgreement.Run(args[1], args.Skip(2));
         break;
     case "op-bias":
-        OperationBias.Run(args.Skip(1));
+        OperationBiasTable.Run(args.Skip(1));
         break;
     case "pair-mix":
         PairMix.Run(args[1], Arg(2, 100_000), Arg(3, 0));

@@ -41,6 +41,49 @@ public sealed class CompareCommandTests
         Assert.Equal([1.0, 1.0], interval.EnumerateArray().Select(v => v.GetDouble()));  // the written subnets agree perfectly
     }
 
+    [Fact]
+    public async Task Compare_OpBias_ShowsEachRunsOperationsAgainstTheGroundTruth()
+    {
+        var folder = Directory.CreateTempSubdirectory("rdnas-compare-ops").FullName;
+        var run = await WriteRun(folder, "spos-s0", "spos", null, -1.0, [(20, -1.0)]);
+        // Skip-heavy cells rated best by the supernet, worst by the benchmark.
+        string Cell(string first, string second) => $"|{first}~0|+|{second}~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|";
+        await File.WriteAllLinesAsync(Path.Combine(run, "subnets.csv"),
+        [
+            "arch,supernet_accuracy,ground_truth",
+            $"{Cell("nor_conv_3x3", "nor_conv_3x3")},60,90",
+            $"{Cell("skip_connect", "nor_conv_3x3")},61,85",
+            $"{Cell("skip_connect", "skip_connect")},62,80",
+        ], TestContext.Current.CancellationToken);
+        using var text = new CliRunner();
+        using var json = new CliRunner();
+
+        var textCode = await text.RunAsync("compare", run, "--plot", Path.Combine(folder, "c.png"), "--teacher-cache", folder, "--op-bias");
+        var jsonCode = await json.RunAsync("compare", run, "--plot", Path.Combine(folder, "c.png"), "--teacher-cache", folder, "--op-bias", "--format", "json");
+
+        Assert.True(textCode == ExitCodes.Success, text.Error);
+        Assert.Matches(@"spos-s0\s*│\s*skip_connect\s*│\s*\+1\.000\s*│\s*-1\.000\s*│\s*\+1\.000", text.Output);
+        Assert.Matches(@"spos-s0\s*│\s*nor_conv_3x3\s*│\s*-1\.000\s*│\s*\+1\.000\s*│\s*-1\.000", text.Output);
+        Assert.Equal(ExitCodes.Success, jsonCode);
+        using var document = System.Text.Json.JsonDocument.Parse(json.Output);
+        var biases = document.RootElement.GetProperty("runs")[0].GetProperty("op_bias").EnumerateArray().ToList();
+        Assert.Equal(["skip_connect", "nor_conv_3x3"], biases.Select(b => b.GetProperty("op").GetString()));
+        Assert.Equal(-1.0, biases[0].GetProperty("ground_truth_r").GetDouble(), 12);
+    }
+
+    [Fact]
+    public async Task Compare_WithoutOpBias_HasNoOperationTable()
+    {
+        var folder = Directory.CreateTempSubdirectory("rdnas-compare-no-ops").FullName;
+        var run = await WriteRun(folder, "spos-s0", "spos", null, 0.4, [(20, 0.4)]);
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("compare", run, "--plot", Path.Combine(folder, "c.png"), "--teacher-cache", folder);
+
+        Assert.True(code == ExitCodes.Success, cli.Error);
+        Assert.DoesNotContain("r(count, supernet)", cli.Output, StringComparison.Ordinal); // the default arch names ("a", ...) are not even cells
+    }
+
     [Theory]
     [InlineData("a-file/c.png", "--plot: cannot write to {folder}/a-file: {folder}/a-file is a file")]
     [InlineData("a-folder", "--plot: {folder}/a-folder is a folder, not a file")]

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using RdNas.Cli.Output;
+using RdNas.Nas.Evaluation;
 using RdNas.Nas.Evaluation.Metrics;
 using RdNas.Nas.Runs;
+using RdNas.Nas.SearchSpaces.Nb201;
 using Spectre.Console;
 
 namespace RdNas.Cli.Commands;
@@ -11,8 +13,8 @@ namespace RdNas.Cli.Commands;
 /// <c>rdnas compare RUN_DIR...</c>: a table of finished runs (τ with its 95 % bootstrap interval over the evaluated
 /// subnets, ρ, r, CPR, P@10%, time); a table of training configurations over their seeds (mean ± sd of τ, the ratio
 /// to the baseline method on paired seeds, and an RD-NAS teacher's own τ on the same subnets when it is cached); and
-/// a PNG with τ against epoch per run and the best run's supernet accuracy against ground truth. Unfinished runs (a
-/// checkpoint and no result) are left out with a warning.
+/// a PNG with τ against epoch per run and the best run's supernet accuracy against ground truth; with <c>--op-bias</c>,
+/// which operations each supernet misjudges. Unfinished runs (a checkpoint and no result) are left out with a warning.
 /// </summary>
 internal sealed class CompareCommand : CliCommand
 {
@@ -28,6 +30,11 @@ internal sealed class CompareCommand : CliCommand
         DefaultValueFactory = _ => "compare.png",
     };
 
+    private static readonly Option<bool> s_opBias = new("--op-bias")
+    {
+        Description = "Also show which operations each run's supernet misjudges: r of an operation's count in a cell with the supernet's accuracy, the ground truth and the rank error",
+    };
+
     private static readonly Option<string> s_baseline = new("--baseline")
     {
         Description = "The method other configurations are compared with, as the method column names it (spos, fairnas, 'rdnas flops/margin/sine', ...): ratio of mean τ on the seeds both ran",
@@ -40,6 +47,7 @@ internal sealed class CompareCommand : CliCommand
         Arguments.Add(s_runs);
         Options.Add(s_plot);
         Options.Add(s_baseline);
+        Options.Add(s_opBias);
         Options.Add(CommonOptions.TeacherCache);
         Options.Add(CommonOptions.Format);
     }
@@ -59,6 +67,7 @@ internal sealed class CompareCommand : CliCommand
         }
 
         var plot = OutputLocation.FileIn("--plot", parseResult.GetValue(s_plot)!);
+        var biases = parseResult.GetValue(s_opBias) ? runs.Select(OperationBiasOf).ToList() : null;
         ComparisonPlot.Save(runs, plot);
         if (parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json)
         {
@@ -66,7 +75,12 @@ internal sealed class CompareCommand : CliCommand
             {
                 plot,
                 unfinished = unfinished.Select(u => new { directory = u.Directory, completed_epochs = u.CompletedEpochs, epochs = u.Epochs }),
-                runs = runs.Select((r, i) => new { directory = r.Directory, sampler = r.Sampler, teacher = r.Teacher, pair_sampler = r.PairSampler, method = r.Method, preset = r.Preset, seed = r.Seed, epochs = r.Epochs, seconds = r.Seconds, ranking = r.Ranking, kendall_tau_ci95 = intervals[i] is { } ci ? new[] { ci.Low, ci.High } : null }),
+                runs = runs.Select((r, i) => new
+                {
+                    directory = r.Directory, sampler = r.Sampler, teacher = r.Teacher, pair_sampler = r.PairSampler, method = r.Method, preset = r.Preset, seed = r.Seed, epochs = r.Epochs, seconds = r.Seconds, ranking = r.Ranking,
+                    kendall_tau_ci95 = intervals[i] is { } ci ? new[] { ci.Low, ci.High } : null,
+                    op_bias = biases?[i].Select(b => new { op = Nb201Ops.Name(b.Op), supernet_r = b.SupernetCorrelation, ground_truth_r = b.GroundTruthCorrelation, rank_error_r = b.RankErrorCorrelation }),
+                }),
                 methods = methods.Select(m => new
                 {
                     preset = m.Preset, epochs = m.Budget.Epochs, batch_size = m.Budget.BatchSize, train_images = m.Budget.TrainImages, method = m.Method, evaluation = m.Evaluation, seeds = m.Seeds, kendall_tau_mean = m.MeanTau,
@@ -92,6 +106,12 @@ internal sealed class CompareCommand : CliCommand
         Console.Line("τ 95% CI: percentile bootstrap over each run's evaluated subnets (1,000 resamples)");
         Console.Ansi.Write(MethodSummaryTable.Create(methods, baseline));
         Console.Line($"configurations: runs with equal preset, training budget (epochs, images, batch size), method, weight averaging and evaluation; teacher τ: the RD-NAS teacher (from {teacherCache}) on the same subnets; τ(student, teacher): the supernets' accuracies against that teacher");
+        if (biases is not null)
+        {
+            Console.Ansi.Write(OperationBiasTable.Create(runs.Zip(biases, (run, bias) => (Path.GetFileName(run.Directory), bias))));
+            Console.Line("operation bias: r of an operation's count in a cell with the supernet's accuracy, with the ground truth, and with the rank error (supernet rank − ground-truth rank; positive: cells with more of it ranked too high)");
+        }
+
         Console.Line($"plot → {plot}");
         return Task.FromResult(ExitCodes.Success);
     }
@@ -117,6 +137,10 @@ internal sealed class CompareCommand : CliCommand
 
         return finished.Count > 0 ? (finished, unfinished) : throw new ArgumentException("no finished run among the folders given: nothing to compare");
     }
+
+    // Every subnet's arch string parsed back: a run's subnets.csv names cells of the space it trained.
+    private static IReadOnlyList<OperationBias> OperationBiasOf(RunRecord run) =>
+        OperationBias.Compute([.. run.Subnets.Select(s => Nb201Genotype.Parse(s.Arch))], [.. run.Subnets.Select(s => s.SupernetAccuracy)], [.. run.Subnets.Select(s => s.GroundTruth)]);
 
     // None for a run folder without per-subnet scores (subnets.csv missing or too short).
     private static (double Low, double High)? TauInterval(RunRecord run) =>
