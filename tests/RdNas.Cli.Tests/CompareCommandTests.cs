@@ -84,6 +84,44 @@ public sealed class CompareCommandTests
         Assert.DoesNotContain("r(count, supernet)", cli.Output, StringComparison.Ordinal); // the default arch names ("a", ...) are not even cells
     }
 
+    [Fact]
+    public async Task Compare_OpBiasOfASupernetThatScoresEveryCellAlike_IsNullInJsonAndADashInText()
+    {
+        var folder = Directory.CreateTempSubdirectory("rdnas-compare-flat").FullName;
+        var run = await WriteRun(folder, "spos-s0", "spos", null, 0.0, [(20, 0.0)]);
+        await File.WriteAllLinesAsync(Path.Combine(run, "subnets.csv"),
+        [
+            "arch,supernet_accuracy,ground_truth",
+            "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|,50,90",
+            "|skip_connect~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|,50,85",
+        ], TestContext.Current.CancellationToken);
+        using var text = new CliRunner();
+        using var json = new CliRunner();
+
+        var textCode = await text.RunAsync("compare", run, "--plot", Path.Combine(folder, "c.png"), "--teacher-cache", folder, "--op-bias");
+        var jsonCode = await json.RunAsync("compare", run, "--plot", Path.Combine(folder, "c.png"), "--teacher-cache", folder, "--op-bias", "--format", "json");
+
+        Assert.True(textCode == ExitCodes.Success, text.Error);
+        Assert.Matches(@"skip_connect\s*│\s*—\s*│\s*-1\.000", text.Output);
+        Assert.True(jsonCode == ExitCodes.Success, json.Error);
+        using var document = System.Text.Json.JsonDocument.Parse(json.Output);
+        var skip = document.RootElement.GetProperty("runs")[0].GetProperty("op_bias")[0];
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, skip.GetProperty("supernet_r").ValueKind);
+    }
+
+    [Fact]
+    public async Task Compare_OpBiasOverSubnetsThatAreNotCells_NamesTheRun()
+    {
+        var folder = Directory.CreateTempSubdirectory("rdnas-compare-bad-ops").FullName;
+        var run = await WriteRun(folder, "spos-s0", "spos", null, 0.4, [(20, 0.4)]);
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("compare", run, "--plot", Path.Combine(folder, "c.png"), "--teacher-cache", folder, "--op-bias");
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.StartsWith($"rdnas: --op-bias: {run}: subnets.csv: invalid architecture 'a'", cli.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("a-file/c.png", "--plot: cannot write to {folder}/a-file: {folder}/a-file is a file")]
     [InlineData("a-folder", "--plot: {folder}/a-folder is a folder, not a file")]

@@ -79,7 +79,7 @@ internal sealed class CompareCommand : CliCommand
                 {
                     directory = r.Directory, sampler = r.Sampler, teacher = r.Teacher, pair_sampler = r.PairSampler, method = r.Method, preset = r.Preset, seed = r.Seed, epochs = r.Epochs, seconds = r.Seconds, ranking = r.Ranking,
                     kendall_tau_ci95 = intervals[i] is { } ci ? new[] { ci.Low, ci.High } : null,
-                    op_bias = biases?[i].Select(b => new { op = Nb201Ops.Name(b.Op), supernet_r = b.SupernetCorrelation, ground_truth_r = b.GroundTruthCorrelation, rank_error_r = b.RankErrorCorrelation }),
+                    op_bias = biases?[i].Select(b => new { op = Nb201Ops.Name(b.Op), supernet_r = OrNull(b.SupernetCorrelation), ground_truth_r = OrNull(b.GroundTruthCorrelation), rank_error_r = OrNull(b.RankErrorCorrelation) }),
                 }),
                 methods = methods.Select(m => new
                 {
@@ -139,10 +139,25 @@ internal sealed class CompareCommand : CliCommand
     }
 
     // Every subnet's arch string parsed back: a run's subnets.csv names cells of the space it trained.
-    private static IReadOnlyList<OperationBias> OperationBiasOf(RunRecord run) =>
-        OperationBias.Compute([.. run.Subnets.Select(s => Nb201Genotype.Parse(s.Arch))], [.. run.Subnets.Select(s => s.SupernetAccuracy)], [.. run.Subnets.Select(s => s.GroundTruth)]);
+    private static IReadOnlyList<OperationBias> OperationBiasOf(RunRecord run)
+    {
+        try
+        {
+            return OperationBias.Compute([.. run.Subnets.Select(s => Nb201Genotype.Parse(s.Arch))], [.. run.Subnets.Select(s => s.SupernetAccuracy)], [.. run.Subnets.Select(s => s.GroundTruth)]);
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException($"--op-bias: {run.Directory}: subnets.csv: {e.Message}", e);
+        }
+    }
 
-    // None for a run folder without per-subnet scores (subnets.csv missing or too short).
+    // No correlation (a side where every subnet scored alike) is null in JSON, which has no NaN.
+    private static double? OrNull(double value) => double.IsNaN(value) ? null : value;
+
+    // None for a run folder without per-subnet scores (subnets.csv missing or too short), or whose supernet scored
+    // every subnet alike (τ undefined in every resample).
     private static (double Low, double High)? TauInterval(RunRecord run) =>
-        run.Subnets.Count < 2 ? null : KendallTauInterval.Compute([.. run.Subnets.Select(s => s.SupernetAccuracy)], [.. run.Subnets.Select(s => s.GroundTruth)]);
+        run.Subnets.Count < 2
+            ? null
+            : KendallTauInterval.Compute([.. run.Subnets.Select(s => s.SupernetAccuracy)], [.. run.Subnets.Select(s => s.GroundTruth)]) is var ci && !double.IsNaN(ci.Low) && !double.IsNaN(ci.High) ? ci : null;
 }
