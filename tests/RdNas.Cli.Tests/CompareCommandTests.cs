@@ -44,29 +44,14 @@ public sealed class CompareCommandTests
     [Fact]
     public async Task Compare_OpBias_ShowsEachRunsOperationsAgainstTheGroundTruth()
     {
-        var folder = Directory.CreateTempSubdirectory("rdnas-compare-ops").FullName;
-        var run = await WriteRun(folder, "spos-s0", "spos", null, -1.0, [(20, -1.0)]);
         // Skip-heavy cells rated best by the supernet, worst by the benchmark.
         string Cell(string first, string second) => $"|{first}~0|+|{second}~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|";
-        await File.WriteAllLinesAsync(Path.Combine(run, "subnets.csv"),
-        [
-            "arch,supernet_accuracy,ground_truth",
-            $"{Cell("nor_conv_3x3", "nor_conv_3x3")},60,90",
-            $"{Cell("skip_connect", "nor_conv_3x3")},61,85",
-            $"{Cell("skip_connect", "skip_connect")},62,80",
-        ], TestContext.Current.CancellationToken);
-        using var text = new CliRunner();
-        using var json = new CliRunner();
+        var (text, json) = await CompareOpBiasAsync(
+            $"{Cell("nor_conv_3x3", "nor_conv_3x3")},60,90", $"{Cell("skip_connect", "nor_conv_3x3")},61,85", $"{Cell("skip_connect", "skip_connect")},62,80");
 
-        var textCode = await text.RunAsync("compare", run, "--plot", Path.Combine(folder, "c.png"), "--teacher-cache", folder, "--op-bias");
-        var jsonCode = await json.RunAsync("compare", run, "--plot", Path.Combine(folder, "c.png"), "--teacher-cache", folder, "--op-bias", "--format", "json");
-
-        Assert.True(textCode == ExitCodes.Success, text.Error);
-        Assert.Matches(@"spos-s0\s*│\s*skip_connect\s*│\s*\+1\.000\s*│\s*-1\.000\s*│\s*\+1\.000", text.Output);
-        Assert.Matches(@"spos-s0\s*│\s*nor_conv_3x3\s*│\s*-1\.000\s*│\s*\+1\.000\s*│\s*-1\.000", text.Output);
-        Assert.Equal(ExitCodes.Success, jsonCode);
-        using var document = System.Text.Json.JsonDocument.Parse(json.Output);
-        var biases = document.RootElement.GetProperty("runs")[0].GetProperty("op_bias").EnumerateArray().ToList();
+        Assert.Matches(@"spos-s0\s*│\s*skip_connect\s*│\s*\+1\.000\s*│\s*-1\.000\s*│\s*\+1\.000", text);
+        Assert.Matches(@"spos-s0\s*│\s*nor_conv_3x3\s*│\s*-1\.000\s*│\s*\+1\.000\s*│\s*-1\.000", text);
+        var biases = json.GetProperty("runs")[0].GetProperty("op_bias").EnumerateArray().ToList();
         Assert.Equal(["skip_connect", "nor_conv_3x3"], biases.Select(b => b.GetProperty("op").GetString()));
         Assert.Equal(-1.0, biases[0].GetProperty("ground_truth_r").GetDouble(), 12);
     }
@@ -87,25 +72,12 @@ public sealed class CompareCommandTests
     [Fact]
     public async Task Compare_OpBiasOfASupernetThatScoresEveryCellAlike_IsNullInJsonAndADashInText()
     {
-        var folder = Directory.CreateTempSubdirectory("rdnas-compare-flat").FullName;
-        var run = await WriteRun(folder, "spos-s0", "spos", null, 0.0, [(20, 0.0)]);
-        await File.WriteAllLinesAsync(Path.Combine(run, "subnets.csv"),
-        [
-            "arch,supernet_accuracy,ground_truth",
+        var (text, json) = await CompareOpBiasAsync(
             "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|,50,90",
-            "|skip_connect~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|,50,85",
-        ], TestContext.Current.CancellationToken);
-        using var text = new CliRunner();
-        using var json = new CliRunner();
+            "|skip_connect~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|,50,85");
 
-        var textCode = await text.RunAsync("compare", run, "--plot", Path.Combine(folder, "c.png"), "--teacher-cache", folder, "--op-bias");
-        var jsonCode = await json.RunAsync("compare", run, "--plot", Path.Combine(folder, "c.png"), "--teacher-cache", folder, "--op-bias", "--format", "json");
-
-        Assert.True(textCode == ExitCodes.Success, text.Error);
-        Assert.Matches(@"skip_connect\s*│\s*—\s*│\s*-1\.000", text.Output);
-        Assert.True(jsonCode == ExitCodes.Success, json.Error);
-        using var document = System.Text.Json.JsonDocument.Parse(json.Output);
-        var skip = document.RootElement.GetProperty("runs")[0].GetProperty("op_bias")[0];
+        Assert.Matches(@"skip_connect\s*│\s*—\s*│\s*-1\.000", text);
+        var skip = json.GetProperty("runs")[0].GetProperty("op_bias")[0];
         Assert.Equal(System.Text.Json.JsonValueKind.Null, skip.GetProperty("supernet_r").ValueKind);
     }
 
@@ -243,6 +215,24 @@ public sealed class CompareCommandTests
         Assert.NotEqual(ExitCodes.Success, code);
         Assert.Contains("no finished run among the folders given", cli.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(folder, "c.png")));
+    }
+
+    // compare --op-bias over one run whose subnets.csv holds these rows: the text output and the JSON output's root.
+    private static async Task<(string Text, System.Text.Json.JsonElement Json)> CompareOpBiasAsync(params string[] subnetRows)
+    {
+        var folder = Directory.CreateTempSubdirectory("rdnas-compare-ops").FullName;
+        var run = await WriteRun(folder, "spos-s0", "spos", null, 0.0, [(20, 0.0)]);
+        await File.WriteAllLinesAsync(Path.Combine(run, "subnets.csv"), ["arch,supernet_accuracy,ground_truth", .. subnetRows], TestContext.Current.CancellationToken);
+        using var text = new CliRunner();
+        using var json = new CliRunner();
+
+        var textCode = await text.RunAsync("compare", run, "--plot", Path.Combine(folder, "c.png"), "--teacher-cache", folder, "--op-bias");
+        var jsonCode = await json.RunAsync("compare", run, "--plot", Path.Combine(folder, "c.png"), "--teacher-cache", folder, "--op-bias", "--format", "json");
+
+        Assert.True(textCode == ExitCodes.Success, text.Error);
+        Assert.True(jsonCode == ExitCodes.Success, json.Error);
+        using var document = System.Text.Json.JsonDocument.Parse(json.Output);
+        return (text.Output, document.RootElement.Clone());
     }
 
     // A run folder as a stopped `rdnas train` leaves it: a checkpoint's state file and no result.
