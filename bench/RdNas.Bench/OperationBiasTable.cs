@@ -17,9 +17,7 @@ internal static class OperationBiasTable
         Console.WriteLine("|---|---|---|---|---|");
         foreach (var run in runDirectories.Select(RunRecord.Read))
         {
-            var biases = OperationBias.Compute(
-                [.. run.Subnets.Select(s => Nb201Genotype.Parse(s.Arch))], [.. run.Subnets.Select(s => s.SupernetAccuracy)], [.. run.Subnets.Select(s => s.GroundTruth)]);
-            foreach (var bias in biases)
+            foreach (var bias in run.OperationBias())
             {
                 Console.WriteLine($"| {Path.GetFileName(run.Directory)} | {Nb201Ops.Name(bias.Op)} | {Signed(bias.SupernetCorrelation)} | {Signed(bias.GroundTruthCorrelation)} | {Signed(bias.RankErrorCorrelation)} |");
             }

@@ -138,12 +138,12 @@ internal sealed class CompareCommand : CliCommand
         return finished.Count > 0 ? (finished, unfinished) : throw new ArgumentException("no finished run among the folders given: nothing to compare");
     }
 
-    // Every subnet's arch string parsed back: a run's subnets.csv names cells of the space it trained.
+    // A run's subnets.csv names cells of the space it trained; one that does not is named with its run.
     private static IReadOnlyList<OperationBias> OperationBiasOf(RunRecord run)
     {
         try
         {
-            return OperationBias.Compute([.. run.Subnets.Select(s => Nb201Genotype.Parse(s.Arch))], [.. run.Subnets.Select(s => s.SupernetAccuracy)], [.. run.Subnets.Select(s => s.GroundTruth)]);
+            return run.OperationBias();
         }
         catch (FormatException e)
         {
@@ -156,8 +156,14 @@ internal sealed class CompareCommand : CliCommand
 
     // None for a run folder without per-subnet scores (subnets.csv missing or too short), or whose supernet scored
     // every subnet alike (τ undefined in every resample).
-    private static (double Low, double High)? TauInterval(RunRecord run) =>
-        run.Subnets.Count < 2
-            ? null
-            : KendallTauInterval.Compute([.. run.Subnets.Select(s => s.SupernetAccuracy)], [.. run.Subnets.Select(s => s.GroundTruth)]) is var ci && !double.IsNaN(ci.Low) && !double.IsNaN(ci.High) ? ci : null;
+    private static (double Low, double High)? TauInterval(RunRecord run)
+    {
+        if (run.Subnets.Count < 2)
+        {
+            return null;
+        }
+
+        var interval = KendallTauInterval.Compute([.. run.Subnets.Select(s => s.SupernetAccuracy)], [.. run.Subnets.Select(s => s.GroundTruth)]);
+        return double.IsNaN(interval.Low) || double.IsNaN(interval.High) ? null : interval;
+    }
 }

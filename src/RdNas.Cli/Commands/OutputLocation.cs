@@ -43,7 +43,7 @@ internal static class OutputLocation
         var existing = folder;
         while (!Directory.Exists(existing) && !File.Exists(existing))
         {
-            existing = Path.GetDirectoryName(existing) ?? throw new ArgumentException($"{option}: cannot write to {folder}: no part of it exists");
+            existing = Path.GetDirectoryName(existing)!; // a full path: the walk ends at the root at the latest, which exists
         }
 
         if (File.Exists(existing))

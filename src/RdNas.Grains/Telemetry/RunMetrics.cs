@@ -36,9 +36,10 @@ public sealed class RunMetrics : IDisposable
     public void TrainsOn(string device)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(device);
-        Volatile.Write(ref _tags, new Tags(
-            new TagList { { "sampler", _spec.Sampler }, { "preset", _spec.Preset }, { "device", device } },
-            new TagList { { "experiment", _experimentId }, { "sampler", _spec.Sampler }, { "preset", _spec.Preset }, { "device", device } }));
+        var configuration = new TagList { { "sampler", _spec.Sampler }, { "preset", _spec.Preset }, { "device", device } };
+        var live = configuration; // a copy (TagList is a struct): the configuration plus the experiment id
+        live.Add("experiment", _experimentId);
+        Volatile.Write(ref _tags, new Tags(configuration, live));
     }
 
     /// <summary>The latest finished epoch's loss and accuracy and the number of epochs finished (read by the gauges).</summary>

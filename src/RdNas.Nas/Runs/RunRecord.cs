@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using RdNas.Nas.Evaluation;
 using RdNas.Nas.Evaluation.Metrics;
+using RdNas.Nas.SearchSpaces.Nb201;
 using RdNas.Nas.Training.Methods;
 
 namespace RdNas.Nas.Runs;
@@ -56,6 +58,10 @@ public sealed record RunRecord(
 
     /// <summary>A short label: folder name and configuration.</summary>
     public string Label => $"{Path.GetFileName(Directory)} ({Configuration})";
+
+    /// <summary>Which operations this run's supernet misjudges over the subnets it scored; a subnet that is no NB201 cell is a <see cref="FormatException"/>.</summary>
+    public IReadOnlyList<OperationBias> OperationBias() =>
+        Nas.Evaluation.OperationBias.Compute([.. Subnets.Select(s => Nb201Genotype.Parse(s.Arch))], [.. Subnets.Select(s => s.SupernetAccuracy)], [.. Subnets.Select(s => s.GroundTruth)]);
 
     /// <summary>Reads <c>result.json</c> and <c>subnets.csv</c> of <paramref name="directory"/>; errors name the missing file.</summary>
     public static RunRecord Read(string directory)
