@@ -11,23 +11,19 @@ namespace RdNas.Bench;
 /// Runs one training run with an explicit budget instead of a named preset: the tool used to choose the CPU presets'
 /// width, depth, epochs and evaluation sizes (bench/RESULTS.md lists the candidates and what they reached). A
 /// candidate can be scored on a held-out draw of subnets (<paramref name="sampleSeed"/> other than the reported
-/// draw's 0), so that choosing a budget does not select on the subnets the presets are reported on. With
-/// <c>update-unused</c> the optimizer steps skipped operations as PyTorch 1's zeroed gradients did
-/// (<see cref="TrainingOptions.UpdateUnusedParameters"/>); <c>affine</c> gives the cells' batch norms a learned scale and
-/// shift (<see cref="Nb201SupernetOptions.CellAffine"/>); <c>lr=X</c> sets the initial learning rate (default 0.025);
-/// <c>res=R</c> trains and scores on R×R images (<see cref="Nb201SupernetOptions.InputDownsample"/>; default 32);
-/// <c>stop=K</c> stops after epoch K of the schedule, keeping that epoch's checkpoint unevaluated (for <c>rescore</c>:
-/// the same trajectory's weights before the end of its cosine schedule).
+/// draw's 0), so that choosing a budget does not select on the subnets the presets are reported on; a
+/// <see cref="SweepVariant"/> names what else the candidate changes.
 /// </summary>
 internal static class PresetSweep
 {
-    public static void Run(int width, int cells, int epochs, int trainImages, int recalibrationBatches, int validImages, long seed, string output, long sampleSeed, int batchSize, bool updateUnusedParameters, bool cellAffine, double learningRate, int resolution, int? stopAfterEpoch)
+    public static void Run(int width, int cells, int epochs, int trainImages, int recalibrationBatches, int validImages, long seed, string output, long sampleSeed, int batchSize, SweepVariant variant)
     {
-        var training = new TrainingOptions(epochs, batchSize, trainImages, seed) { UpdateUnusedParameters = updateUnusedParameters, LearningRate = learningRate };
+        var training = new TrainingOptions(epochs, batchSize, trainImages, seed) { UpdateUnusedParameters = variant.UpdateUnusedParameters, LearningRate = variant.LearningRate };
+        var stopAfterEpoch = variant.StopAfterEpoch;
         var preset = new TrainingPreset(
-            string.Create(CultureInfo.InvariantCulture, $"sweep-c{width}-n{cells}-e{epochs}-b{batchSize}{(updateUnusedParameters ? "-unused" : "")}{(cellAffine ? "-affine" : "")}{(learningRate == new TrainingOptions().LearningRate ? "" : $"-lr{learningRate}")}{(resolution == 32 ? "" : $"-res{resolution}")}"),
+            string.Create(CultureInfo.InvariantCulture, $"sweep-c{width}-n{cells}-e{epochs}-b{batchSize}{variant.Suffix}"),
             "preset candidate",
-            new Nb201SupernetOptions(width, cells) { CellAffine = cellAffine, InputDownsample = 32 / resolution },
+            new Nb201SupernetOptions(width, cells) { CellAffine = variant.CellAffine, InputDownsample = 32 / variant.Resolution, HeadDropout = variant.HeadDropout },
             training,
             new EvaluationOptions(Subnets: 200, SampleSeed: sampleSeed, RecalibrationBatches: recalibrationBatches, RecalibrationBatchSize: 128, ValidImages: validImages));
         var spec = new TrainingRunSpec(preset, DataDirectory.Resolve(null), output);
@@ -44,7 +40,7 @@ internal static class PresetSweep
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweep C={width} N={cells} epochs={epochs} images={trainImages} batch={batchSize} lr={learningRate} update_unused={updateUnusedParameters} cell_affine={cellAffine} resolution={resolution} recal={recalibrationBatches}x128 valid={validImages} seed={seed} sample_seed={sampleSeed} tau={result.Ranking.KendallTau:F4} rho={result.Ranking.SpearmanRho:F4} train_s={result.TrainSeconds:F0} eval_s={result.EvalSeconds:F0}"));
+            $"sweep C={width} N={cells} epochs={epochs} images={trainImages} batch={batchSize} {variant} recal={recalibrationBatches}x128 valid={validImages} seed={seed} sample_seed={sampleSeed} tau={result.Ranking.KendallTau:F4} rho={result.Ranking.SpearmanRho:F4} train_s={result.TrainSeconds:F0} eval_s={result.EvalSeconds:F0}"));
     }
 
     /// <summary>Prints one line per finished epoch (a candidate runs for half an hour); stops the run once epoch <paramref name="stopAfter"/> is checkpointed.</summary>

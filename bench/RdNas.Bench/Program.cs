@@ -19,11 +19,7 @@ switch (command)
         break;
     case "sweep":
         PresetSweep.Run(Arg(1, 8), Arg(2, 1), Arg(3, 25), Arg(4, 10_000), Arg(5, 8), Arg(6, 1_000), Arg(7, 0), args.Length > 8 ? args[8] : "sweep-run", Arg(9, 0), Arg(10, 64),
-            updateUnusedParameters: args.Skip(11).Contains("update-unused"),
-            cellAffine: args.Skip(11).Contains("affine"),
-            learningRate: args.Skip(11).Where(a => a.StartsWith("lr=", StringComparison.Ordinal)).Select(a => double.Parse(a[3..], CultureInfo.InvariantCulture)).DefaultIfEmpty(new RdNas.Nas.Training.TrainingOptions().LearningRate).Single(),
-            resolution: args.Skip(11).Where(a => a.StartsWith("res=", StringComparison.Ordinal)).Select(a => int.Parse(a[4..], CultureInfo.InvariantCulture)).DefaultIfEmpty(32).Single(),
-            stopAfterEpoch: args.Skip(11).Where(a => a.StartsWith("stop=", StringComparison.Ordinal)).Select(a => (int?)int.Parse(a[5..], CultureInfo.InvariantCulture)).SingleOrDefault());
+            SweepVariant.Parse([.. args.Skip(11)]));
         break;
     case "rescore":
         CheckpointRescore.Run(args[1], args[2], long.Parse(args[3], CultureInfo.InvariantCulture), args[4], args.Length > 5 && args[5] == "history");

@@ -162,6 +162,26 @@ public sealed class CompareCommandTests
     }
 
     [Fact]
+    public async Task Compare_RunsWithHeadDropout_AreTheirOwnConfiguration()
+    {
+        var folder = Directory.CreateTempSubdirectory("rdnas-compare-dropout").FullName;
+        string[] runs =
+        [
+            await WriteRun(folder, "spos-s0", "spos", null, 0.4, [(20, 0.4)], seed: 0, headDropout: 0),
+            await WriteRun(folder, "spos-dropout-s0", "spos", null, 0.5, [(20, 0.5)], seed: 0, headDropout: 0.1),
+            await WriteRun(folder, "spos-dropout-swa-s0", "spos", null, 0.6, [(20, 0.6)], seed: 0, averageWeightsAfter: 15, headDropout: 0.1),
+        ];
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync(["compare", .. runs, "--plot", Path.Combine(folder, "c.png"), "--format", "json"]);
+
+        Assert.True(code == ExitCodes.Success, cli.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(cli.Output);
+        var methods = json.RootElement.GetProperty("methods");
+        Assert.Equal(["spos", "spos +dropout 0.1", "spos +dropout 0.1 +swa after 15"], methods.EnumerateArray().Select(m => m.GetProperty("method").GetString()));
+    }
+
+    [Fact]
     public async Task Compare_BaselineNamingNoConfiguration_FailsNamingItAndTheMethodsThere()
     {
         var folder = Directory.CreateTempSubdirectory("rdnas-compare-baseline").FullName;
@@ -245,7 +265,7 @@ public sealed class CompareCommandTests
         return Path.Combine(parent, name);
     }
 
-    private static async Task<string> WriteRun(string parent, string name, string sampler, string? teacher, double tau, (int Epoch, double Tau)[] history, int seed = 0, string? method = null, int? averageWeightsAfter = null)
+    private static async Task<string> WriteRun(string parent, string name, string sampler, string? teacher, double tau, (int Epoch, double Tau)[] history, int seed = 0, string? method = null, int? averageWeightsAfter = null, double? headDropout = null)
     {
         var folder = Path.Combine(parent, name);
         Directory.CreateDirectory(folder);
@@ -253,7 +273,7 @@ public sealed class CompareCommandTests
         var teacherJson = teacher is null ? "null" : $"\"{teacher}\"";
         var entries = string.Join(",", history.Select(h => $$"""{ "epoch": {{h.Epoch}}, "subnets": 4, "valid_images": 100, "ranking": {{Ranking(h.Tau)}} }"""));
         await File.WriteAllTextAsync(Path.Combine(folder, "result.json"), $$"""
-            { "space": "nb201", "sampler": "{{sampler}}", "teacher": {{teacherJson}}, "pair_sampler": null, "preset": "small", "seed": {{seed}},{{(method is null ? "" : $" \"method\": {method},")}}{{(averageWeightsAfter is null ? "" : $" \"training\": {{ \"average_weights_after\": {averageWeightsAfter} }},")}}
+            { "space": "nb201", "sampler": "{{sampler}}", "teacher": {{teacherJson}}, "pair_sampler": null, "preset": "small", "seed": {{seed}},{{(method is null ? "" : $" \"method\": {method},")}}{{(averageWeightsAfter is null ? "" : $" \"training\": {{ \"average_weights_after\": {averageWeightsAfter} }},")}}{{(headDropout is null ? "" : $" \"supernet\": {{ \"op_count\": 4, \"head_dropout\": {headDropout} }},")}}
               "epochs": 20, "subnets": 4, "train_seconds": 60, "eval_seconds": 30, "ranking": {{Ranking(tau)}}, "history": [{{entries}}] }
             """, TestContext.Current.CancellationToken);
         await File.WriteAllLinesAsync(Path.Combine(folder, "subnets.csv"), ["arch,supernet_accuracy,ground_truth", "a,61,80", "b,62,85", "c,60,70", "d,63,90"], TestContext.Current.CancellationToken);

@@ -21,6 +21,7 @@ namespace RdNas.Abstractions.Experiments;
 /// <param name="GroundTruth">The benchmark column the ranking is scored against.</param>
 /// <param name="AverageWeightsAfter">Evaluate the mean of the weights of the epochs after this one (null: the last weights).</param>
 /// <param name="Search">After the evaluation, search the cells with the trained supernet (null: no search).</param>
+/// <param name="HeadDropout">Overrides the preset's dropout before the supernet's classifier (the reference code's 0.1).</param>
 [GenerateSerializer, Immutable, Alias("RdNas.ExperimentSpec")]
 public sealed record ExperimentSpec(
     [property: Id(0)] string Space = "nb201",
@@ -38,4 +39,5 @@ public sealed record ExperimentSpec(
     [property: Id(12)] long SplitSeed = 0,
     [property: Id(13)] string GroundTruth = "cifar10_valid",
     [property: Id(14)] int? AverageWeightsAfter = null,
-    [property: Id(15)] ExperimentSearchSpec? Search = null);
+    [property: Id(15)] ExperimentSearchSpec? Search = null,
+    [property: Id(16)] double? HeadDropout = null);

@@ -86,6 +86,11 @@ internal sealed class TrainCommand : CliCommand
         Description = "Evaluate the mean of the weights at the end of every epoch after this one (stochastic weight averaging) instead of the last weights",
     };
 
+    private static readonly Option<double?> s_headDropout = new("--head-dropout")
+    {
+        Description = "Override the preset's dropout before the supernet's classifier while training: 0 (the presets') or the RD-NAS reference code's 0.1",
+    };
+
     private static readonly Option<string> s_groundTruth = new("--ground-truth")
     {
         Description = "The NB201 column the ranking is scored against: cifar10_valid (the protocol's), or another such as cifar10_test, cifar100_valid, imagenet16_valid",
@@ -149,6 +154,7 @@ internal sealed class TrainCommand : CliCommand
         Options.Add(s_batchSize);
         Options.Add(s_trainImages);
         Options.Add(s_averageWeightsAfter);
+        Options.Add(s_headDropout);
         Options.Add(s_groundTruth);
         Options.Add(s_search);
         Options.Add(s_searchBudget);
@@ -181,7 +187,8 @@ internal sealed class TrainCommand : CliCommand
             GroundTruth: parseResult.GetValue(s_groundTruth)!,
             Search: parseResult.GetValue(s_search) is { } strategy
                 ? new ExperimentSearchSpec(strategy, parseResult.GetValue(s_searchBudget), parseResult.GetValue(s_searchSeed), parseResult.GetValue(s_searchPopulation), parseResult.GetValue(s_searchTournament))
-                : null);
+                : null,
+            HeadDropout: parseResult.GetValue(s_headDropout));
         var output = OutputLocation.Folder("--out", parseResult.GetValue(s_out)!);
         var cluster = parseResult.GetValue(CommonOptions.Cluster);
         var data = parseResult.GetValue(CommonOptions.Data);

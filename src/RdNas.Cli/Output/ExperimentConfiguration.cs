@@ -1,4 +1,5 @@
 using RdNas.Abstractions.Experiments;
+using RdNas.Nas.Runs;
 using RdNas.Nas.Training.Methods;
 
 namespace RdNas.Cli.Output;
@@ -10,6 +11,13 @@ internal static class ExperimentConfiguration
     public static TrainingMethodSpec Method(ExperimentSpec spec) =>
         new(spec.Sampler, spec.PairSampler, spec.PairThreshold, spec.Teacher, spec.Margin, spec.Lambda);
 
-    /// <summary>The configuration label (<c>spos +swa after 40</c>, <c>rdnas flops/margin/sine</c>).</summary>
-    public static string Label(ExperimentSpec spec) => Method(spec).ConfigurationLabel(spec.AverageWeightsAfter);
+    /// <summary>
+    /// The configuration label (<c>spos +swa after 40</c>, <c>rdnas flops/margin/sine</c>); a head dropout the spec
+    /// leaves to its preset is the preset's (none for a preset this client does not know).
+    /// </summary>
+    public static string Label(ExperimentSpec spec) =>
+        Method(spec).ConfigurationLabel(spec.AverageWeightsAfter, spec.HeadDropout ?? PresetHeadDropout(spec.Preset));
+
+    private static double PresetHeadDropout(string preset) =>
+        TrainingPresets.All.FirstOrDefault(p => string.Equals(p.Name, preset, StringComparison.OrdinalIgnoreCase))?.Supernet.HeadDropout ?? 0;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using RdNas.Abstractions.Experiments;
 using RdNas.Grains.Hosting;
@@ -56,6 +57,11 @@ public sealed class ExperimentPlanner(IOptions<RdNasPlatformOptions> options)
             throw new InvalidExperimentSpecException("average_weights_after", $"must be between 0 and {epochs - 1} (the run trains {epochs} epochs), got {after}");
         }
 
+        if (spec.HeadDropout is { } dropout && !(dropout >= 0 && dropout < 1))
+        {
+            throw new InvalidExperimentSpecException("head_dropout", $"must be a probability in [0, 1), got {dropout.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         if (string.IsNullOrWhiteSpace(spec.GroundTruth))
         {
             throw new InvalidExperimentSpecException("ground_truth", "must name an NB201 column such as cifar10_valid");
@@ -83,8 +89,9 @@ public sealed class ExperimentPlanner(IOptions<RdNasPlatformOptions> options)
             TrainImages = spec.TrainImages ?? preset.Training.TrainImages,
             AverageWeightsAfter = spec.AverageWeightsAfter ?? preset.Training.AverageWeightsAfter,
         };
+        var supernet = preset.Supernet with { HeadDropout = spec.HeadDropout ?? preset.Supernet.HeadDropout };
         return new TrainingRunSpec(
-            preset with { Training = training }, DataDirectory.Resolve(options.Value.DataDirectory), runDirectory, spec.SplitSeed, spec.GroundTruth,
+            preset with { Training = training, Supernet = supernet }, DataDirectory.Resolve(options.Value.DataDirectory), runDirectory, spec.SplitSeed, spec.GroundTruth,
             Method(spec), options.Value.TeacherCache, Environment.ProcessorCount, options.Value.TeacherCache is null ? teacherSource : null,
             ComputeDevice.Parse(options.Value.TrainingDevice));
     }

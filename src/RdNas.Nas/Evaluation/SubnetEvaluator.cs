@@ -83,7 +83,14 @@ public sealed class SubnetEvaluator
             bn.ResetRunningStats();
         }
 
-        _model.train();
+        // Only the batch norms train: recalibration must not draw dropout masks, or evaluating mid-run would move the
+        // training run's dropout stream.
+        _model.eval();
+        foreach (var bn in batchNorms)
+        {
+            bn.train();
+        }
+
         for (var k = 0; k < _recalibrationBatches.Length; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -26,4 +26,7 @@ public static class RandomStreams
 
     /// <summary>The cells an architecture search proposes (initial population, tournaments, mutations).</summary>
     public const ulong Search = 8;
+
+    /// <summary>The supernet head's dropout masks during training.</summary>
+    public const ulong HeadDropout = 9;
 }

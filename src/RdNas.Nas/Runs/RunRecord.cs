@@ -22,6 +22,7 @@ namespace RdNas.Nas.Runs;
 /// Null for this project's runs; another implementation of the same method that writes result.json's fields (the
 /// PyTorch twin <c>bench/pytorch_spos.py</c> writes <c>pytorch</c>), so its runs form configurations of their own.
 /// </param>
+/// <param name="HeadDropout">Dropout before the supernet's classifier while training (0: none, and for runs written before it existed).</param>
 public sealed record RunRecord(
     string Directory,
     TrainingMethodSpec Method,
@@ -36,7 +37,8 @@ public sealed record RunRecord(
     int? AverageWeightsAfter,
     IReadOnlyList<EpochRecord> TrainingCurve,
     TrainingBudget Budget,
-    string? Implementation = null)
+    string? Implementation = null,
+    double HeadDropout = 0)
 {
     /// <summary>Epochs trained.</summary>
     public int Epochs => Budget.Epochs;
@@ -51,10 +53,11 @@ public sealed record RunRecord(
     public string? PairSampler => Method.IsRdNas ? Method.PairSampler : null;
 
     /// <summary>
-    /// The method and what was evaluated: runs of one configuration differ only in their seeds. Weight averaging is
-    /// part of it (it changes the evaluated weights, not the training), and so is another implementation.
+    /// The method and what was evaluated: runs of one configuration differ only in their seeds. The supernet's head
+    /// dropout is part of it, weight averaging too (it changes the evaluated weights, not the training), and so is
+    /// another implementation.
     /// </summary>
-    public string Configuration => Method.ConfigurationLabel(AverageWeightsAfter) + (Implementation is { } other ? $" ({other})" : string.Empty);
+    public string Configuration => Method.ConfigurationLabel(AverageWeightsAfter, HeadDropout) + (Implementation is { } other ? $" ({other})" : string.Empty);
 
     /// <summary>A short label: folder name and configuration.</summary>
     public string Label => $"{Path.GetFileName(Directory)} ({Configuration})";
@@ -98,7 +101,8 @@ public sealed record RunRecord(
                 : null,
             root.TryGetProperty("training_curve", out var curve) ? curve.Deserialize<List<EpochRecord>>(TrainingRunWriter.JsonOptions)! : [],
             new TrainingBudget(epochs, OptionalInt(training, "batch_size"), OptionalInt(training, "train_images")),
-            OptionalString(root, "implementation"));
+            OptionalString(root, "implementation"),
+            supernet.ValueKind == JsonValueKind.Object && supernet.TryGetProperty("head_dropout", out var dropout) ? dropout.GetDouble() : 0);
     }
 
     private static TrainingMethodSpec ReadMethod(JsonElement root)

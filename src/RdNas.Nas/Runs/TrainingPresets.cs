@@ -27,8 +27,8 @@ public static class TrainingPresets
             new Nb201SupernetOptions(Width: 8, CellsPerStage: 1),
             new TrainingOptions(Epochs: 75, BatchSize: 64, TrainImages: 10_000),
             new EvaluationOptions(Subnets: 200, RecalibrationBatches: 16, RecalibrationBatchSize: 128)),
-        new("paper", "the full RD-NAS protocol (C=16, N=5, 250 epochs, 25k/25k split), meant for a GPU",
-            new Nb201SupernetOptions(Width: 16, CellsPerStage: 5),
+        new("paper", "the full RD-NAS protocol (C=16, N=5, 250 epochs, 25k/25k split, the reference code's head dropout 0.1), meant for a GPU",
+            new Nb201SupernetOptions(Width: 16, CellsPerStage: 5) { HeadDropout = 0.1 },
             new TrainingOptions(Epochs: 250, BatchSize: 64),
             new EvaluationOptions(Subnets: 200, RecalibrationBatches: 200, RecalibrationBatchSize: 64)) { MeantForGpu = true },
     ];

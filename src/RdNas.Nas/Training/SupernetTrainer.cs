@@ -47,6 +47,7 @@ public sealed class SupernetTrainer : IDisposable
         _average = options.AverageWeightsAfter is null ? null : new WeightAverage(_model.parameters());
         _dataGenerator = new SeededGenerator(options.Seed, RandomStreams.TrainData);
         _subnetGenerator = new SeededGenerator(options.Seed, RandomStreams.TrainSubnets);
+        _model.DropoutGenerator = new SeededGenerator(options.Seed, RandomStreams.HeadDropout);
     }
 
     /// <summary>The hyperparameters of this run.</summary>
@@ -108,7 +109,8 @@ public sealed class SupernetTrainer : IDisposable
     /// <summary>Saves everything a resumed run needs to end bit-identical to an uninterrupted one.</summary>
     public void SaveCheckpoint(string directory) =>
         TrainingCheckpoint.Save(directory, _model, _optimizer, new TrainingCheckpointState(
-            CompletedEpochs, TrainingSeconds, Supernet, Options, _method.Description, _dataGenerator.State, _subnetGenerator.State), _average);
+            CompletedEpochs, TrainingSeconds, Supernet, Options, _method.Description, _dataGenerator.State, _subnetGenerator.State,
+            Supernet.HeadDropout > 0 ? _model.DropoutGenerator!.State : null), _average);
 
     /// <summary>Restores a checkpoint written by a run with the same options; other options are an error.</summary>
     public void LoadCheckpoint(string directory)
@@ -124,6 +126,11 @@ public sealed class SupernetTrainer : IDisposable
         TrainingSeconds = state.TrainingSeconds;
         _dataGenerator = SeededGenerator.FromState(state.DataGenerator);
         _subnetGenerator = SeededGenerator.FromState(state.SubnetGenerator);
+        if (Supernet.HeadDropout > 0)
+        {
+            _model.DropoutGenerator = SeededGenerator.FromState(state.DropoutGenerator
+                ?? throw new InvalidDataException($"checkpoint {directory} holds no dropout generator state, and this run's supernet drops out"));
+        }
     }
 
     /// <summary>

@@ -120,6 +120,16 @@ public sealed class Nb201SupernetTests
         Assert.Equal("InputDownsample", error.ParamName);
     }
 
+    [Theory]
+    [InlineData(-0.5)]
+    [InlineData(1.0)]
+    public void Options_HeadDropoutOutsideZeroToOne_NamesTheField(double probability)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Nb201SupernetOptions { HeadDropout = probability }.Validate());
+
+        Assert.Equal("HeadDropout", error.ParamName);
+    }
+
     private static long ReductionParameters(long cin, long cout) =>
         (cin * cout * 9) + (2 * cout) + (cout * cout * 9) + (2 * cout) + (cin * cout);
 }

@@ -1,4 +1,6 @@
 using RdNas.Nas.Data;
+using RdNas.Nas.Evaluation;
+using RdNas.Nas.Randomness;
 using RdNas.Nas.Runs;
 using RdNas.Nas.Sampling;
 using RdNas.Nas.SearchSpaces.Nb201;
@@ -89,6 +91,71 @@ public sealed class SupernetTrainerTests
         Assert.Contains(weights.Keys, key => !weights[key].equal(uninterrupted.Model.state_dict()[key]).all().item<bool>());
         using var other = Create();
         Assert.Throws<InvalidOperationException>(() => other.LoadCheckpoint(folder)); // the checkpoint records the optimizer behaviour
+    }
+
+    [Fact]
+    public void HeadDropout_ChangesTrainingAndResumesBitIdentically()
+    {
+        var dropping = s_tiny with { HeadDropout = 0.5 };
+        var folder = Path.Combine(TestData.TempFolder(), "checkpoint");
+        using var plain = Create();
+        using var uninterrupted = Create(supernet: dropping);
+        for (var e = 0; e < 3; e++)
+        {
+            plain.TrainEpoch(null, TestContext.Current.CancellationToken);
+            uninterrupted.TrainEpoch(null, TestContext.Current.CancellationToken);
+        }
+
+        WriteCheckpoint(folder, epochs: 1, supernet: dropping);
+        using var resumed = Create(supernet: dropping);
+        resumed.LoadCheckpoint(folder);
+        resumed.TrainEpoch(null, TestContext.Current.CancellationToken);
+        resumed.TrainEpoch(null, TestContext.Current.CancellationToken);
+
+        AssertSameState(uninterrupted, resumed, "after resume");
+        var weights = plain.Model.state_dict();
+        Assert.Contains(weights.Keys, key => !weights[key].equal(uninterrupted.Model.state_dict()[key]).all().item<bool>());
+    }
+
+    [Fact]
+    public void HeadDropout_EvaluationBetweenEpochs_LeavesTheTrajectoryAlone()
+    {
+        var dropping = s_tiny with { HeadDropout = 0.5 };
+        using var untouched = Create(supernet: dropping);
+        using var evaluated = Create(supernet: dropping);
+        untouched.TrainEpoch(null, TestContext.Current.CancellationToken);
+        evaluated.TrainEpoch(null, TestContext.Current.CancellationToken);
+
+        // A history evaluation recalibrates batch norms in training mode (the run restores their statistics after it, as
+        // here); the dropout stream must not notice.
+        var images = TinyImages();
+        using (new RunningStatisticsSnapshot(evaluated.Model))
+        {
+            new SubnetEvaluator(evaluated.Model, images, TrainValidSplit.Create(images.Count, 0), new EvaluationOptions(RecalibrationBatches: 2, RecalibrationBatchSize: 8, BatchSize: 16))
+                .Measure(new Nb201SearchSpace(4).Sample(new SeededGenerator(1)), TestContext.Current.CancellationToken);
+        }
+
+        untouched.TrainEpoch(null, TestContext.Current.CancellationToken);
+        evaluated.TrainEpoch(null, TestContext.Current.CancellationToken);
+
+        AssertSameState(untouched, evaluated, "after an evaluation between epochs");
+    }
+
+    [Fact]
+    public void HeadDropout_CheckpointWithoutDropoutState_IsRefused()
+    {
+        var dropping = s_tiny with { HeadDropout = 0.5 };
+        var folder = Path.Combine(TestData.TempFolder(), "checkpoint");
+        WriteCheckpoint(folder, epochs: 1, supernet: dropping);
+        var stateFile = Path.Combine(folder, "trainer.json");
+        var state = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(stateFile))!.AsObject();
+        state.Remove(nameof(TrainingCheckpointState.DropoutGenerator));
+        File.WriteAllText(stateFile, state.ToJsonString());
+
+        using var resumed = Create(supernet: dropping);
+        var error = Assert.Throws<InvalidDataException>(() => resumed.LoadCheckpoint(folder));
+
+        Assert.Contains("holds no dropout generator state", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -287,9 +354,9 @@ public sealed class SupernetTrainerTests
     }
 
     // A run of the given options and method stopped after its first epochs, as a checkpoint in folder.
-    private static void WriteCheckpoint(string folder, int epochs, TrainingOptions? options = null, ITrainingMethod? method = null)
+    private static void WriteCheckpoint(string folder, int epochs, TrainingOptions? options = null, ITrainingMethod? method = null, Nb201SupernetOptions? supernet = null)
     {
-        using var first = Create(options, method);
+        using var first = Create(options, method, supernet: supernet);
         for (var e = 0; e < epochs; e++)
         {
             first.TrainEpoch(null, TestContext.Current.CancellationToken);
@@ -306,12 +373,17 @@ public sealed class SupernetTrainerTests
         Assert.All(expectedState.Keys, key => Assert.True(expectedState[key].equal(actualState[key]).all().item<bool>(), $"{key} differs {context}"));
     }
 
-    private static SupernetTrainer Create(TrainingOptions? options = null, ITrainingMethod? method = null, Device? device = null)
+    private static SupernetTrainer Create(TrainingOptions? options = null, ITrainingMethod? method = null, Device? device = null, Nb201SupernetOptions? supernet = null)
+    {
+        var images = TinyImages();
+        return new SupernetTrainer(supernet ?? s_tiny, options ?? s_options, method ?? new SposMethod(new UniformSubnetSampler(new Nb201SearchSpace(4))), images, [.. Enumerable.Range(0, 128)], device);
+    }
+
+    private static Cifar10Images TinyImages()
     {
         var pixels = new byte[128 * Cifar10Images.PixelBytes];
         new Random(2).NextBytes(pixels);
-        var images = new Cifar10Images(pixels, [.. Enumerable.Range(0, 128).Select(i => (byte)(i % 10))]);
-        return new SupernetTrainer(s_tiny, options ?? s_options, method ?? new SposMethod(new UniformSubnetSampler(new Nb201SearchSpace(4))), images, [.. Enumerable.Range(0, 128)], device);
+        return new Cifar10Images(pixels, [.. Enumerable.Range(0, 128).Select(i => (byte)(i % 10))]);
     }
 
     private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>

@@ -1,4 +1,5 @@
 using RdNas.Nas.Modules;
+using RdNas.Nas.Randomness;
 using RdNas.Nas.SearchSpaces.Nb201;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -9,7 +10,7 @@ namespace RdNas.Nas.Supernets.Nb201;
 
 /// <summary>
 /// The NAS-Bench-201 weight-sharing supernet: stem conv3×3 + BN; three stages of N searchable cells at C, 2C and 4C
-/// channels joined by residual reduction blocks; head BN-ReLU, global average pool, linear. A forward pass takes the
+/// channels joined by residual reduction blocks; head BN-ReLU, global average pool, (dropout,) linear. A forward pass takes the
 /// genotype that every cell shares and runs only its operations (single path).
 /// </summary>
 public sealed class Nb201Supernet : Module<Tensor, Nb201Genotype, Tensor>
@@ -18,6 +19,7 @@ public sealed class Nb201Supernet : Module<Tensor, Nb201Genotype, Tensor>
     private readonly ModuleList<Nb201SupernetCell> cells;
     private readonly ModuleList<ResidualReductionBlock> reductions;
     private readonly Module<Tensor, Tensor> lastact;
+    private readonly SeededDropout dropout;
     private readonly Linear classifier;
     private readonly int _cellsPerStage;
     private readonly int _inputDownsample;
@@ -39,12 +41,23 @@ public sealed class Nb201Supernet : Module<Tensor, Nb201Genotype, Tensor>
         cells = ModuleList(Enumerable.Range(0, 3 * _cellsPerStage).Select(i => new Nb201SupernetCell(c << (i / _cellsPerStage), ops, options.CellAffine, batchNorm)).ToArray());
         reductions = ModuleList(new ResidualReductionBlock(c, 2 * c, batchNorm), new ResidualReductionBlock(2 * c, 4 * c, batchNorm));
         lastact = Sequential(("bn", OptionalBatchNorm.Create(4 * c, affine: true, batchNorm)), ("relu", ReLU()));
+        dropout = new SeededDropout(options.HeadDropout);
         classifier = Linear(4 * c, options.ClassCount);
         RegisterComponents();
     }
 
     /// <summary>The device the weights are on, where inputs must be (moved with <c>Module.to(device)</c>).</summary>
     public Device Device => classifier.weight!.device;
+
+    /// <summary>
+    /// Where the head's dropout masks come from while training (<see cref="Nb201SupernetOptions.HeadDropout"/>); the
+    /// trainer gives its own seeded stream and saves its state with the checkpoint.
+    /// </summary>
+    public SeededGenerator? DropoutGenerator
+    {
+        get => dropout.Generator;
+        set => dropout.Generator = value;
+    }
 
     /// <summary>Logits of the subnet <paramref name="genotype"/> for a batch of images.</summary>
     public override Tensor forward(Tensor input, Nb201Genotype genotype)
@@ -53,7 +66,7 @@ public sealed class Nb201Supernet : Module<Tensor, Nb201Genotype, Tensor>
         var features = Features(input, genotype);
         var pooled = functional.adaptive_avg_pool2d(features, 1).flatten(1);
         features.Dispose();
-        return classifier.forward(pooled).MoveToOuterDisposeScope();
+        return classifier.forward(dropout.forward(pooled)).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -92,7 +105,7 @@ public sealed class Nb201Supernet : Module<Tensor, Nb201Genotype, Tensor>
     /// </summary>
     public IEnumerable<nn.Module> SubnetModules(Nb201Genotype genotype)
     {
-        IEnumerable<nn.Module> parts = [stem, .. reductions, lastact, classifier];
+        IEnumerable<nn.Module> parts = [stem, .. reductions, lastact, dropout, classifier];
         return parts.Concat(cells.SelectMany(cell => cell.SubnetModules(genotype)))
             .SelectMany(module => module.modules().Prepend(module))
             .Distinct(ReferenceEqualityComparer.Instance)

@@ -22,6 +22,12 @@ public sealed record Nb201SupernetOptions(int Width = 16, int CellsPerStage = 5,
     /// </summary>
     public int InputDownsample { get; init; } = 1;
 
+    /// <summary>
+    /// Probability of dropping a pooled feature before the classifier while training: 0 (no dropout) or the RD-NAS
+    /// reference code's 0.1 (the method notes' skeleton). Masks come from the trainer's seeded generator.
+    /// </summary>
+    public double HeadDropout { get; init; }
+
     /// <summary>Whether the network has batch norm at all; Synflow scores the network with every BN removed.</summary>
     public bool BatchNorm { get; init; } = true;
 
@@ -49,6 +55,11 @@ public sealed record Nb201SupernetOptions(int Width = 16, int CellsPerStage = 5,
         if (InputDownsample < 1 || 32 % InputDownsample != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(InputDownsample), InputDownsample, "input downsampling must divide the 32-pixel image side (1, 2, 4, ...)");
+        }
+
+        if (!(HeadDropout >= 0 && HeadDropout < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(HeadDropout), HeadDropout, "head dropout is a probability in [0, 1)");
         }
 
         _ = new Nb201SearchSpace(OpCount);

@@ -39,12 +39,14 @@ public sealed record TrainingMethodSpec(
             $"rdnas {Teacher}/{PairSampler}{(PairThreshold is { } t ? $"≥{t}" : "")}/{Lambda}{(Margin is { } m ? $"/m={m}" : "")}");
 
     /// <summary>
-    /// <see cref="Label"/> and what was evaluated: weight averaging after epoch <paramref name="averageWeightsAfter"/>
-    /// (null: the last weights) changes the evaluated weights, not the training, so runs that differ in it are
-    /// different configurations (<c>spos +swa after 50</c>).
+    /// <see cref="Label"/> and what else makes runs differ beyond their seeds: dropout before the supernet's classifier
+    /// (<paramref name="headDropout"/>, 0 for none) and weight averaging after epoch <paramref name="averageWeightsAfter"/>
+    /// (null: the last weights), which changes the evaluated weights, not the training (<c>spos +dropout 0.1 +swa after 50</c>).
     /// </summary>
-    public string ConfigurationLabel(int? averageWeightsAfter) =>
-        averageWeightsAfter is { } after ? $"{Label} +swa after {after}" : Label;
+    public string ConfigurationLabel(int? averageWeightsAfter, double headDropout = 0) =>
+        Label
+        + (headDropout > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" +dropout {headDropout}") : "")
+        + (averageWeightsAfter is { } after ? $" +swa after {after}" : "");
 
     /// <summary>Checks every field; the error names the option and the allowed values.</summary>
     public TrainingMethodSpec Validate()
