@@ -70,52 +70,15 @@ public sealed class SupernetTrainerTests
     [Fact]
     public void UpdateUnusedParameters_ChangesTrainingAndResumesBitIdentically()
     {
-        var options = s_options with { UpdateUnusedParameters = true };
-        var folder = Path.Combine(TestData.TempFolder(), "checkpoint");
-        using var skipping = Create();
-        using var uninterrupted = Create(options);
-        for (var e = 0; e < 3; e++)
-        {
-            skipping.TrainEpoch(null, TestContext.Current.CancellationToken);
-            uninterrupted.TrainEpoch(null, TestContext.Current.CancellationToken);
-        }
+        var folder = AssertChangesTrainingAndResumesBitIdentically(s_options with { UpdateUnusedParameters = true }, s_tiny);
 
-        WriteCheckpoint(folder, epochs: 1, options);
-        using var resumed = Create(options);
-        resumed.LoadCheckpoint(folder);
-        resumed.TrainEpoch(null, TestContext.Current.CancellationToken);
-        resumed.TrainEpoch(null, TestContext.Current.CancellationToken);
-
-        AssertSameState(uninterrupted, resumed, "after resume");
-        var weights = skipping.Model.state_dict();
-        Assert.Contains(weights.Keys, key => !weights[key].equal(uninterrupted.Model.state_dict()[key]).all().item<bool>());
         using var other = Create();
         Assert.Throws<InvalidOperationException>(() => other.LoadCheckpoint(folder)); // the checkpoint records the optimizer behaviour
     }
 
     [Fact]
-    public void HeadDropout_ChangesTrainingAndResumesBitIdentically()
-    {
-        var dropping = s_tiny with { HeadDropout = 0.5 };
-        var folder = Path.Combine(TestData.TempFolder(), "checkpoint");
-        using var plain = Create();
-        using var uninterrupted = Create(supernet: dropping);
-        for (var e = 0; e < 3; e++)
-        {
-            plain.TrainEpoch(null, TestContext.Current.CancellationToken);
-            uninterrupted.TrainEpoch(null, TestContext.Current.CancellationToken);
-        }
-
-        WriteCheckpoint(folder, epochs: 1, supernet: dropping);
-        using var resumed = Create(supernet: dropping);
-        resumed.LoadCheckpoint(folder);
-        resumed.TrainEpoch(null, TestContext.Current.CancellationToken);
-        resumed.TrainEpoch(null, TestContext.Current.CancellationToken);
-
-        AssertSameState(uninterrupted, resumed, "after resume");
-        var weights = plain.Model.state_dict();
-        Assert.Contains(weights.Keys, key => !weights[key].equal(uninterrupted.Model.state_dict()[key]).all().item<bool>());
-    }
+    public void HeadDropout_ChangesTrainingAndResumesBitIdentically() =>
+        AssertChangesTrainingAndResumesBitIdentically(s_options, s_tiny with { HeadDropout = 0.5 });
 
     [Fact]
     public void HeadDropout_EvaluationBetweenEpochs_LeavesTheTrajectoryAlone()
@@ -363,6 +326,31 @@ public sealed class SupernetTrainerTests
         }
 
         first.SaveCheckpoint(folder);
+    }
+
+    // Trains the plain tiny run and the variant side by side for three epochs, then the variant again from its own
+    // one-epoch checkpoint: the variant must train differently and resume bit-identically. Returns the checkpoint folder.
+    private static string AssertChangesTrainingAndResumesBitIdentically(TrainingOptions options, Nb201SupernetOptions supernet)
+    {
+        var folder = Path.Combine(TestData.TempFolder(), "checkpoint");
+        using var plain = Create();
+        using var uninterrupted = Create(options, supernet: supernet);
+        for (var e = 0; e < 3; e++)
+        {
+            plain.TrainEpoch(null, TestContext.Current.CancellationToken);
+            uninterrupted.TrainEpoch(null, TestContext.Current.CancellationToken);
+        }
+
+        WriteCheckpoint(folder, epochs: 1, options, supernet: supernet);
+        using var resumed = Create(options, supernet: supernet);
+        resumed.LoadCheckpoint(folder);
+        resumed.TrainEpoch(null, TestContext.Current.CancellationToken);
+        resumed.TrainEpoch(null, TestContext.Current.CancellationToken);
+
+        AssertSameState(uninterrupted, resumed, "after resume");
+        var weights = plain.Model.state_dict();
+        Assert.Contains(weights.Keys, key => !weights[key].equal(uninterrupted.Model.state_dict()[key]).all().item<bool>());
+        return folder;
     }
 
     private static void AssertSameState(SupernetTrainer expected, SupernetTrainer actual, string context)
