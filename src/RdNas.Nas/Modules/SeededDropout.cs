@@ -1,5 +1,4 @@
 using RdNas.Nas.Randomness;
-using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -25,9 +24,6 @@ public sealed class SeededDropout : Module<Tensor, Tensor>
 
         _probability = probability;
     }
-
-    /// <summary>The probability of dropping an element.</summary>
-    public double Probability => _probability;
 
     /// <summary>Where masks are drawn from; training with a non-zero probability needs one.</summary>
     public SeededGenerator? Generator { get; set; }
