@@ -23,7 +23,7 @@ internal static class PresetSweep
         var preset = new TrainingPreset(
             string.Create(CultureInfo.InvariantCulture, $"sweep-c{width}-n{cells}-e{epochs}-b{batchSize}{variant.Suffix}"),
             "preset candidate",
-            new Nb201SupernetOptions(width, cells) { CellAffine = variant.CellAffine, InputDownsample = 32 / variant.Resolution, HeadDropout = variant.HeadDropout },
+            new Nb201SupernetOptions(width, cells) { CellAffine = variant.CellAffine, ReductionAffine = !variant.PlainReductions, InputDownsample = 32 / variant.Resolution, HeadDropout = variant.HeadDropout },
             training,
             new EvaluationOptions(Subnets: 200, SampleSeed: sampleSeed, RecalibrationBatches: recalibrationBatches, RecalibrationBatchSize: 128, ValidImages: validImages));
         var spec = new TrainingRunSpec(preset, DataDirectory.Resolve(null), output);

@@ -88,7 +88,7 @@ internal sealed class TrainCommand : CliCommand
 
     private static readonly Option<double?> s_headDropout = new("--head-dropout")
     {
-        Description = "Override the preset's dropout before the supernet's classifier while training: 0 (the presets') or the RD-NAS reference code's 0.1",
+        Description = "Override the preset's dropout before the supernet's classifier while training, a probability in [0, 1) (the CPU presets have none; paper has the RD-NAS reference code's 0.1)",
     };
 
     private static readonly Option<string> s_groundTruth = new("--ground-truth")

@@ -83,6 +83,19 @@ public sealed class Nb201SupernetTests
     }
 
     [Fact]
+    public void Constructor_PlainReductions_DropOnlyTheReductionBatchNormsScaleAndShift()
+    {
+        using var affine = Nb201NetworkFactory.Create(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1), seed: 0);
+        using var plain = Nb201NetworkFactory.Create(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1) { ReductionAffine = false }, seed: 0);
+
+        // Each reduction block has two BNs of its output width: 2·2·(8 + 16) scale-and-shift parameters in all.
+        Assert.Equal(2 * 2 * (8 + 16), affine.parameters().Sum(p => p.numel()) - plain.parameters().Sum(p => p.numel()));
+        static bool ReductionScale(string key) => key.StartsWith("reductions.", StringComparison.Ordinal) && key.EndsWith("bn.weight", StringComparison.Ordinal);
+        Assert.Contains(affine.state_dict().Keys, ReductionScale);
+        Assert.DoesNotContain(plain.state_dict().Keys, ReductionScale);
+    }
+
+    [Fact]
     public void Options_ZeroWidth_NamesTheField()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Nb201SupernetOptions(Width: 0).Validate());

@@ -39,7 +39,7 @@ public sealed class Nb201Supernet : Module<Tensor, Nb201Genotype, Tensor>
         var batchNorm = options.BatchNorm;
         stem = Sequential(("conv", Conv2d(3, c, 3, padding: 1, bias: false)), ("bn", OptionalBatchNorm.Create(c, affine: true, batchNorm)));
         cells = ModuleList(Enumerable.Range(0, 3 * _cellsPerStage).Select(i => new Nb201SupernetCell(c << (i / _cellsPerStage), ops, options.CellAffine, batchNorm)).ToArray());
-        reductions = ModuleList(new ResidualReductionBlock(c, 2 * c, batchNorm), new ResidualReductionBlock(2 * c, 4 * c, batchNorm));
+        reductions = ModuleList(new ResidualReductionBlock(c, 2 * c, batchNorm, options.ReductionAffine), new ResidualReductionBlock(2 * c, 4 * c, batchNorm, options.ReductionAffine));
         lastact = Sequential(("bn", OptionalBatchNorm.Create(4 * c, affine: true, batchNorm)), ("relu", ReLU()));
         dropout = new SeededDropout(options.HeadDropout);
         classifier = Linear(4 * c, options.ClassCount);

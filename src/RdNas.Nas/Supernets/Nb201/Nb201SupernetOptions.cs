@@ -16,6 +16,12 @@ public sealed record Nb201SupernetOptions(int Width = 16, int CellsPerStage = 5,
     public bool CellAffine { get; init; }
 
     /// <summary>
+    /// Whether the reduction blocks' batch norms learn a scale and shift: they do in the benchmark's networks (the
+    /// default); the RD-NAS reference supernet builds them without, as its cells'.
+    /// </summary>
+    public bool ReductionAffine { get; init; } = true;
+
+    /// <summary>
     /// Factor by which input images are average-pooled before the stem: 1 keeps CIFAR's 32×32, 2 gives 16×16. A budget
     /// knob for candidate presets: a quarter of the pixels buys a deeper supernet in the same time (reduced resolution is
     /// one of EcoNAS's reduction factors, Zhou et al., CVPR 2020).

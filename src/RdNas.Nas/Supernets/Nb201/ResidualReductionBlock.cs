@@ -15,12 +15,16 @@ public sealed class ResidualReductionBlock : Module<Tensor, Tensor>
     private readonly ReluConvBn conv_b;
     private readonly Module<Tensor, Tensor> downsample;
 
-    /// <summary>Builds a block from <paramref name="inChannels"/> to <paramref name="outChannels"/>, halving the resolution.</summary>
-    public ResidualReductionBlock(long inChannels, long outChannels, bool batchNorm = true)
+    /// <summary>
+    /// Builds a block from <paramref name="inChannels"/> to <paramref name="outChannels"/>, halving the resolution; its
+    /// batch norms learn a scale and shift when <paramref name="affine"/> (the benchmark's networks; the RD-NAS reference
+    /// supernet's do not).
+    /// </summary>
+    public ResidualReductionBlock(long inChannels, long outChannels, bool batchNorm = true, bool affine = true)
         : base(nameof(ResidualReductionBlock))
     {
-        conv_a = new ReluConvBn(inChannels, outChannels, 3, 2, 1, affine: true, batchNorm);
-        conv_b = new ReluConvBn(outChannels, outChannels, 3, 1, 1, affine: true, batchNorm);
+        conv_a = new ReluConvBn(inChannels, outChannels, 3, 2, 1, affine, batchNorm);
+        conv_b = new ReluConvBn(outChannels, outChannels, 3, 1, 1, affine, batchNorm);
         downsample = Sequential(
             ("pool", AvgPool2d(2, stride: 2, padding: 0)),
             ("conv", Conv2d(inChannels, outChannels, 1, bias: false)));
