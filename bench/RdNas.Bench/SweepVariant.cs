@@ -38,6 +38,10 @@ internal sealed record SweepVariant(bool UpdateUnusedParameters, bool CellAffine
     public string Suffix => string.Create(CultureInfo.InvariantCulture,
         $"{(UpdateUnusedParameters ? "-unused" : "")}{(CellAffine ? "-affine" : "")}{(PlainReductions ? "-plainred" : "")}{(LearningRate == new TrainingOptions().LearningRate ? "" : $"-lr{LearningRate}")}{(Resolution == 32 ? "" : $"-res{Resolution}")}{(HeadDropout == 0 ? "" : $"-dropout{HeadDropout}")}");
 
+    /// <summary>The variant's settings as the sweep's summary line prints them.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"lr={LearningRate} update_unused={UpdateUnusedParameters} cell_affine={CellAffine} plain_reductions={PlainReductions} resolution={Resolution} head_dropout={HeadDropout}");
+
     private static double Value(IEnumerable<string> tokens, string prefix, double fallback) =>
         tokens.Where(t => t.StartsWith(prefix, StringComparison.Ordinal))
             .Select(t => double.Parse(t[prefix.Length..], CultureInfo.InvariantCulture))
