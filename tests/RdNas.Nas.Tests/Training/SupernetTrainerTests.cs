@@ -105,6 +105,24 @@ public sealed class SupernetTrainerTests
     }
 
     [Fact]
+    public void LoadCheckpoint_WrittenBeforeHeadDropoutAndPlainReductions_ResumesWithTheirDefaults()
+    {
+        var folder = Path.Combine(TestData.TempFolder(), "checkpoint");
+        WriteCheckpoint(folder, epochs: 1);
+        var stateFile = Path.Combine(folder, "trainer.json");
+        var state = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(stateFile))!.AsObject();
+        var supernet = state[nameof(TrainingCheckpointState.Supernet)]!.AsObject();
+        Assert.True(supernet.Remove(nameof(Nb201SupernetOptions.HeadDropout)) && supernet.Remove(nameof(Nb201SupernetOptions.ReductionAffine)));
+        state.Remove(nameof(TrainingCheckpointState.DropoutGenerator));
+        File.WriteAllText(stateFile, state.ToJsonString());
+
+        using var resumed = Create();
+        resumed.LoadCheckpoint(folder);
+
+        Assert.Equal(1, resumed.CompletedEpochs);
+    }
+
+    [Fact]
     public void HeadDropout_CheckpointWithoutDropoutState_IsRefused()
     {
         var dropping = s_tiny with { HeadDropout = 0.5 };
