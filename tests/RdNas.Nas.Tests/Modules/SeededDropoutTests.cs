@@ -11,7 +11,7 @@ public sealed class SeededDropoutTests
     {
         using var dropout = new SeededDropout(0.25) { Generator = new SeededGenerator(3) };
         dropout.train();
-        using var input = ones(100, 100);
+        using var input = ones(100, 100, dtype: ScalarType.Float32); // explicit: other tests switch the default dtype while they build
 
         using var output = dropout.forward(input);
 
@@ -25,7 +25,7 @@ public sealed class SeededDropoutTests
     {
         using var first = new SeededDropout(0.5) { Generator = new SeededGenerator(7, RandomStreams.HeadDropout) };
         using var second = new SeededDropout(0.5) { Generator = new SeededGenerator(7, RandomStreams.HeadDropout) };
-        using var input = ones(8, 16);
+        using var input = ones(8, 16, dtype: ScalarType.Float32);
         first.train();
         second.train();
 
@@ -44,7 +44,7 @@ public sealed class SeededDropoutTests
         var before = generator.State;
         using var dropout = new SeededDropout(0.5) { Generator = generator };
         dropout.eval();
-        using var input = arange(12f).reshape(3, 4);
+        using var input = arange(12, dtype: ScalarType.Float32).reshape(3, 4);
 
         using var output = dropout.forward(input);
 
@@ -57,7 +57,7 @@ public sealed class SeededDropoutTests
     {
         using var dropout = new SeededDropout(0.1);
         dropout.train();
-        using var input = ones(2, 2);
+        using var input = ones(2, 2, dtype: ScalarType.Float32);
 
         var error = Assert.Throws<InvalidOperationException>(() => dropout.forward(input));
 
