@@ -27,7 +27,7 @@ public sealed class TrackedBatchNorm2dTests
         using var bn = new TrackedBatchNorm2d(2, affine: false);
         bn.train();
         using var generator = TestGenerator.Create();
-        using (bn.forward(randn([4, 2, 3, 3], generator: generator)))
+        using (bn.forward(randn([4, 2, 3, 3], ScalarType.Float32, generator: generator)))
         {
         }
 

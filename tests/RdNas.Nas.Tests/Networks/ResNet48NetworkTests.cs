@@ -32,7 +32,7 @@ public sealed class ResNet48NetworkTests
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         using var generator = new Generator(1);
-        var images = randn([2, 3, 64, 64], generator: generator);
+        var images = randn([2, 3, 64, 64], ScalarType.Float32, generator: generator);
 
         var features = network.Features(images);
         var logits = network.forward(images);
@@ -45,7 +45,7 @@ public sealed class ResNet48NetworkTests
     public void Features_SideNotAMultipleOf32_ErrorNamesTheShape()
     {
         using var network = ResNet48Network.Create(ResNet48Genotype.Parse(Arch1), seed: 0);
-        using var images = zeros([1, 3, 48, 48]);
+        using var images = zeros([1, 3, 48, 48], ScalarType.Float32);
 
         var error = Assert.Throws<ArgumentException>(() => network.Features(images));
 

@@ -15,7 +15,7 @@ public sealed class InitialNetworkPoolTests
         var pool = new InitialNetworkPool(idlePerKind: 2);
         using var fresh = Nb201NetworkFactory.Create(Tiny, seed: 3);
         var genotype = Nb201Genotype.Parse("|nor_conv_3x3~0|+|nor_conv_1x1~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|");
-        using var images = randn([4, 3, 32, 32], generator: new Generator(1));
+        using var images = randn([4, 3, 32, 32], ScalarType.Float32, generator: new Generator(1));
 
         var lent = pool.Rent(Tiny, seed: 3, ScalarType.Float32);
         using (NewDisposeScope())

@@ -30,7 +30,7 @@ public sealed class ProxyTests
             weights[1].copy_(tensor(new[] { 1f, 1f }).reshape(1, 2));
         }
 
-        network.forward(ones(1, 2)).sum().backward();
+        network.forward(ones(1, 2, dtype: ScalarType.Float32)).sum().backward();
 
         Assert.Equal(20, LayerMetrics.SumOverWeights(network, (weight, grad) => (weight * grad).abs()), 9);
     }

@@ -13,7 +13,7 @@ public sealed class Nb201SupernetTests
     {
         using var model = Nb201NetworkFactory.Create(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1), seed: 0);
         using var generator = TestGenerator.Create();
-        using var input = randn([3, 3, 32, 32], generator: generator);
+        using var input = randn([3, 3, 32, 32], ScalarType.Float32, generator: generator);
 
         using var logits = model.forward(input, Nb201Genotype.Parse(MixedCell));
 
@@ -26,7 +26,7 @@ public sealed class Nb201SupernetTests
     {
         using var model = Nb201NetworkFactory.Create(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1), seed: 0);
         using var generator = TestGenerator.Create();
-        using var input = randn([2, 3, 32, 32], generator: generator);
+        using var input = randn([2, 3, 32, 32], ScalarType.Float32, generator: generator);
         var genotype = Nb201Genotype.Parse(MixedCell);
 
         model.forward(input, genotype).sum().backward();
@@ -44,7 +44,7 @@ public sealed class Nb201SupernetTests
     {
         using var model = Nb201NetworkFactory.Create(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1, OpCount: 5), seed: 0);
         using var generator = TestGenerator.Create();
-        using var input = randn([2, 3, 32, 32], generator: generator);
+        using var input = randn([2, 3, 32, 32], ScalarType.Float32, generator: generator);
 
         using var logits = model.forward(input, Nb201Genotype.Parse("|none~0|+|none~0|none~1|+|none~0|none~1|none~2|"));
 
@@ -56,7 +56,7 @@ public sealed class Nb201SupernetTests
     {
         using var model = Nb201NetworkFactory.Create(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1), seed: 0);
         using var generator = TestGenerator.Create();
-        using var input = randn([1, 3, 32, 32], generator: generator);
+        using var input = randn([1, 3, 32, 32], ScalarType.Float32, generator: generator);
 
         var error = Assert.Throws<ArgumentException>(() =>
             model.forward(input, Nb201Genotype.Parse("|nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+|avg_pool_3x3~0|none~1|nor_conv_3x3~2|")));
@@ -111,7 +111,7 @@ public sealed class Nb201SupernetTests
         full.eval();
         halved.eval();
         using var generator = TestGenerator.Create();
-        using var input = randn([2, 3, 32, 32], generator: generator);
+        using var input = randn([2, 3, 32, 32], ScalarType.Float32, generator: generator);
         var genotype = Nb201Genotype.Parse(MixedCell);
 
         using var features = halved.Features(input, genotype);
