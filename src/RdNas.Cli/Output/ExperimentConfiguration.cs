@@ -16,8 +16,5 @@ internal static class ExperimentConfiguration
     /// leaves to its preset is the preset's (none for a preset this client does not know).
     /// </summary>
     public static string Label(ExperimentSpec spec) =>
-        Method(spec).ConfigurationLabel(spec.AverageWeightsAfter, spec.HeadDropout ?? PresetHeadDropout(spec.Preset));
-
-    private static double PresetHeadDropout(string preset) =>
-        TrainingPresets.All.FirstOrDefault(p => string.Equals(p.Name, preset, StringComparison.OrdinalIgnoreCase))?.Supernet.HeadDropout ?? 0;
+        Method(spec).ConfigurationLabel(spec.AverageWeightsAfter, spec.HeadDropout ?? TrainingPresets.Find(spec.Preset)?.Supernet.HeadDropout ?? 0);
 }

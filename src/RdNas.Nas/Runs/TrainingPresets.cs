@@ -33,8 +33,12 @@ public static class TrainingPresets
             new EvaluationOptions(Subnets: 200, RecalibrationBatches: 200, RecalibrationBatchSize: 64)) { MeantForGpu = true },
     ];
 
+    /// <summary>The preset called <paramref name="name"/> (case-insensitive), or null when there is none.</summary>
+    public static TrainingPreset? Find(string name) =>
+        All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The preset called <paramref name="name"/>; an error listing the valid names otherwise.</summary>
     public static TrainingPreset Get(string name) =>
-        All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+        Find(name)
         ?? throw new ArgumentException($"unknown preset '{name}' (expected {string.Join(", ", All.Select(p => p.Name))})", nameof(name));
 }
