@@ -1,4 +1,5 @@
 using System.Globalization;
+using RdNas.Nas.Evaluation;
 using RdNas.Nas.Evaluation.Metrics;
 using RdNas.Nas.GroundTruth;
 using RdNas.Nas.Runs;
@@ -11,14 +12,28 @@ namespace RdNas.Bench;
 /// supernet accuracy and by supernet valid loss side by side: how scoring choices are judged without looking at the
 /// evaluation sample every reported figure uses (sample seed 0). With <c>history</c> it scores as the in-training
 /// history does (the first 50 subnets on 2,000 valid images), so a history point and the finished run can be compared
-/// under one measurement.
+/// under one measurement; with <c>valid-batch=B</c> it scores as the RD-NAS reference code does, each batch of B valid
+/// images normalised by its own statistics instead of recalibrated ones.
 /// </summary>
 internal static class CheckpointRescore
 {
-    public static void Run(string runDirectory, string presetName, long sampleSeed, string output, bool historyMeasurement)
+    private const string ValidBatchToken = "valid-batch=";
+
+    public static void Run(string runDirectory, string presetName, long sampleSeed, string output, IReadOnlyCollection<string> tokens)
     {
+        var unknown = tokens.FirstOrDefault(t => t != "history" && !t.StartsWith(ValidBatchToken, StringComparison.Ordinal));
+        if (unknown is not null)
+        {
+            throw new ArgumentException($"rescore: unknown token '{unknown}' (expected history, {ValidBatchToken}SIZE)");
+        }
+
         using var run = FinishedRun.Open(runDirectory, presetName);
-        var evaluation = historyMeasurement ? TrainingHistory.InTrainingEvaluation(run.Spec.Preset.Evaluation) : run.Spec.Preset.Evaluation;
+        var evaluation = tokens.Contains("history") ? TrainingHistory.InTrainingEvaluation(run.Spec.Preset.Evaluation) : run.Spec.Preset.Evaluation;
+        if (tokens.FirstOrDefault(t => t.StartsWith(ValidBatchToken, StringComparison.Ordinal)) is { } validBatch)
+        {
+            evaluation = evaluation with { BatchNorm = BatchNormStatistics.ValidBatch, BatchSize = int.Parse(validBatch[ValidBatchToken.Length..], CultureInfo.InvariantCulture) };
+        }
+
         var (scores, validImages) = Nb201TrainingRun.Score(
             run.Model, run.Images, run.Split, evaluation with { SampleSeed = sampleSeed },
             Nb201GroundTruth.Load(run.Spec.Data), run.Spec.GroundTruthColumn, null, CancellationToken.None);
@@ -28,6 +43,6 @@ internal static class CheckpointRescore
         var byAccuracy = RankingReport.Compute([.. scores.Select(s => s.SupernetAccuracy)], truth);
         var byLoss = RankingReport.Compute([.. scores.Select(s => -s.SupernetLoss)], truth);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rescore {runDirectory} ({run.State.Sampler}, epoch {run.State.CompletedEpochs}) sample_seed={sampleSeed} subnets={scores.Count} valid_images={validImages} tau_accuracy={byAccuracy.KendallTau:F4} tau_loss={byLoss.KendallTau:F4} rho_accuracy={byAccuracy.SpearmanRho:F4} rho_loss={byLoss.SpearmanRho:F4}"));
+            $"rescore {runDirectory} ({run.State.Sampler}, epoch {run.State.CompletedEpochs}) sample_seed={sampleSeed} subnets={scores.Count} valid_images={validImages} batch_norm={evaluation.BatchNorm} batch={evaluation.BatchSize} tau_accuracy={byAccuracy.KendallTau:F4} tau_loss={byLoss.KendallTau:F4} rho_accuracy={byAccuracy.SpearmanRho:F4} rho_loss={byLoss.SpearmanRho:F4}"));
     }
 }

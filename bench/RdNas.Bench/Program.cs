@@ -22,7 +22,7 @@ switch (command)
             SweepVariant.Parse([.. args.Skip(11)]));
         break;
     case "rescore":
-        CheckpointRescore.Run(args[1], args[2], long.Parse(args[3], CultureInfo.InvariantCulture), args[4], args.Length > 5 && args[5] == "history");
+        CheckpointRescore.Run(args[1], args[2], long.Parse(args[3], CultureInfo.InvariantCulture), args[4], [.. args.Skip(5)]);
         break;
     case "recal-noise":
         RecalibrationNoise.Run(args[1], args[2], Arg(3, 100), Arg(4, 10_000), args[5],

@@ -27,6 +27,7 @@ public sealed class TrainCommandTests
     [InlineData("--margin", "-1", "--margin:")]
     [InlineData("--epochs", "0", "--epochs: must be at least 1, got 0")]
     [InlineData("--head-dropout", "1", "--head-dropout: must be a probability in [0, 1), got 1")]
+    [InlineData("--bn-statistics", "running", "--bn-statistics: unknown batch-norm statistics 'running' (expected recalibrated or valid-batch)")]
     [InlineData("--space", "darts", "unknown search space 'darts' (expected nb201 or resnet48)")]
     [InlineData("--search", "annealing", "--search: unknown search strategy 'annealing' (expected evolution or random)")]
     [InlineData("--search-budget", "20", "--search-budget applies to a search: add --search evolution or --search random")]
@@ -165,7 +166,7 @@ public sealed class TrainCommandTests
         using var cli = new CliRunner();
 
         var code = await cli.RunAsync("train", "--sampler", sampler, "--teacher", "ensemble:flops+params", "--lambda", "warmup", "--teacher-cache", cache,
-            "--preset", "smoke", "--epochs", "2", "--head-dropout", "0.1", "--ground-truth", "cifar100_valid", "--out", output, "--data", data, "--format", "json");
+            "--preset", "smoke", "--epochs", "2", "--head-dropout", "0.1", "--bn-statistics", "valid-batch", "--ground-truth", "cifar100_valid", "--out", output, "--data", data, "--format", "json");
 
         Assert.True(code == ExitCodes.Success, cli.Error);
         using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "result.json")));
@@ -173,6 +174,9 @@ public sealed class TrainCommandTests
         Assert.Equal(sampler, root.GetProperty("sampler").GetString());
         Assert.Equal("cifar100_valid", root.GetProperty("ground_truth").GetString());
         Assert.Equal(0.1, root.GetProperty("supernet").GetProperty("head_dropout").GetDouble());
+        Assert.Equal("valid_batch", root.GetProperty("evaluation").GetProperty("batch_norm").GetString());
+        Assert.Equal(64, root.GetProperty("evaluation").GetProperty("batch_size").GetInt32()); // the reference code's scoring batch
+        Assert.EndsWith(", BN from each valid batch of 64", RunRecord.Read(output).Evaluation, StringComparison.Ordinal);
         var groundTruth = RdNas.Nas.GroundTruth.Nb201GroundTruth.Load(RdNas.Nas.Data.DataDirectory.Resolve(data));
         var firstRow = File.ReadLines(Path.Combine(output, "subnets.csv")).Skip(1).First().Split(',');
         Assert.Equal(groundTruth.Lookup(RdNas.Nas.SearchSpaces.Nb201.Nb201Genotype.Parse(firstRow[0]), "cifar100_valid"), double.Parse(firstRow[2], System.Globalization.CultureInfo.InvariantCulture), 6);

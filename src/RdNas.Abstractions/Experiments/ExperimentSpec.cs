@@ -22,6 +22,10 @@ namespace RdNas.Abstractions.Experiments;
 /// <param name="AverageWeightsAfter">Evaluate the mean of the weights of the epochs after this one (null: the last weights).</param>
 /// <param name="Search">After the evaluation, search the cells with the trained supernet (null: no search).</param>
 /// <param name="HeadDropout">Overrides the preset's dropout before the supernet's classifier (the reference code's 0.1).</param>
+/// <param name="BnStatistics">
+/// Overrides the batch-norm statistics subnets are scored with: <c>recalibrated</c> (the presets') or <c>valid-batch</c>
+/// (each batch of 64 valid images normalised by itself, as the reference code's ranking evaluation does).
+/// </param>
 [GenerateSerializer, Immutable, Alias("RdNas.ExperimentSpec")]
 public sealed record ExperimentSpec(
     [property: Id(0)] string Space = "nb201",
@@ -40,4 +44,5 @@ public sealed record ExperimentSpec(
     [property: Id(13)] string GroundTruth = "cifar10_valid",
     [property: Id(14)] int? AverageWeightsAfter = null,
     [property: Id(15)] ExperimentSearchSpec? Search = null,
-    [property: Id(16)] double? HeadDropout = null);
+    [property: Id(16)] double? HeadDropout = null,
+    [property: Id(17)] string? BnStatistics = null);

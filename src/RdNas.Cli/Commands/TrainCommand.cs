@@ -91,6 +91,11 @@ internal sealed class TrainCommand : CliCommand
         Description = "Override the preset's dropout before the supernet's classifier while training, a probability in [0, 1) (the CPU presets have none; paper has the RD-NAS reference code's 0.1)",
     };
 
+    private static readonly Option<string?> s_bnStatistics = new("--bn-statistics")
+    {
+        Description = "Batch-norm statistics subnets are scored with: recalibrated (the presets': re-estimated per subnet on train batches) or valid-batch (the RD-NAS reference code's ranking evaluation: each batch of 64 valid images normalised by itself)",
+    };
+
     private static readonly Option<string> s_groundTruth = new("--ground-truth")
     {
         Description = "The NB201 column the ranking is scored against: cifar10_valid (the protocol's), or another such as cifar10_test, cifar100_valid, imagenet16_valid",
@@ -155,6 +160,7 @@ internal sealed class TrainCommand : CliCommand
         Options.Add(s_trainImages);
         Options.Add(s_averageWeightsAfter);
         Options.Add(s_headDropout);
+        Options.Add(s_bnStatistics);
         Options.Add(s_groundTruth);
         Options.Add(s_search);
         Options.Add(s_searchBudget);
@@ -188,7 +194,8 @@ internal sealed class TrainCommand : CliCommand
             Search: parseResult.GetValue(s_search) is { } strategy
                 ? new ExperimentSearchSpec(strategy, parseResult.GetValue(s_searchBudget), parseResult.GetValue(s_searchSeed), parseResult.GetValue(s_searchPopulation), parseResult.GetValue(s_searchTournament))
                 : null,
-            HeadDropout: parseResult.GetValue(s_headDropout));
+            HeadDropout: parseResult.GetValue(s_headDropout),
+            BnStatistics: parseResult.GetValue(s_bnStatistics));
         var output = OutputLocation.Folder("--out", parseResult.GetValue(s_out)!);
         var cluster = parseResult.GetValue(CommonOptions.Cluster);
         var data = parseResult.GetValue(CommonOptions.Data);

@@ -62,6 +62,11 @@ public sealed class ExperimentPlanner(IOptions<RdNasPlatformOptions> options)
             throw new InvalidExperimentSpecException("head_dropout", $"must be a probability in [0, 1), got {dropout.ToString(CultureInfo.InvariantCulture)}");
         }
 
+        if (spec.BnStatistics is { } statistics)
+        {
+            _ = Field("bn_statistics", () => preset.Evaluation.WithBatchNorm(statistics));
+        }
+
         if (string.IsNullOrWhiteSpace(spec.GroundTruth))
         {
             throw new InvalidExperimentSpecException("ground_truth", "must name an NB201 column such as cifar10_valid");
@@ -90,8 +95,9 @@ public sealed class ExperimentPlanner(IOptions<RdNasPlatformOptions> options)
             AverageWeightsAfter = spec.AverageWeightsAfter ?? preset.Training.AverageWeightsAfter,
         };
         var supernet = preset.Supernet with { HeadDropout = spec.HeadDropout ?? preset.Supernet.HeadDropout };
+        var evaluation = spec.BnStatistics is { } statistics ? preset.Evaluation.WithBatchNorm(statistics) : preset.Evaluation;
         return new TrainingRunSpec(
-            preset with { Training = training, Supernet = supernet }, DataDirectory.Resolve(options.Value.DataDirectory), runDirectory, spec.SplitSeed, spec.GroundTruth,
+            preset with { Training = training, Supernet = supernet, Evaluation = evaluation }, DataDirectory.Resolve(options.Value.DataDirectory), runDirectory, spec.SplitSeed, spec.GroundTruth,
             Method(spec), options.Value.TeacherCache, Environment.ProcessorCount, options.Value.TeacherCache is null ? teacherSource : null,
             ComputeDevice.Parse(options.Value.TrainingDevice));
     }

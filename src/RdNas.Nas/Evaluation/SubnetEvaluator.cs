@@ -10,7 +10,8 @@ namespace RdNas.Nas.Evaluation;
 /// <summary>
 /// Scores subnets with shared supernet weights: BN statistics gathered during training mix every subnet, so each
 /// subnet's running statistics are reset and re-estimated (cumulative average) on the same train batches before its
-/// top-1 accuracy and mean cross-entropy on the valid images are measured.
+/// top-1 accuracy and mean cross-entropy on the valid images are measured; or, as the RD-NAS reference code scores,
+/// each valid batch is normalised by its own statistics (<see cref="BatchNormStatistics.ValidBatch"/>).
 /// </summary>
 public sealed class SubnetEvaluator
 {
@@ -38,7 +39,7 @@ public sealed class SubnetEvaluator
     /// <summary>Number of valid images each subnet is scored on.</summary>
     public int ValidImageCount => _validIndices.Length;
 
-    /// <summary>Top-1 accuracy (%) and mean cross-entropy of <paramref name="genotype"/> on the valid images after BN recalibration.</summary>
+    /// <summary>Top-1 accuracy (%) and mean cross-entropy of <paramref name="genotype"/> on the valid images, with the batch-norm statistics the options name.</summary>
     public SubnetMeasurement Measure(Nb201Genotype genotype, CancellationToken cancellationToken = default)
     {
         using var noGrad = no_grad();
@@ -46,8 +47,12 @@ public sealed class SubnetEvaluator
         var momenta = batchNorms.Select(bn => bn.Momentum).ToArray();
         try
         {
-            Recalibrate(batchNorms, genotype, cancellationToken);
-            return Score(genotype, cancellationToken);
+            if (_options.BatchNorm == BatchNormStatistics.Recalibrated)
+            {
+                Recalibrate(batchNorms, genotype, cancellationToken);
+            }
+
+            return Score(batchNorms, genotype, cancellationToken);
         }
         finally
         {
@@ -58,9 +63,20 @@ public sealed class SubnetEvaluator
         }
     }
 
-    private SubnetMeasurement Score(Nb201Genotype genotype, CancellationToken cancellationToken)
+    private SubnetMeasurement Score(TrackedBatchNorm2d[] batchNorms, Nb201Genotype genotype, CancellationToken cancellationToken)
     {
         _model.eval();
+        if (_options.BatchNorm == BatchNormStatistics.ValidBatch)
+        {
+            // Batch norms in training mode normalise with the batch's own statistics; nothing else trains (no dropout
+            // masks are drawn). Their running statistics move, which callers that must keep them take a
+            // RunningStatisticsSnapshot for, as they do for recalibration.
+            foreach (var bn in batchNorms)
+            {
+                bn.train();
+            }
+        }
+
         long correct = 0;
         var lossSum = 0.0;
         for (var start = 0; start < _validIndices.Length; start += _options.BatchSize)

@@ -13,7 +13,7 @@ namespace RdNas.Nas.Runs;
 /// the method record with the method their top-level fields name.
 /// </summary>
 /// <param name="Method">How the run trained (<see cref="TrainingMethodSpec.Label"/> names it).</param>
-/// <param name="Evaluation">What the ranking was measured on: subnet count, sample seed and valid images; runs are comparable only when it is equal.</param>
+/// <param name="Evaluation">What the ranking was measured on: subnet count, sample seed, valid images and (when not recalibrated) the scoring batches' BN statistics; runs are comparable only when it is equal.</param>
 /// <param name="OpCount">The ops per edge of the trained space (4 or 5).</param>
 /// <param name="AverageWeightsAfter">The epoch after which the evaluated weights were averaged; null for the last weights.</param>
 /// <param name="TrainingCurve">Training loss and accuracy per epoch; empty for runs written before result.json kept it.</param>
@@ -127,7 +127,13 @@ public sealed record RunRecord(
         var subnets = root.GetProperty("subnets").GetInt32();
         var sampleSeed = root.TryGetProperty("evaluation", out var evaluation) && evaluation.TryGetProperty("sample_seed", out var seed) ? seed.GetInt64() : 0;
         var images = root.TryGetProperty("valid_images_scored", out var scored) ? scored.GetInt32().ToString(CultureInfo.InvariantCulture) : "?";
-        return string.Create(CultureInfo.InvariantCulture, $"{subnets} subnets (seed {sampleSeed}) on {images} images");
+        var batchNorm = evaluation.ValueKind == JsonValueKind.Object && evaluation.TryGetProperty("batch_norm", out var statistics)
+            ? statistics.Deserialize<BatchNormStatistics>(TrainingRunWriter.JsonOptions)
+            : BatchNormStatistics.Recalibrated; // written before the choice existed
+        var perBatch = batchNorm == BatchNormStatistics.ValidBatch && evaluation.TryGetProperty("batch_size", out var size)
+            ? $", BN from each valid batch of {size.GetInt32()}"
+            : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"{subnets} subnets (seed {sampleSeed}) on {images} images{perBatch}");
     }
 
     private static int? OptionalInt(JsonElement training, string name) =>
