@@ -28,7 +28,6 @@ public sealed partial class ExperimentGrain(
     public const int MaxStartFailures = 3;
 
     private WorkerReport? _progress;
-    private int _startFailures;
     private ExperimentState _persisted = new();
     private IGrainTimer? _watchdog;
 
@@ -228,7 +227,7 @@ public sealed partial class ExperimentGrain(
             return;
         }
 
-        _startFailures = 0;
+        S.StartFailures = 0;
         metrics.WorkerStarted(resumed: S.Attempts > 1);
         S.Phase = ExperimentPhase.Training;
         S.Message = S.Attempts == 1 ? "training started" : $"training restarted from the checkpoint of epoch {S.CompletedEpochs}";
@@ -237,17 +236,17 @@ public sealed partial class ExperimentGrain(
 
     private async Task StartFailedAsync(Exception e)
     {
-        _startFailures++;
-        LogStartFailed(logger, e, Id, _startFailures);
+        S.StartFailures++;
+        LogStartFailed(logger, e, Id, S.StartFailures);
         var reason = UserMessage.Of(e);
-        if (_startFailures >= MaxStartFailures)
+        if (S.StartFailures >= MaxStartFailures)
         {
-            await FinishAsync(ExperimentPhase.Failed, $"no training worker could start ({_startFailures} tries): {reason}");
+            await FinishAsync(ExperimentPhase.Failed, $"no training worker could start ({S.StartFailures} tries): {reason}");
             return;
         }
 
         S.Phase = ExperimentPhase.Queued;
-        S.Message = $"a training worker could not start (try {_startFailures} of {MaxStartFailures}; retrying): {reason}";
+        S.Message = $"a training worker could not start (try {S.StartFailures} of {MaxStartFailures}; retrying): {reason}";
         S.Worker = null;
         await PersistAsync();
     }

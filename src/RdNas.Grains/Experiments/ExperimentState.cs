@@ -54,6 +54,13 @@ public sealed class ExperimentState
     [Id(11)]
     public string? Device { get; set; }
 
+    /// <summary>
+    /// Worker starts refused in a row; kept with the state so that a grain moved or reactivated between retries does not
+    /// start counting again, and an experiment no silo can start still fails after its tries.
+    /// </summary>
+    [Id(12)]
+    public int StartFailures { get; set; }
+
     /// <summary>A copy of the state as it is now (every member is immutable, so a shallow copy is a snapshot).</summary>
     public ExperimentState Snapshot() => (ExperimentState)MemberwiseClone();
 }
