@@ -11,8 +11,7 @@ public sealed class WorkerStartTests
     [Fact]
     public async Task Worker_RunFolderCannotBeCreated_QueuedSayingWhyThenFailsAfterItsTries()
     {
-        var blocker = Path.Combine(Directory.CreateTempSubdirectory("rdnas-start").FullName, "a-file");
-        await File.WriteAllTextAsync(blocker, "in the way", TestContext.Current.CancellationToken);
+        var blocker = await FileInTheWayAsync();
         await using var cluster = await PlatformTestCluster.StartAsync(1, [], allowCpuTraining: true, PlacementTests.RealData(), workDirectory: Path.Combine(blocker, "work"));
         await using var client = RdNasClient.Over(cluster.Client);
 
@@ -31,8 +30,7 @@ public sealed class WorkerStartTests
     [Fact]
     public async Task Worker_GrainReactivatedBetweenFailedStarts_GoesOnCountingItsTries()
     {
-        var blocker = Path.Combine(Directory.CreateTempSubdirectory("rdnas-start").FullName, "a-file");
-        await File.WriteAllTextAsync(blocker, "in the way", TestContext.Current.CancellationToken);
+        var blocker = await FileInTheWayAsync();
         await using var cluster = await PlatformTestCluster.StartAsync(1, [], allowCpuTraining: true, PlacementTests.RealData(), workDirectory: Path.Combine(blocker, "work"));
         await using var client = RdNasClient.Over(cluster.Client);
         await client.SubmitAsync(new ExperimentSpec(Preset: "smoke", Epochs: 1, TrainImages: 256), "moved-between-tries");
@@ -46,6 +44,14 @@ public sealed class WorkerStartTests
 
         Assert.Equal(ExperimentPhase.Failed, next.Phase); // the third try, not a first one again
         Assert.StartsWith($"no training worker could start ({ExperimentGrain.MaxStartFailures} tries): ", next.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A file where the silo's work folder should be, so no run folder can be created under it.</summary>
+    private static async Task<string> FileInTheWayAsync()
+    {
+        var blocker = Path.Combine(Directory.CreateTempSubdirectory("rdnas-start").FullName, "a-file");
+        await File.WriteAllTextAsync(blocker, "in the way", TestContext.Current.CancellationToken);
+        return blocker;
     }
 
     private static async Task<ExperimentStatus> StatusAsync(RdNasClient client, string id, Func<ExperimentStatus, bool> condition)
