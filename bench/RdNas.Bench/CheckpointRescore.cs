@@ -27,11 +27,12 @@ internal static class CheckpointRescore
             throw new ArgumentException($"rescore: unknown token '{unknown}' (expected history, {ValidBatchToken}SIZE)");
         }
 
+        var validBatch = ValidBatchSize(tokens);
         using var run = FinishedRun.Open(runDirectory, presetName);
         var evaluation = tokens.Contains("history") ? TrainingHistory.InTrainingEvaluation(run.Spec.Preset.Evaluation) : run.Spec.Preset.Evaluation;
-        if (tokens.FirstOrDefault(t => t.StartsWith(ValidBatchToken, StringComparison.Ordinal)) is { } validBatch)
+        if (validBatch is { } size)
         {
-            evaluation = evaluation with { BatchNorm = BatchNormStatistics.ValidBatch, BatchSize = int.Parse(validBatch[ValidBatchToken.Length..], CultureInfo.InvariantCulture) };
+            evaluation = evaluation with { BatchNorm = BatchNormStatistics.ValidBatch, BatchSize = size };
         }
 
         var (scores, validImages) = Nb201TrainingRun.Score(
@@ -44,5 +45,17 @@ internal static class CheckpointRescore
         var byLoss = RankingReport.Compute([.. scores.Select(s => -s.SupernetLoss)], truth);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rescore {runDirectory} ({run.State.Sampler}, epoch {run.State.CompletedEpochs}) sample_seed={sampleSeed} subnets={scores.Count} valid_images={validImages} batch_norm={evaluation.BatchNorm} batch={evaluation.BatchSize} tau_accuracy={byAccuracy.KendallTau:F4} tau_loss={byLoss.KendallTau:F4} rho_accuracy={byAccuracy.SpearmanRho:F4} rho_loss={byLoss.SpearmanRho:F4}"));
+    }
+
+    private static int? ValidBatchSize(IEnumerable<string> tokens)
+    {
+        if (tokens.FirstOrDefault(t => t.StartsWith(ValidBatchToken, StringComparison.Ordinal)) is not { } token)
+        {
+            return null;
+        }
+
+        return int.TryParse(token[ValidBatchToken.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0
+            ? size
+            : throw new ArgumentException($"rescore: {token}: the batch size must be a positive whole number");
     }
 }
