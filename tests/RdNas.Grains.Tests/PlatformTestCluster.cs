@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using RdNas.Grains.Hosting;
 using RdNas.Grains.Placement;
@@ -10,10 +11,17 @@ namespace RdNas.Grains.Tests;
 
 /// <summary>
 /// An in-process Orleans test cluster with the platform's grains: the silos named in <c>gpuSilos</c> declare an
-/// accelerator, state and reminders are in memory, checkpoints stay in each run folder under one scratch folder.
+/// accelerator, state and reminders are in memory (state behind a <see cref="FaultyGrainStorage"/>), checkpoints stay
+/// in each run folder under one scratch folder.
 /// </summary>
 internal static class PlatformTestCluster
 {
+    private const string InnerStorage = "memory";
+
+    /// <summary>The grain storage of silo <paramref name="silo"/>, to inject faults into.</summary>
+    public static FaultyGrainStorage Storage(this InProcessTestCluster cluster, int silo = 0) =>
+        (FaultyGrainStorage)cluster.Silos[silo].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
+
     /// <remarks>
     /// With <paramref name="teachersFromGrains"/>, workers gather teachers from architecture grains, as on a real
     /// cluster; <paramref name="trainingDevice"/> is every silo's <c>RdNas:TrainingDevice</c> (null: the default).
@@ -27,7 +35,8 @@ internal static class PlatformTestCluster
         builder.ConfigureSilo((options, silo) =>
         {
             silo.UseSiloMetadata(AcceleratorMetadata.For(gpuSilos.Contains(options.SiloName) ? "cuda" : null));
-            silo.AddMemoryGrainStorage(GrainStorage.Name);
+            silo.AddMemoryGrainStorage(InnerStorage);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(GrainStorage.Name, (services, _) => new FaultyGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(InnerStorage)));
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<ICheckpointStore, LocalCheckpointStore>();
             silo.AddRdNasGrains(new ConfigurationBuilder().Build(), o =>

@@ -16,7 +16,16 @@ public sealed class ExperimentCatalogGrain(
         }
 
         state.State.Experiments.Add(experiment);
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Listed only once stored: otherwise the next add would find it and never store it.
+            state.State.Experiments.Remove(experiment);
+            throw;
+        }
     }
 
     Task<IReadOnlyList<ExperimentSummary>> IExperimentCatalogGrain.ListAsync() =>

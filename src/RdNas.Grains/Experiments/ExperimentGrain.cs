@@ -50,9 +50,16 @@ public sealed partial class ExperimentGrain(
     async Task<ExperimentStatus> IExperimentGrain.SubmitAsync(ExperimentSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (S.Spec is not null)
+        if (_persisted.Spec is { } submitted)
         {
-            return S.Spec == spec ? Status() : throw new InvalidExperimentSpecException("id", $"experiment '{Id}' already runs a different spec");
+            if (submitted != spec)
+            {
+                throw new InvalidExperimentSpecException("id", $"experiment '{Id}' already runs a different spec");
+            }
+
+            // Submitting the same spec again also completes a submission that failed after the spec was stored.
+            await ScheduleAsync();
+            return Status();
         }
 
         var preset = planner.Validate(spec);
@@ -62,11 +69,19 @@ public sealed partial class ExperimentGrain(
         S.Message = "queued";
         S.Epochs = spec.Epochs ?? preset.Training.Epochs;
         S.Subnets = preset.Evaluation.Subnets;
-        await PersistAsync();
-        await GrainFactory.GetGrain<IExperimentCatalogGrain>(IExperimentCatalogGrain.Key).AddAsync(new ExperimentSummary(Id, spec, S.SubmittedUtc));
+        try
+        {
+            await PersistAsync();
+        }
+        catch
+        {
+            // Nothing was stored, so nothing was submitted: forgotten here too, a retry submits afresh.
+            state.State = _persisted.Snapshot();
+            throw;
+        }
+
         metrics.ExperimentSubmitted(spec);
-        await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        StartWatchdog();
+        await ScheduleAsync();
         await StartWorkerAsync();
         return Status();
     }
@@ -159,6 +174,18 @@ public sealed partial class ExperimentGrain(
     private bool IsFinal => ExperimentStatus.IsFinalPhase(S.Phase);
 
     private ITrainingWorkerGrain Worker => GrainFactory.GetGrain<ITrainingWorkerGrain>(Id);
+
+    // The catalog entry, the reminder that brings this grain back after its silo is lost, and the watchdog: each is
+    // idempotent, so a submission that failed part-way (catalog or reminder storage down) is completed by the next.
+    private async Task ScheduleAsync()
+    {
+        await GrainFactory.GetGrain<IExperimentCatalogGrain>(IExperimentCatalogGrain.Key).AddAsync(new ExperimentSummary(Id, _persisted.Spec!, _persisted.SubmittedUtc));
+        if (!IsFinal)
+        {
+            await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            StartWatchdog();
+        }
+    }
 
     private void StartWatchdog()
     {

@@ -1,0 +1,47 @@
+using RdNas.Abstractions.Experiments;
+using RdNas.Client;
+
+namespace RdNas.Grains.Tests;
+
+/// <summary>A submission that storage refuses part-way is either not made at all or completed by submitting again: never half made.</summary>
+public sealed class SubmissionFaultTests
+{
+    private static readonly ExperimentSpec s_tiny = new(Preset: "smoke", Epochs: 1, TrainImages: 256);
+
+    [Fact]
+    public async Task Submit_ExperimentStateCannotBeWritten_NothingSubmittedAndTheNextSubmissionRuns()
+    {
+        await using var cluster = await PlatformTestCluster.StartAsync(1, [], allowCpuTraining: true, PlacementTests.RealData());
+        await using var client = RdNasClient.Over(cluster.Client);
+        cluster.Storage().FailNextWrites("experiment", 1);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => client.SubmitAsync(s_tiny, "state-refused"));
+        var specAfterFailure = await client.GetSpecAsync("state-refused");
+        await client.SubmitAsync(s_tiny, "state-refused");
+        var final = await PlacementTests.FinalAsync(client, "state-refused");
+
+        Assert.Contains("storage fault injected", error.Message, StringComparison.Ordinal);
+        Assert.Null(specAfterFailure);
+        Assert.Equal(ExperimentPhase.Completed, final.Phase);
+        Assert.Contains("state-refused", (await client.ListExperimentsAsync()).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task Submit_CatalogCannotBeWritten_TheNextSubmissionListsAndRunsIt()
+    {
+        await using var cluster = await PlatformTestCluster.StartAsync(1, [], allowCpuTraining: true, PlacementTests.RealData());
+        await using var client = RdNasClient.Over(cluster.Client);
+        cluster.Storage().FailNextWrites("catalog", 1);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => client.SubmitAsync(s_tiny, "catalog-refused"));
+        var listedAfterFailure = (await client.ListExperimentsAsync()).Select(e => e.Id).ToList();
+        await client.SubmitAsync(s_tiny, "catalog-refused");
+        var final = await PlacementTests.FinalAsync(client, "catalog-refused");
+
+        Assert.Contains("storage fault injected", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("catalog-refused", listedAfterFailure);
+        Assert.Equal(s_tiny, await client.GetSpecAsync("catalog-refused")); // the spec itself was stored
+        Assert.Equal(ExperimentPhase.Completed, final.Phase);
+        Assert.Contains("catalog-refused", (await client.ListExperimentsAsync()).Select(e => e.Id));
+    }
+}
