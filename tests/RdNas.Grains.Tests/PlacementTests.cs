@@ -50,6 +50,19 @@ public sealed class PlacementTests
     }
 
     [Fact]
+    public async Task Placement_NoSiloMayTrain_QueuedExperimentCanBeCancelled()
+    {
+        await using var cluster = await PlatformTestCluster.StartAsync(1, [], allowCpuTraining: false, RealData());
+        await using var client = RdNasClient.Over(cluster.Client);
+        await client.SubmitAsync(s_tiny, "cancel-while-waiting");
+
+        var cancelled = await client.CancelAsync("cancel-while-waiting");
+
+        Assert.Equal(ExperimentPhase.Cancelled, cancelled.Phase);
+        Assert.Equal(0, cancelled.Attempts);
+    }
+
+    [Fact]
     public async Task Placement_NoGpuSiloButCpuAllowed_TrainsOnACpuSilo()
     {
         await using var cluster = await PlatformTestCluster.StartAsync(1, [], allowCpuTraining: true, RealData());

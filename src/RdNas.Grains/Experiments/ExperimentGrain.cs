@@ -29,6 +29,7 @@ public sealed partial class ExperimentGrain(
 
     private WorkerReport? _progress;
     private ExperimentState _persisted = new();
+    private bool _unsaved;
     private IGrainTimer? _watchdog;
 
     private string Id => this.GetPrimaryKeyString();
@@ -77,6 +78,7 @@ public sealed partial class ExperimentGrain(
         {
             // Nothing was stored, so nothing was submitted: forgotten here too, a retry submits afresh.
             state.State = _persisted.Snapshot();
+            _unsaved = false;
             throw;
         }
 
@@ -99,7 +101,13 @@ public sealed partial class ExperimentGrain(
             return Status();
         }
 
-        await Worker.CancelAsync();
+        if (S.Worker is not null)
+        {
+            // Only a started worker has a run to stop; asking one that never started would place it, which fails
+            // while the experiment waits because no silo may train.
+            await Worker.CancelAsync();
+        }
+
         await FinishAsync(ExperimentPhase.Cancelled, "cancelled on request");
         return Status();
     }
@@ -162,121 +170,9 @@ public sealed partial class ExperimentGrain(
         }
     }
 
-    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
-    {
-        // The reminder's work is to bring this grain back after its silo was lost; activation restarts the watchdog.
-        if (IsFinal)
-        {
-            await UnregisterReminderAsync();
-        }
-    }
-
     private bool IsFinal => ExperimentStatus.IsFinalPhase(S.Phase);
 
     private ITrainingWorkerGrain Worker => GrainFactory.GetGrain<ITrainingWorkerGrain>(Id);
-
-    // The catalog entry, the reminder that brings this grain back after its silo is lost, and the watchdog: each is
-    // idempotent, so a submission that failed part-way (catalog or reminder storage down) is completed by the next.
-    private async Task ScheduleAsync()
-    {
-        await GrainFactory.GetGrain<IExperimentCatalogGrain>(IExperimentCatalogGrain.Key).AddAsync(new ExperimentSummary(Id, _persisted.Spec!, _persisted.SubmittedUtc));
-        if (!IsFinal)
-        {
-            await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-            StartWatchdog();
-        }
-    }
-
-    private void StartWatchdog()
-    {
-        var interval = options.Value.WatchdogInterval;
-        _watchdog ??= this.RegisterGrainTimer(WatchAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
-    }
-
-    private async Task WatchAsync(CancellationToken cancellationToken)
-    {
-        if (IsFinal)
-        {
-            _watchdog?.Dispose();
-            _watchdog = null;
-            return;
-        }
-
-        try
-        {
-            if (S.Phase == ExperimentPhase.Queued || !await Worker.IsRunningAsync())
-            {
-                if (S.Phase != ExperimentPhase.Queued)
-                {
-                    LogWorkerLost(logger, Id, S.Worker, S.CompletedEpochs);
-                }
-
-                await StartWorkerAsync();
-            }
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A silo that died but is not yet declared dead times calls out; the next tick tries again.
-            LogWatchdogFailed(logger, e, Id);
-        }
-    }
-
-    private async Task StartWorkerAsync()
-    {
-        if (trainingSilos.EligibleNow().Count == 0)
-        {
-            var reason = trainingSilos.WaitingReason();
-            if (S.Phase != ExperimentPhase.Queued || S.Message != reason)
-            {
-                S.Phase = ExperimentPhase.Queued;
-                S.Message = reason;
-                S.Worker = null;
-                S.Device = null;
-                await PersistAsync();
-            }
-
-            return;
-        }
-
-        S.Attempts++;
-        _progress = null;
-        S.Device = null; // until the new worker resolves its own: the next silo may have another device
-        try
-        {
-            S.Worker = await Worker.StartAsync(S.Spec!, S.Attempts);
-        }
-        catch (Exception e) when (e is not (TimeoutException or OrleansException or Azure.RequestFailedException or OutOfMemoryException))
-        {
-            // The worker refused before its run began (a run folder it cannot create, a silo without the data...): no
-            // start to count. Unreachable silos and storage are left to the watchdog's retries.
-            S.Attempts--;
-            await StartFailedAsync(e);
-            return;
-        }
-
-        S.StartFailures = 0;
-        metrics.WorkerStarted(resumed: S.Attempts > 1);
-        S.Phase = ExperimentPhase.Training;
-        S.Message = S.Attempts == 1 ? "training started" : $"training restarted from the checkpoint of epoch {S.CompletedEpochs}";
-        await PersistAsync();
-    }
-
-    private async Task StartFailedAsync(Exception e)
-    {
-        S.StartFailures++;
-        LogStartFailed(logger, e, Id, S.StartFailures);
-        var reason = UserMessage.Of(e);
-        if (S.StartFailures >= MaxStartFailures)
-        {
-            await FinishAsync(ExperimentPhase.Failed, $"no training worker could start ({S.StartFailures} tries): {reason}");
-            return;
-        }
-
-        S.Phase = ExperimentPhase.Queued;
-        S.Message = $"a training worker could not start (try {S.StartFailures} of {MaxStartFailures}; retrying): {reason}";
-        S.Worker = null;
-        await PersistAsync();
-    }
 
     private async Task FinishAsync(ExperimentPhase phase, string message)
     {
@@ -290,30 +186,24 @@ public sealed partial class ExperimentGrain(
         await UnregisterReminderAsync();
     }
 
-    private async Task UnregisterReminderAsync()
-    {
-        if (await this.GetReminder(WatchdogReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
-
     // Readers interleave with turns that change the state: they see it only once it is stored, so nothing a client
-    // was told (such as "completed") can be lost with the silo.
+    // was told (such as "completed") can be lost with the silo. A change storage refuses stays in memory (later
+    // reports must see it) and the watchdog stores it at its next tick.
     private async Task PersistAsync()
     {
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            _unsaved = true;
+            throw;
+        }
+
+        _unsaved = false;
         _persisted = S.Snapshot();
     }
 
     private ExperimentStatus Status() => ExperimentStatusComposer.Compose(Id, _persisted, _progress, DateTimeOffset.UtcNow);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: worker on {Worker} is gone; restarting from the checkpoint of epoch {Epoch}")]
-    private static partial void LogWorkerLost(ILogger logger, string experimentId, string? worker, int epoch);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: a training worker could not start (failure {Failures} in a row)")]
-    private static partial void LogStartFailed(ILogger logger, Exception exception, string experimentId, int failures);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: watchdog check failed; retrying at the next tick")]
-    private static partial void LogWatchdogFailed(ILogger logger, Exception exception, string experimentId);
 }

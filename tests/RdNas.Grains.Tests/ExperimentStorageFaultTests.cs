@@ -3,8 +3,11 @@ using RdNas.Client;
 
 namespace RdNas.Grains.Tests;
 
-/// <summary>A submission that storage refuses part-way is either not made at all or completed by submitting again: never half made.</summary>
-public sealed class SubmissionFaultTests
+/// <summary>
+/// What an experiment does when storage refuses a write: a submission is either not made at all or completed by
+/// submitting again, never half made; a later change is stored by the watchdog once storage takes it.
+/// </summary>
+public sealed class ExperimentStorageFaultTests
 {
     private static readonly ExperimentSpec s_tiny = new(Preset: "smoke", Epochs: 1, TrainImages: 256);
 
@@ -43,5 +46,24 @@ public sealed class SubmissionFaultTests
         Assert.Equal(s_tiny, await client.GetSpecAsync("catalog-refused")); // the spec itself was stored
         Assert.Equal(ExperimentPhase.Completed, final.Phase);
         Assert.Contains("catalog-refused", (await client.ListExperimentsAsync()).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task Cancel_StateCannotBeWritten_StoredAtALaterWatchdogTick()
+    {
+        // No silo may train, so the experiment waits queued and writes nothing more until it is cancelled.
+        await using var cluster = await PlatformTestCluster.StartAsync(1, [], allowCpuTraining: false, PlacementTests.RealData());
+        await using var client = RdNasClient.Over(cluster.Client);
+        await client.SubmitAsync(s_tiny, "cancel-refused");
+        cluster.Storage().FailNextWrites("experiment", 1);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => client.CancelAsync("cancel-refused"));
+        var afterFailure = await client.GetStatusAsync("cancel-refused");
+        var final = await PlacementTests.FinalAsync(client, "cancel-refused");
+
+        Assert.Contains("storage fault injected", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ExperimentPhase.Queued, afterFailure.Phase); // clients see only what is stored
+        Assert.Equal(ExperimentPhase.Cancelled, final.Phase);
+        Assert.Equal("cancelled on request", final.Message);
     }
 }

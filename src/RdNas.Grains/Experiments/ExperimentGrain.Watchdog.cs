@@ -1,0 +1,149 @@
+using Microsoft.Extensions.Logging;
+using RdNas.Abstractions.Experiments;
+using RdNas.Grains.Training;
+
+namespace RdNas.Grains.Experiments;
+
+// The watchdog half of the experiment grain: its schedule (catalog entry, reminder, timer), its ticks, and starting
+// workers with the count of refused starts.
+public sealed partial class ExperimentGrain
+{
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // The reminder's work is to bring this grain back after its silo was lost; activation restarts the watchdog.
+        if (IsFinal && !_unsaved)
+        {
+            await UnregisterReminderAsync();
+        }
+    }
+
+    // The catalog entry, the reminder that brings this grain back after its silo is lost, and the watchdog: each is
+    // idempotent, so a submission that failed part-way (catalog or reminder storage down) is completed by the next.
+    private async Task ScheduleAsync()
+    {
+        await GrainFactory.GetGrain<IExperimentCatalogGrain>(IExperimentCatalogGrain.Key).AddAsync(new ExperimentSummary(Id, _persisted.Spec!, _persisted.SubmittedUtc));
+        if (!IsFinal)
+        {
+            await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            StartWatchdog();
+        }
+    }
+
+    private void StartWatchdog()
+    {
+        var interval = options.Value.WatchdogInterval;
+        _watchdog ??= this.RegisterGrainTimer(WatchAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
+    }
+
+    private async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_unsaved)
+            {
+                // A change storage refused (clients still see the stored state), the end of the run among them.
+                await PersistAsync();
+                if (IsFinal)
+                {
+                    metrics.ExperimentFinished(S.Phase);
+                }
+            }
+
+            if (IsFinal)
+            {
+                _watchdog?.Dispose();
+                _watchdog = null;
+                return;
+            }
+
+            if (S.Phase == ExperimentPhase.Queued || !await Worker.IsRunningAsync())
+            {
+                if (S.Phase != ExperimentPhase.Queued)
+                {
+                    LogWorkerLost(logger, Id, S.Worker, S.CompletedEpochs);
+                }
+
+                await StartWorkerAsync();
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A silo that died but is not yet declared dead times calls out, storage may be down; the next tick tries again.
+            LogWatchdogFailed(logger, e, Id);
+        }
+    }
+
+    private async Task StartWorkerAsync()
+    {
+        if (trainingSilos.EligibleNow().Count == 0)
+        {
+            var reason = trainingSilos.WaitingReason();
+            if (S.Phase != ExperimentPhase.Queued || S.Message != reason)
+            {
+                S.Phase = ExperimentPhase.Queued;
+                S.Message = reason;
+                S.Worker = null;
+                S.Device = null;
+                await PersistAsync();
+            }
+
+            return;
+        }
+
+        S.Attempts++;
+        _progress = null;
+        S.Device = null; // until the new worker resolves its own: the next silo may have another device
+        try
+        {
+            S.Worker = await Worker.StartAsync(S.Spec!, S.Attempts);
+        }
+        catch (Exception e) when (e is not (TimeoutException or OrleansException or Azure.RequestFailedException or OutOfMemoryException))
+        {
+            // The worker refused before its run began (a run folder it cannot create, a silo without the data...): no
+            // start to count. Unreachable silos and storage are left to the watchdog's retries.
+            S.Attempts--;
+            await StartFailedAsync(e);
+            return;
+        }
+
+        S.StartFailures = 0;
+        metrics.WorkerStarted(resumed: S.Attempts > 1);
+        S.Phase = ExperimentPhase.Training;
+        S.Message = S.Attempts == 1 ? "training started" : $"training restarted from the checkpoint of epoch {S.CompletedEpochs}";
+        await PersistAsync();
+    }
+
+    private async Task StartFailedAsync(Exception e)
+    {
+        S.StartFailures++;
+        LogStartFailed(logger, e, Id, S.StartFailures);
+        var reason = UserMessage.Of(e);
+        if (S.StartFailures >= MaxStartFailures)
+        {
+            await FinishAsync(ExperimentPhase.Failed, $"no training worker could start ({S.StartFailures} tries): {reason}");
+            return;
+        }
+
+        S.Phase = ExperimentPhase.Queued;
+        S.Message = $"a training worker could not start (try {S.StartFailures} of {MaxStartFailures}; retrying): {reason}";
+        S.Worker = null;
+        await PersistAsync();
+    }
+
+    private async Task UnregisterReminderAsync()
+    {
+        if (await this.GetReminder(WatchdogReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: worker on {Worker} is gone; restarting from the checkpoint of epoch {Epoch}")]
+    private static partial void LogWorkerLost(ILogger logger, string experimentId, string? worker, int epoch);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: a training worker could not start (failure {Failures} in a row)")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception, string experimentId, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: watchdog check failed; retrying at the next tick")]
+    private static partial void LogWatchdogFailed(ILogger logger, Exception exception, string experimentId);
+}
