@@ -66,4 +66,20 @@ public sealed class ExperimentStorageFaultTests
         Assert.Equal(ExperimentPhase.Cancelled, final.Phase);
         Assert.Equal("cancelled on request", final.Message);
     }
+
+    [Fact]
+    public async Task Report_StateCannotBeWrittenWhileTraining_RunStillCompletes()
+    {
+        await using var cluster = await PlatformTestCluster.StartAsync(1, [], allowCpuTraining: true, PlacementTests.RealData());
+        await using var client = RdNasClient.Over(cluster.Client);
+        await client.SubmitAsync(s_tiny with { Epochs = 2 }, "report-refused");
+        await WorkerStartTests.StatusAsync(client, "report-refused", s => s.Phase == ExperimentPhase.Training);
+        cluster.Storage().FailNextWrites("experiment", 1); // the next write: a checkpoint report or the end of the run
+
+        var final = await PlacementTests.FinalAsync(client, "report-refused");
+
+        Assert.Equal(1, cluster.Storage().InjectedFaults);
+        Assert.Equal(ExperimentPhase.Completed, final.Phase);
+        Assert.NotNull(await client.GetResultAsync("report-refused"));
+    }
 }

@@ -10,6 +10,10 @@ namespace RdNas.Grains.Tests;
 internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
 {
     private readonly ConcurrentDictionary<string, int> _failingWrites = new();
+    private int _injected;
+
+    /// <summary>Writes failed so far on request.</summary>
+    public int InjectedFaults => Volatile.Read(ref _injected);
 
     /// <summary>Fails the next <paramref name="count"/> writes of the state named <paramref name="stateName"/>.</summary>
     public void FailNextWrites(string stateName, int count) => _failingWrites[stateName] = count;
@@ -24,6 +28,11 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
             failed = left > 0;
             return Math.Max(0, left - 1);
         });
+        if (failed)
+        {
+            Interlocked.Increment(ref _injected);
+        }
+
         return failed
             ? Task.FromException(new Azure.RequestFailedException(503, $"storage fault injected into a write of '{stateName}' ({grainId})"))
             : inner.WriteStateAsync(stateName, grainId, grainState);

@@ -54,7 +54,8 @@ public sealed class WorkerStartTests
         return blocker;
     }
 
-    private static async Task<ExperimentStatus> StatusAsync(RdNasClient client, string id, Func<ExperimentStatus, bool> condition)
+    /// <summary>The first status of experiment <paramref name="id"/> that meets <paramref name="condition"/> (polled every 20 ms, for at most a minute).</summary>
+    internal static async Task<ExperimentStatus> StatusAsync(RdNasClient client, string id, Func<ExperimentStatus, bool> condition)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromMinutes(1));

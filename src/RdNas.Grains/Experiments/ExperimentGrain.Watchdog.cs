@@ -146,4 +146,7 @@ public sealed partial class ExperimentGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: watchdog check failed; retrying at the next tick")]
     private static partial void LogWatchdogFailed(ILogger logger, Exception exception, string experimentId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: storage refused a worker's report ({Phase}); the watchdog stores it at its next tick")]
+    private static partial void LogStoreDeferred(ILogger logger, Exception exception, string experimentId, ExperimentPhase phase);
 }

@@ -127,7 +127,7 @@ public sealed partial class ExperimentGrain(
         if (attempt == S.Attempts && !IsFinal)
         {
             S.Device = device;
-            await PersistAsync();
+            await StoreReportAsync(PersistAsync);
         }
     }
 
@@ -137,7 +137,7 @@ public sealed partial class ExperimentGrain(
         {
             S.ResumedFromEpoch = completedEpochs;
             S.CompletedEpochs = completedEpochs;
-            await PersistAsync();
+            await StoreReportAsync(PersistAsync);
         }
     }
 
@@ -148,7 +148,7 @@ public sealed partial class ExperimentGrain(
             S.CompletedEpochs = completedEpochs;
             S.Phase = ExperimentPhase.Training;
             S.Message = $"epoch {completedEpochs}/{S.Epochs} checkpointed";
-            await PersistAsync();
+            await StoreReportAsync(PersistAsync);
         }
     }
 
@@ -158,7 +158,7 @@ public sealed partial class ExperimentGrain(
         {
             S.Result = result;
             S.CompletedEpochs = S.Epochs;
-            await FinishAsync(ExperimentPhase.Completed, $"completed: Kendall tau {result.Ranking.KendallTau:F4}");
+            await StoreReportAsync(() => FinishAsync(ExperimentPhase.Completed, $"completed: Kendall tau {result.Ranking.KendallTau:F4}"));
         }
     }
 
@@ -166,11 +166,25 @@ public sealed partial class ExperimentGrain(
     {
         if (attempt == S.Attempts && !IsFinal)
         {
-            await FinishAsync(ExperimentPhase.Failed, reason);
+            await StoreReportAsync(() => FinishAsync(ExperimentPhase.Failed, reason));
         }
     }
 
     private bool IsFinal => ExperimentStatus.IsFinalPhase(S.Phase);
+
+    // A worker's report must not fail its run because this grain's storage is down: the change stays in the grain
+    // (PersistAsync) and the watchdog stores it. Anything else still reaches the worker.
+    private async Task StoreReportAsync(Func<Task> store)
+    {
+        try
+        {
+            await store();
+        }
+        catch (Exception e) when (_unsaved && e is not OutOfMemoryException)
+        {
+            LogStoreDeferred(logger, e, Id, S.Phase);
+        }
+    }
 
     private ITrainingWorkerGrain Worker => GrainFactory.GetGrain<ITrainingWorkerGrain>(Id);
 
