@@ -13,6 +13,14 @@ internal static class TestData
         return new DataDirectory(root!);
     }
 
+    /// <summary><paramref name="count"/> images of seeded random pixels, labelled 0–9 in turn.</summary>
+    public static Cifar10Images RandomImages(int count, int seed)
+    {
+        var pixels = new byte[count * Cifar10Images.PixelBytes];
+        new Random(seed).NextBytes(pixels);
+        return new Cifar10Images(pixels, [.. Enumerable.Range(0, count).Select(i => (byte)(i % 10))]);
+    }
+
     /// <summary>A new empty folder under the system temp folder.</summary>
     public static string TempFolder()
     {

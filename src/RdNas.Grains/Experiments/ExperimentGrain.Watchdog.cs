@@ -45,7 +45,8 @@ public sealed partial class ExperimentGrain
                 await PersistAsync();
                 if (IsFinal)
                 {
-                    metrics.ExperimentFinished(S.Phase);
+                    await EndedAsync();
+                    return;
                 }
             }
 

@@ -194,7 +194,13 @@ public sealed partial class ExperimentGrain(
         S.Message = message;
         _progress = null;
         await PersistAsync();
-        metrics.ExperimentFinished(phase);
+        await EndedAsync();
+    }
+
+    // Once the final state is stored (here, or by the watchdog after storage refused it): counted, watched no more.
+    private async Task EndedAsync()
+    {
+        metrics.ExperimentFinished(S.Phase);
         _watchdog?.Dispose();
         _watchdog = null;
         await UnregisterReminderAsync();

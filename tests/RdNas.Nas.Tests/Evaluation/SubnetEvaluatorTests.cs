@@ -15,7 +15,7 @@ public sealed class SubnetEvaluatorTests
     public void Measure_TinySupernet_GivesAPercentageAndAPositiveLossAndRestoresBnMomentum()
     {
         using var model = Nb201NetworkFactory.Create(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1), seed: 0);
-        var images = RandomImages(40, seed: 5);
+        var images = TestData.RandomImages(40, seed: 5);
         var evaluator = new SubnetEvaluator(model, images, TrainValidSplit.Create(40, 0), new EvaluationOptions(RecalibrationBatches: 2, RecalibrationBatchSize: 8, BatchSize: 7));
         var genotype = Nb201Genotype.Parse("|nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+|avg_pool_3x3~0|skip_connect~1|nor_conv_3x3~2|");
 
@@ -33,7 +33,7 @@ public sealed class SubnetEvaluatorTests
     public void Measure_ValidBatchStatistics_NormalisesEachValidBatchByItselfWhateverTheRunningStatistics()
     {
         using var model = Nb201NetworkFactory.Create(new Nb201SupernetOptions(Width: 4, CellsPerStage: 1), seed: 0);
-        var images = RandomImages(40, seed: 5);
+        var images = TestData.RandomImages(40, seed: 5);
         var split = TrainValidSplit.Create(40, 0);
         var options = new EvaluationOptions(RecalibrationBatches: 2, RecalibrationBatchSize: 8, BatchSize: 20, BatchNorm: BatchNormStatistics.ValidBatch);
         var genotype = Nb201Genotype.Parse("|nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+|avg_pool_3x3~0|skip_connect~1|nor_conv_3x3~2|");
@@ -93,13 +93,6 @@ public sealed class SubnetEvaluatorTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new EvaluationOptions(Subnets: 1).Validate());
 
         Assert.Equal("Subnets", error.ParamName);
-    }
-
-    private static Cifar10Images RandomImages(int count, int seed)
-    {
-        var pixels = new byte[count * Cifar10Images.PixelBytes];
-        new Random(seed).NextBytes(pixels);
-        return new Cifar10Images(pixels, [.. Enumerable.Range(0, count).Select(i => (byte)(i % 10))]);
     }
 
     /// <summary>Mean cross-entropy of all valid images in one batch, every batch norm on that batch's statistics.</summary>

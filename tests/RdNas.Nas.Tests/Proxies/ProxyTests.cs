@@ -329,9 +329,7 @@ public sealed class ProxyTests
 
     private static ProxyBatch RandomBatch(int size)
     {
-        var pixels = new byte[32 * Cifar10Images.PixelBytes];
-        new Random(4).NextBytes(pixels);
-        var images = new Cifar10Images(pixels, [.. Enumerable.Range(0, 32).Select(i => (byte)(i % 10))]);
+        var images = TestData.RandomImages(32, seed: 4);
         return ProxyBatch.FromTrainHalf(images, TrainValidSplit.Create(32, 0), seed: 1, size);
     }
 }

@@ -385,12 +385,7 @@ public sealed class SupernetTrainerTests
         return new SupernetTrainer(supernet ?? s_tiny, options ?? s_options, method ?? new SposMethod(new UniformSubnetSampler(new Nb201SearchSpace(4))), images, [.. Enumerable.Range(0, 128)], device);
     }
 
-    private static Cifar10Images TinyImages()
-    {
-        var pixels = new byte[128 * Cifar10Images.PixelBytes];
-        new Random(2).NextBytes(pixels);
-        return new Cifar10Images(pixels, [.. Enumerable.Range(0, 128).Select(i => (byte)(i % 10))]);
-    }
+    private static Cifar10Images TinyImages() => TestData.RandomImages(128, seed: 2);
 
     private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
     {
