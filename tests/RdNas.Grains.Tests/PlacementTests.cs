@@ -1,5 +1,6 @@
 using RdNas.Abstractions.Experiments;
 using RdNas.Client;
+using RdNas.Grains.Experiments;
 
 namespace RdNas.Grains.Tests;
 
@@ -60,6 +61,46 @@ public sealed class PlacementTests
 
         Assert.Equal(ExperimentPhase.Cancelled, cancelled.Phase);
         Assert.Equal(0, cancelled.Attempts);
+    }
+
+    [Fact]
+    public async Task Placement_OnlyGpuSiloStopsMidRun_ExperimentWaitsSayingWhyAndCanBeCancelled()
+    {
+        const string id = "gpu-silo-lost";
+        await using var cluster = await PlatformTestCluster.StartAsync(1, ["Silo_1"], allowCpuTraining: false, RealData());
+        await using var client = RdNasClient.Over(cluster.Client);
+        await client.SubmitAsync(s_tiny with { Epochs = 500 }, id); // queued on Silo_0, the only silo: its grain stays there
+        var gpu = await cluster.StartAdditionalSiloAsync(); // named Silo_1: declares the accelerator
+        await WorkerStartTests.StatusAsync(client, id, s => s.Phase == ExperimentPhase.Training);
+
+        await cluster.StopSiloAsync(gpu, TestContext.Current.CancellationToken);
+        var waiting = await WorkerStartTests.StatusAsync(client, id, s => s.Phase != ExperimentPhase.Training);
+        var cancelled = await client.CancelAsync(id);
+
+        Assert.Equal(ExperimentPhase.Queued, waiting.Phase);
+        Assert.Contains("rdnas.accelerator", waiting.Message, StringComparison.Ordinal);
+        Assert.Null(waiting.Worker);
+        Assert.Equal(ExperimentPhase.Cancelled, cancelled.Phase);
+    }
+
+    [Fact]
+    public async Task Placement_TrainingSiloGoneAndNoneMayTrain_CancelledBeforeTheWatchdogNotices()
+    {
+        const string id = "cancel-after-silo-lost";
+        await using var cluster = await PlatformTestCluster.StartAsync(1, [], allowCpuTraining: false, RealData());
+        await using var client = RdNasClient.Over(cluster.Client);
+        // As an experiment whose grain and worker were both on a silo now gone: it reactivates believing it trains.
+        var training = new ExperimentState
+        {
+            Spec = s_tiny, Phase = ExperimentPhase.Training, Message = "training started", Epochs = 1, Attempts = 1, Worker = "Silo_9 (gone)",
+        };
+        var grainId = cluster.Client.GetGrain<IExperimentGrain>(id).GetGrainId();
+        await cluster.Storage().WriteStateAsync("experiment", grainId, new GrainState<ExperimentState>(training));
+
+        var cancelled = await client.CancelAsync(id); // its activation's first call: the watchdog's first tick is a second away
+
+        Assert.Equal(ExperimentPhase.Cancelled, cancelled.Phase);
+        Assert.Equal("cancelled on request", cancelled.Message);
     }
 
     [Fact]

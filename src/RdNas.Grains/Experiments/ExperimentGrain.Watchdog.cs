@@ -57,7 +57,7 @@ public sealed partial class ExperimentGrain
                 return;
             }
 
-            if (S.Phase == ExperimentPhase.Queued || !await Worker.IsRunningAsync())
+            if (S.Phase == ExperimentPhase.Queued || !await WorkerRunsAsync())
             {
                 if (S.Phase != ExperimentPhase.Queued)
                 {
@@ -73,6 +73,10 @@ public sealed partial class ExperimentGrain
             LogWatchdogFailed(logger, e, Id);
         }
     }
+
+    // Workers are placed only on silos that may train, so with none of them active the worker went with its silo;
+    // asking it would try to place it and fail, leaving the experiment "training" on a silo that is gone.
+    private async Task<bool> WorkerRunsAsync() => trainingSilos.EligibleNow().Count > 0 && await Worker.IsRunningAsync();
 
     private async Task StartWorkerAsync()
     {

@@ -101,10 +101,10 @@ public sealed partial class ExperimentGrain(
             return Status();
         }
 
-        if (S.Worker is not null)
+        if (S.Worker is not null && trainingSilos.EligibleNow().Count > 0)
         {
-            // Only a started worker has a run to stop; asking one that never started would place it, which fails
-            // while the experiment waits because no silo may train.
+            // Only a started worker has a run to stop, and only on a silo that may train: asking one that never
+            // started, or whose silo is gone while no other may train, would place it, which fails.
             await Worker.CancelAsync();
         }
 
