@@ -143,7 +143,7 @@ public sealed partial class ExperimentGrain
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: worker on {Worker} is gone; restarting from the checkpoint of epoch {Epoch}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: worker on {Worker} is gone; its run goes on from the checkpoint of epoch {Epoch} once a silo may train")]
     private static partial void LogWorkerLost(ILogger logger, string experimentId, string? worker, int epoch);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: a training worker could not start (failure {Failures} in a row)")]
