@@ -1,4 +1,3 @@
-using System.Globalization;
 using RdNas.Nas.Evaluation;
 using RdNas.Nas.Runs;
 using RdNas.Nas.SearchSpaces.Nb201;
@@ -19,15 +18,8 @@ internal static class OperationBiasTable
         {
             foreach (var bias in run.OperationBias())
             {
-                Console.WriteLine($"| {Path.GetFileName(run.Directory)} | {Nb201Ops.Name(bias.Op)} | {Signed(bias.SupernetCorrelation)} | {Signed(bias.GroundTruthCorrelation)} | {Signed(bias.RankErrorCorrelation)} |");
+                Console.WriteLine($"| {Path.GetFileName(run.Directory)} | {Nb201Ops.Name(bias.Op)} | {TableFormat.Signed(bias.SupernetCorrelation)} | {TableFormat.Signed(bias.GroundTruthCorrelation)} | {TableFormat.Signed(bias.RankErrorCorrelation)} |");
             }
         }
-    }
-
-    // Rounded first: a small negative value would otherwise print as "-+0.00".
-    private static string Signed(double value)
-    {
-        var rounded = Math.Round(value, 2);
-        return (rounded == 0 ? 0 : rounded).ToString("+0.00;-0.00", CultureInfo.InvariantCulture);
     }
 }

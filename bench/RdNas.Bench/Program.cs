@@ -52,10 +52,16 @@ switch (command)
     case "search-columns":
         SearchWithTableColumns.Run(Arg(1, 100), Arg(2, 20), args.Skip(3));
         break;
+    case "standalone":
+        StandaloneTraining.Run(args[1], Arg(2, 10), Arg(3, 1), Arg(4, 0), args[5]);
+        break;
+    case "standalone-compare":
+        StandaloneComparison.Run([.. args[1].Split(',')], [.. args.Skip(2)]);
+        break;
     case "arch-queries":
         return await ArchitectureQueryBenchmark.RunAsync(args[1], Arg(2, 10_000), Arg(3, 5));
     default:
-        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, recal-noise, proxy-memory, agreement, op-bias, pair-mix, student-teacher, trajectories, teacher-mix, search-columns, arch-queries)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, recal-noise, proxy-memory, agreement, op-bias, pair-mix, student-teacher, trajectories, teacher-mix, search-columns, standalone, standalone-compare, arch-queries)");
         return 2;
 }
 

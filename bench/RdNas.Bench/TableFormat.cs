@@ -15,4 +15,14 @@ internal static class TableFormat
     /// </summary>
     public static string MeanAndSpread(IReadOnlyList<double> values) =>
         values.Count == 1 ? Tau(values[0]) : $"{Tau(values.Average())} ± {Tau(SampleStandardDeviation.Compute(values))}";
+
+    /// <summary>
+    /// A correlation with its sign and two decimals (<c>+0.38</c>), rounded first: a small negative value would otherwise
+    /// print as "-+0.00".
+    /// </summary>
+    public static string Signed(double value)
+    {
+        var rounded = Math.Round(value, 2);
+        return (rounded == 0 ? 0 : rounded).ToString("+0.00;-0.00", CultureInfo.InvariantCulture);
+    }
 }
