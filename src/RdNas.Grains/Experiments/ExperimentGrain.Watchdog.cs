@@ -76,11 +76,13 @@ public sealed partial class ExperimentGrain
 
     // Workers are placed only on silos that may train, so with none of them active the worker went with its silo;
     // asking it would try to place it and fail, leaving the experiment "training" on a silo that is gone.
-    private async Task<bool> WorkerRunsAsync() => trainingSilos.EligibleNow().Count > 0 && await Worker.IsRunningAsync();
+    private async Task<bool> WorkerRunsAsync() => AnySiloMayTrain && await Worker.IsRunningAsync();
+
+    private bool AnySiloMayTrain => trainingSilos.EligibleNow().Count > 0;
 
     private async Task StartWorkerAsync()
     {
-        if (trainingSilos.EligibleNow().Count == 0)
+        if (!AnySiloMayTrain)
         {
             var reason = trainingSilos.WaitingReason();
             if (S.Phase != ExperimentPhase.Queued || S.Message != reason)

@@ -101,7 +101,7 @@ public sealed partial class ExperimentGrain(
             return Status();
         }
 
-        if (S.Worker is not null && trainingSilos.EligibleNow().Count > 0)
+        if (S.Worker is not null && AnySiloMayTrain)
         {
             // Only a started worker has a run to stop, and only on a silo that may train: asking one that never
             // started, or whose silo is gone while no other may train, would place it, which fails.
