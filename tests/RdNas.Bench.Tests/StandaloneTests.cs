@@ -33,6 +33,16 @@ public sealed class StandaloneTests
     }
 
     [Fact]
+    public void Measure_FewerThanThreeCells_SaysHowManyItHas()
+    {
+        var cells = SyntheticRuns.Archs.Take(2).Select((arch, i) => new StandaloneCell(arch, 50 + i, i + 1)).ToList();
+
+        var error = Assert.Throws<ArgumentException>(() => StandaloneComparison.Measure(cells, []));
+
+        Assert.Equal("standalone-compare: 2 stand-alone cells; at least 3 are needed", error.Message);
+    }
+
+    [Fact]
     public void Read_MissingFileIsEmptyAndAMalformedLineNamesFileAndLine()
     {
         var folder = Directory.CreateTempSubdirectory("rdnas-standalone").FullName;
