@@ -58,10 +58,13 @@ switch (command)
     case "standalone-compare":
         StandaloneComparison.Run([.. args[1].Split(',')], [.. args.Skip(2)]);
         break;
+    case "few-shot":
+        FewShotScreen.Run(args[1], Arg(2, 51), Arg(3, 6), Arg(4, 0), Arg(5, 0), Arg(6, 1), args[7]);
+        break;
     case "arch-queries":
         return await ArchitectureQueryBenchmark.RunAsync(args[1], Arg(2, 10_000), Arg(3, 5));
     default:
-        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, recal-noise, proxy-memory, agreement, op-bias, pair-mix, student-teacher, trajectories, teacher-mix, search-columns, standalone, standalone-compare, arch-queries)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, recal-noise, proxy-memory, agreement, op-bias, pair-mix, student-teacher, trajectories, teacher-mix, search-columns, standalone, standalone-compare, few-shot, arch-queries)");
         return 2;
 }
 
