@@ -1,7 +1,6 @@
 using System.Globalization;
 using RdNas.Nas.Data;
 using RdNas.Nas.Evaluation;
-using RdNas.Nas.Evaluation.Metrics;
 using RdNas.Nas.GroundTruth;
 using RdNas.Nas.Runs;
 using RdNas.Nas.Sampling;
@@ -101,18 +100,9 @@ internal static class FewShotScreen
         trainer.SaveCheckpoint(checkpoint);
     }
 
-    private static void Report(string csv, int edge, long seed, long sampleSeed, int oneShotEpochs, int subEpochs)
-    {
-        var rows = File.ReadLines(csv).Skip(1).Select(line => line.Split(','))
-            .Select(f => (Op: f[0], Accuracy: double.Parse(f[2], CultureInfo.InvariantCulture), Truth: double.Parse(f[4], CultureInfo.InvariantCulture)))
-            .ToList();
-        var all = RankingReport.Compute([.. rows.Select(r => r.Accuracy)], [.. rows.Select(r => r.Truth)]);
-        // τ within each sub-supernet's own subnets: whether splitting helps inside a group or only between groups.
-        var within = rows.GroupBy(r => r.Op).Where(g => g.Count() >= 2).Select(g => string.Create(CultureInfo.InvariantCulture,
-            $"{g.Key}:{KendallTau.Compute([.. g.Select(r => r.Accuracy)], [.. g.Select(r => r.Truth)]):F3}(n={g.Count()})"));
+    private static void Report(string csv, int edge, long seed, long sampleSeed, int oneShotEpochs, int subEpochs) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"few-shot edge={edge} one_shot_epochs={oneShotEpochs} sub_epochs={subEpochs} seed={seed} sample_seed={sampleSeed} subnets={rows.Count} tau={all.KendallTau:F4} rho={all.SpearmanRho:F4} within_groups {string.Join(' ', within)}"));
-    }
+            $"few-shot edge={edge} one_shot_epochs={oneShotEpochs} sub_epochs={subEpochs} seed={seed} sample_seed={sampleSeed}: {EdgeGroups.Summary(EdgeGroups.Read(csv), edge)}"));
 
     private static void Log(string stage, TrainingProgress epoch) =>
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

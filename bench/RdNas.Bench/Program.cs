@@ -61,10 +61,13 @@ switch (command)
     case "few-shot":
         FewShotScreen.Run(args[1], Arg(2, 51), Arg(3, 6), Arg(4, 0), Arg(5, 0), Arg(6, 1), args[7]);
         break;
+    case "edge-groups":
+        EdgeGroups.Run(Arg(1, 0), args.Skip(2));
+        break;
     case "arch-queries":
         return await ArchitectureQueryBenchmark.RunAsync(args[1], Arg(2, 10_000), Arg(3, 5));
     default:
-        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, recal-noise, proxy-memory, agreement, op-bias, pair-mix, student-teacher, trajectories, teacher-mix, search-columns, standalone, standalone-compare, few-shot, arch-queries)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, recal-noise, proxy-memory, agreement, op-bias, pair-mix, student-teacher, trajectories, teacher-mix, search-columns, standalone, standalone-compare, few-shot, edge-groups, arch-queries)");
         return 2;
 }
 

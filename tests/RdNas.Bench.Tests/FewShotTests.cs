@@ -46,4 +46,34 @@ public sealed class FewShotTests
         Assert.Equal($"few-shot: epochs ({oneShotEpochs}, {subEpochs}) must be positive and the edge ({edge}) in [0, 6)", error.Message);
         Assert.False(Directory.Exists("unused-few-shot"));
     }
+
+    [Fact]
+    public void EdgeGroups_RunCsvAndFewShotCsv_ReadAlikeAndSummarisedPerOperation()
+    {
+        var folder = Directory.CreateTempSubdirectory("rdnas-edge-groups").FullName;
+        var run = Path.Combine(folder, "subnets.csv");
+        var fewShot = Path.Combine(folder, "few-shot.csv");
+        var (a, b, c) = (SyntheticRuns.Archs[0], SyntheticRuns.Archs[1], SyntheticRuns.Archs[2]);
+        File.WriteAllText(run, $"arch,supernet_accuracy,ground_truth,supernet_loss\n{a},60,80,1.1\n{b},61,85,1.0\n{c},62,84,0.9\n");
+        File.WriteAllText(fewShot, $"{FewShotScreen.Header}\nx,{a},60,1.1,80\nx,{b},61,1.0,85\nx,{c},62,0.9,84\n");
+
+        var fromRun = EdgeGroups.Read(run);
+
+        Assert.Equal(fromRun, EdgeGroups.Read(fewShot));
+        Assert.Equal(new ScoredCell(Nb201Genotype.Parse(b), 61, 85), fromRun[1]);
+        Assert.Equal( // edge 0: a is a pooling cell, b and c skip (b ranked above c by the truth, below by the supernet)
+            "τ 0.333; edge 0: skip_connect 61.50/84.50 τ -1.000 (n=2); avg_pool_3x3 60.00/80.00 τ - (n=1)",
+            EdgeGroups.Summary(fromRun, edge: 0));
+    }
+
+    [Fact]
+    public void EdgeGroups_CsvWithoutAccuracyColumn_NamesFileAndColumns()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("rdnas-edge-groups").FullName, "odd.csv");
+        File.WriteAllText(path, $"arch,score,ground_truth\n{SyntheticRuns.Archs[0]},1,80\n");
+
+        var error = Assert.Throws<InvalidDataException>(() => EdgeGroups.Read(path));
+
+        Assert.Equal($"{path}: no supernet_accuracy or accuracy column in its header 'arch,score,ground_truth'", error.Message);
+    }
 }
