@@ -17,14 +17,15 @@ namespace RdNas.Bench;
 /// to its operation; each subnet of the evaluation sample is scored by the sub-supernet of its operation on that edge.
 /// The sub-supernets share no weights with each other, so the interference between that edge's operations, which the
 /// stand-alone comparison blames for the CPU supernets' error, is gone on it. The schedule is one cosine over
-/// <c>oneShotEpochs + subEpochs</c>; total training is <c>oneShotEpochs + 4 × subEpochs</c> epochs. Resumable: the split
-/// checkpoint is kept, and each finished sub-supernet's scores are appended to the CSV at once and not redone.
+/// <c>oneShotEpochs + subEpochs</c>; total training is <c>oneShotEpochs + 4 × subEpochs</c> epochs. Resumable: the one-shot
+/// stage is checkpointed every epoch and its last checkpoint kept as the split point, and each finished sub-supernet's
+/// scores are appended to the CSV at once and not redone. Data from <c>dataFolder</c>, else <c>RDNAS_DATA</c>.
 /// </summary>
 internal static class FewShotScreen
 {
     public const string Header = "edge_op,arch,accuracy,loss,ground_truth";
 
-    public static void Run(string presetName, int oneShotEpochs, int subEpochs, int edge, long seed, long sampleSeed, string outputDirectory)
+    public static void Run(string presetName, int oneShotEpochs, int subEpochs, int edge, long seed, long sampleSeed, string outputDirectory, string? dataFolder = null)
     {
         if (oneShotEpochs <= 0 || subEpochs <= 0 || edge is < 0 or >= Nb201Edges.Count)
         {
@@ -38,7 +39,7 @@ internal static class FewShotScreen
             Training = basePreset.Training with { Epochs = oneShotEpochs + subEpochs, Seed = seed },
             Evaluation = basePreset.Evaluation with { SampleSeed = sampleSeed },
         };
-        var spec = new TrainingRunSpec(preset, DataDirectory.Resolve(null), outputDirectory);
+        var spec = new TrainingRunSpec(preset, DataDirectory.Resolve(dataFolder), outputDirectory);
         var images = Cifar10BinaryReader.ReadTrain(spec.Data);
         var split = TrainValidSplit.Create(images.Count, spec.SplitSeed);
         var truth = Nb201GroundTruth.Load(spec.Data);
@@ -84,20 +85,20 @@ internal static class FewShotScreen
         Report(csv, edge, seed, sampleSeed, oneShotEpochs, subEpochs);
     }
 
+    // Checkpointed every epoch, so a stopped screen resumes inside the one-shot stage too.
     private static void TrainOneShot(TrainingPreset preset, SposMethod method, Cifar10Images images, TrainValidSplit split, int oneShotEpochs, string checkpoint)
     {
-        if (Directory.Exists(checkpoint))
+        using var trainer = new SupernetTrainer(preset.Supernet, preset.Training, method, images, split.Train);
+        if (TrainingCheckpoint.Exists(checkpoint))
         {
-            return;
+            trainer.LoadCheckpoint(checkpoint);
         }
 
-        using var trainer = new SupernetTrainer(preset.Supernet, preset.Training, method, images, split.Train);
         while (trainer.CompletedEpochs < oneShotEpochs)
         {
             Log("one-shot", trainer.TrainEpoch());
+            trainer.SaveCheckpoint(checkpoint);
         }
-
-        trainer.SaveCheckpoint(checkpoint);
     }
 
     private static void Report(string csv, int edge, long seed, long sampleSeed, int oneShotEpochs, int subEpochs) =>

@@ -76,4 +76,25 @@ public sealed class FewShotTests
 
         Assert.Equal($"{path}: no supernet_accuracy or accuracy column in its header 'arch,score,ground_truth'", error.Message);
     }
+
+    [Fact]
+    public void Run_StoppedInsideTheOneShotStage_ResumesToTheScoresOfAnUnbrokenRun()
+    {
+        var data = RdNas.Tests.Shared.RealDataFolder.Find();
+        Assert.False(string.IsNullOrWhiteSpace(data), "this test reads the real data: set RDNAS_DATA to the shared data folder (CI uses ../shared/data)");
+        var resumed = Directory.CreateTempSubdirectory("rdnas-few-shot").FullName;
+        var unbroken = Directory.CreateTempSubdirectory("rdnas-few-shot").FullName;
+
+        // One cosine schedule of 3 epochs either way: a screen split after epoch 1 leaves the checkpoint of epoch 1,
+        // from which a screen splitting after epoch 2 goes on (its own sub-supernets' scores start afresh).
+        FewShotScreen.Run("smoke", oneShotEpochs: 1, subEpochs: 2, edge: 3, seed: 5, sampleSeed: 1, resumed, data);
+        File.Delete(Path.Combine(resumed, "subnets.csv"));
+        FewShotScreen.Run("smoke", oneShotEpochs: 2, subEpochs: 1, edge: 3, seed: 5, sampleSeed: 1, resumed, data);
+        FewShotScreen.Run("smoke", oneShotEpochs: 2, subEpochs: 1, edge: 3, seed: 5, sampleSeed: 1, unbroken, data);
+
+        var scores = File.ReadAllLines(Path.Combine(unbroken, "subnets.csv"));
+        Assert.Equal(1 + 10, scores.Length); // the smoke preset's 10 subnets, each scored once by its edge's sub-supernet
+        Assert.All(scores.Skip(1), line => Assert.Equal(line.Split(',')[0], Nb201Ops.Name(Nb201Genotype.Parse(line.Split(',')[1])[3])));
+        Assert.Equal(scores, File.ReadAllLines(Path.Combine(resumed, "subnets.csv")));
+    }
 }
