@@ -44,10 +44,8 @@ internal static class FewShotScreen
         var split = TrainValidSplit.Create(images.Count, spec.SplitSeed);
         var truth = Nb201GroundTruth.Load(spec.Data);
         var space = new Nb201SearchSpace(preset.Supernet.OpCount);
-        var sampler = new EdgeFixingSampler(space, edge);
-        var method = new SposMethod(sampler);
         var splitCheckpoint = Path.Combine(outputDirectory, "split-checkpoint");
-        TrainOneShot(preset, method, images, split, oneShotEpochs, splitCheckpoint);
+        TrainOneShot(preset, new SposMethod(new EdgeFixingSampler(space, edge)), images, split, oneShotEpochs, splitCheckpoint);
 
         var csv = Path.Combine(outputDirectory, "subnets.csv");
         if (!File.Exists(csv))
@@ -55,18 +53,19 @@ internal static class FewShotScreen
             File.WriteAllText(csv, Header + "\n");
         }
 
+        var done = File.ReadLines(csv).Skip(1).Select(line => line.Split(',')[0]).ToHashSet(StringComparer.Ordinal);
         var sample = Nb201TrainingRun.EvaluationSample(preset.Evaluation);
         foreach (var op in space.Ops)
         {
             var name = Nb201Ops.Name(op);
-            if (File.ReadLines(csv).Skip(1).Any(line => line.StartsWith(name + ",", StringComparison.Ordinal)))
+            if (done.Contains(name))
             {
                 continue;
             }
 
+            var method = new SposMethod(new EdgeFixingSampler(space, edge) { Fixed = op });
             using var trainer = new SupernetTrainer(preset.Supernet, preset.Training, method, images, split.Train);
             trainer.LoadCheckpoint(splitCheckpoint);
-            sampler.Fixed = op;
             while (trainer.CompletedEpochs < preset.Training.Epochs)
             {
                 Log(name, trainer.TrainEpoch());
