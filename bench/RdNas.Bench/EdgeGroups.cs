@@ -21,7 +21,7 @@ internal static class EdgeGroups
         }
     }
 
-    /// <summary>The scored cells of <paramref name="path"/>; an error naming the file and the missing column otherwise.</summary>
+    /// <summary>The scored cells of <paramref name="path"/>; an error naming the file and the missing column or the malformed line otherwise.</summary>
     public static IReadOnlyList<ScoredCell> Read(string path)
     {
         var lines = File.ReadAllLines(path);
@@ -33,8 +33,17 @@ internal static class EdgeGroups
         }
 
         var (arch, accuracy, truth) = (Column("arch"), Column("supernet_accuracy", "accuracy"), Column("ground_truth"));
-        return [.. lines.Skip(1).Select(line => line.Split(',')).Select(f => new ScoredCell(
-            Nb201Genotype.Parse(f[arch]), double.Parse(f[accuracy], CultureInfo.InvariantCulture), double.Parse(f[truth], CultureInfo.InvariantCulture)))];
+        ScoredCell Cell(string line)
+        {
+            var f = line.Split(',');
+            return f.Length == header.Length
+                && double.TryParse(f[accuracy], NumberStyles.Float, CultureInfo.InvariantCulture, out var a)
+                && double.TryParse(f[truth], NumberStyles.Float, CultureInfo.InvariantCulture, out var t)
+                ? new ScoredCell(Nb201Genotype.Parse(f[arch]), a, t)
+                : throw new InvalidDataException($"{path}: '{line}' is not a line of '{string.Join(',', header)}'");
+        }
+
+        return [.. lines.Skip(1).Select(Cell)];
     }
 
     /// <summary>τ over all cells, then per operation on <paramref name="edge"/>: mean accuracy / mean truth and τ within (<c>n</c> cells).</summary>

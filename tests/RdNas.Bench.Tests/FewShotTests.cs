@@ -78,6 +78,17 @@ public sealed class FewShotTests
     }
 
     [Fact]
+    public void EdgeGroups_MalformedLine_NamesFileAndLine()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("rdnas-edge-groups").FullName, "short.csv");
+        File.WriteAllText(path, $"arch,supernet_accuracy,ground_truth\n{SyntheticRuns.Archs[0]},61.5,80\n{SyntheticRuns.Archs[1]},n/a,81\n");
+
+        var error = Assert.Throws<InvalidDataException>(() => EdgeGroups.Read(path));
+
+        Assert.Equal($"{path}: '{SyntheticRuns.Archs[1]},n/a,81' is not a line of 'arch,supernet_accuracy,ground_truth'", error.Message);
+    }
+
+    [Fact]
     public void Run_StoppedInsideTheOneShotStage_ResumesToTheScoresOfAnUnbrokenRun()
     {
         var data = RdNas.Tests.Shared.RealDataFolder.Find();
