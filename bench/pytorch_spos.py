@@ -49,9 +49,10 @@ def load_train_images(data):
     return raw[:, 1:].reshape(-1, 3, 32, 32), raw[:, 0].astype(np.int64)
 
 
-def to_tensor(images):
+def to_tensor(images, device):
     # Channels-last, as the C# batcher builds batches: oneDNN then skips layout conversions (2x faster here).
-    return ((torch.from_numpy(images).float() / 255 - MEAN) / STD).contiguous(memory_format=torch.channels_last)
+    # Normalised on the CPU, as the C# batcher does, then moved: a GPU run differs from a CPU one only in the network.
+    return ((torch.from_numpy(images).float() / 255 - MEAN) / STD).contiguous(memory_format=torch.channels_last).to(device)
 
 
 def augment(images, rng):
@@ -238,8 +239,8 @@ def train(model, images, labels, train_idx, args, rng, teacher):
         loss_sum, correct, seen, start = 0.0, 0, 0, time.perf_counter()
         for first in range(0, len(order), args.batch):
             batch = order[first:first + args.batch]
-            x = to_tensor(augment(images[batch], rng))
-            y = torch.from_numpy(labels[batch])
+            x = to_tensor(augment(images[batch], rng), args.device)
+            y = torch.from_numpy(labels[batch]).to(args.device)
             # PyTorch 2's default: an op the step skips keeps no gradient, so it is neither decayed nor moved.
             optimiser.zero_grad(set_to_none=not args.update_unused)
             loss, batch_correct, subnets = step(model, x, y, epoch, args, rng, teacher)
@@ -262,14 +263,15 @@ def evaluate(model, images, labels, recal_idx, valid_idx, arch, args):
         bn.momentum = None  # the plain mean over the recalibration batches
     model.train()
     for b in range(args.recal_batches):
-        model(to_tensor(images[recal_idx[b * args.recal_size:(b + 1) * args.recal_size]]), arch)
+        model(to_tensor(images[recal_idx[b * args.recal_size:(b + 1) * args.recal_size]], args.device), arch)
     for bn in batch_norms:
         bn.momentum = 0.1
     model.eval()
     correct = 0
     for first in range(0, len(valid_idx), 500):
         batch = valid_idx[first:first + 500]
-        correct += (model(to_tensor(images[batch]), arch).argmax(1) == torch.from_numpy(labels[batch])).sum().item()
+        predicted = model(to_tensor(images[batch], args.device), arch).argmax(1).cpu()
+        correct += (predicted == torch.from_numpy(labels[batch])).sum().item()
     return 100.0 * correct / len(valid_idx)
 
 
@@ -294,6 +296,7 @@ def main():
     parser.add_argument("--recal-size", type=int, default=128)
     parser.add_argument("--valid-images", type=int, default=10000)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--device", default="cpu", help="cpu, cuda or cuda:N (weights are drawn on the CPU from --seed, then moved)")
     args = parser.parse_args()
     if not args.data:
         sys.exit("give --data or set RDNAS_DATA")
@@ -309,7 +312,9 @@ def main():
     with open(args.subnets, newline="") as f:
         subnets = [(row["arch"], float(row["ground_truth"])) for row in csv.DictReader(f)]
 
-    model = Supernet(args.width, args.cells)
+    if args.device != "cpu" and not torch.cuda.is_available():
+        sys.exit(f"--device {args.device}: this torch ({torch.__version__}) sees no CUDA device")
+    model = Supernet(args.width, args.cells).to(args.device)
     start = time.perf_counter()
     teacher = load_flops_teacher(args.data) if args.sampler == "rdnas" else None
     curve = train(model, images, labels, train_idx, args, rng, teacher)
@@ -348,7 +353,7 @@ def main():
                      "update_unused": args.update_unused},
         "evaluation": {"subnets": len(scored), "sample": args.subnets, "recalibration_batches": args.recal_batches,
                        "recalibration_batch_size": args.recal_size},
-        "threads": args.threads,
+        "threads": args.threads, "device": args.device,
         "training_curve": curve,
     }
     if args.sampler == "rdnas":

@@ -51,13 +51,15 @@ def rss_mb():
         return int(f.read().split()[1]) * resource.getpagesize() / 2**20
 
 
-def step(c, n, batch, steps, warmup):
+def step(c, n, batch, steps, warmup, device="cpu"):
     torch.manual_seed(0)
-    model = Net(c, n).train()
+    model = Net(c, n).train().to(device)
     opt = torch.optim.SGD(model.parameters(), 0.025, momentum=0.9, weight_decay=5e-4)
     # Channels-last batches, as the C# batcher builds them.
-    x = torch.randn(batch, 32, 32, 3).permute(0, 3, 1, 2)
-    y = torch.randint(0, 10, (batch,))
+    x = torch.randn(batch, 32, 32, 3).permute(0, 3, 1, 2).to(device)
+    y = torch.randint(0, 10, (batch,)).to(device)
+    # On a GPU a step's kernels run after the call returns: wait for them, or the timer measures only their launch.
+    wait = torch.cuda.synchronize if device != "cpu" else (lambda: None)
     times, rss = [], []
     for i in range(warmup + steps):
         start = time.perf_counter()
@@ -65,11 +67,12 @@ def step(c, n, batch, steps, warmup):
         loss = nn.functional.cross_entropy(model(x), y)
         loss.backward()
         opt.step()
+        wait()
         if i >= warmup:
             times.append(time.perf_counter() - start)
             rss.append(rss_mb())
     times.sort()
-    print(f"pytorch C={c} N={n} batch={batch} threads={torch.get_num_threads()} median_step_s={times[len(times) // 2]:.4f} "
+    print(f"pytorch C={c} N={n} batch={batch} threads={torch.get_num_threads()} device={device} median_step_s={times[len(times) // 2]:.4f} "
           f"min_step_s={times[0]:.4f} rss_first_mb={rss[0]:.0f} rss_last_mb={rss[-1]:.0f} rss_max_mb={max(rss):.0f}")
 
 
@@ -91,9 +94,11 @@ if __name__ == "__main__":
     torch.set_num_threads(2)
     args = sys.argv[1:]
     command = args[0] if args else "step"
+    # An optional last word names the device (cpu, cuda, cuda:N), as `RdNas.Bench step ... DEVICE` takes it.
+    device = args.pop() if len(args) > 1 and not args[-1].isdigit() else "cpu"
     nums = [int(a) for a in args[1:]]
     if command == "step":
-        step(*(nums + [16, 5, 64, 20, 3][len(nums):]))
+        step(*(nums + [16, 5, 64, 20, 3][len(nums):]), device=device)
     elif command == "matmul":
         matmul(*(nums + [2048, 10][len(nums):]))
     else:

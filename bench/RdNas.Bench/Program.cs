@@ -2,6 +2,7 @@ using System.Globalization;
 using RdNas.Bench;
 
 var command = args.Length > 0 ? args[0] : "step";
+RdNas.Nas.Devices.LibTorchFolder.LoadFromEnvironment(); // before any TorchSharp call: a CUDA libtorch, when RDNAS_LIBTORCH names one
 // Like the rdnas CLI, unless RDNAS_GLIBC_HEAP=default asks for glibc's defaults (to measure the difference).
 if (Environment.GetEnvironmentVariable("RDNAS_GLIBC_HEAP") != "default")
 {
@@ -12,7 +13,8 @@ int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index],
 switch (command)
 {
     case "step":
-        StepBenchmark.Run(Arg(1, 16), Arg(2, 5), Arg(3, 64), Arg(4, 20), Arg(5, 3), Arg(6, 32));
+        StepBenchmark.Run(Arg(1, 16), Arg(2, 5), Arg(3, 64), Arg(4, 20), Arg(5, 3), Arg(6, 32),
+            RdNas.Nas.Devices.ComputeDevice.Parse(args.Length > 7 ? args[7] : "cpu"));
         break;
     case "matmul":
         MatmulBenchmark.Run(Arg(1, 2048), Arg(2, 10));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using RdNas.Nas.Data;
+using RdNas.Nas.Devices;
 using RdNas.Nas.Randomness;
 using RdNas.Nas.SearchSpaces.Nb201;
 using RdNas.Nas.Supernets.Nb201;
@@ -16,17 +17,26 @@ namespace RdNas.Bench;
 /// </summary>
 internal static class StepBenchmark
 {
-    public static void Run(int width, int cells, int batch, int steps, int warmup, int resolution)
+    public static void Run(int width, int cells, int batch, int steps, int warmup, int resolution, ComputeDevice setting) =>
+        Console.WriteLine(Measure(width, cells, batch, steps, warmup, resolution, setting));
+
+    /// <summary>
+    /// The benchmark's line: <c>torchsharp C=… device=… median_step_s=… rss_max_mb=…</c>, the fields bench/step.sh
+    /// and bench/gpu/device-a.sh read. An unusable device fails before anything is built.
+    /// </summary>
+    public static string Measure(int width, int cells, int batch, int steps, int warmup, int resolution, ComputeDevice setting)
     {
-        manual_seed(0);
-        using var model = new Nb201Supernet(new Nb201SupernetOptions(width, cells) { InputDownsample = 32 / resolution });
+        var device = setting.Resolve();
+        using var model = Nb201NetworkFactory.Create(new Nb201SupernetOptions(width, cells) { InputDownsample = 32 / resolution }, seed: 0, device: device);
         using var optimizer = new MomentumSgd(model.parameters(), 0.025, 0.9, 5e-4);
         var genotype = Nb201Genotype.Parse("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|");
         var images = new Cifar10Images(new byte[batch * Cifar10Images.PixelBytes], new byte[batch]);
         new Random(0).NextBytes(images.Pixels);
         var batcher = new Cifar10Batcher(images);
         var indices = Enumerable.Range(0, batch).ToArray();
-        var (x, y) = batcher.Batch(indices, new SeededGenerator(0));
+        var (cpuX, cpuY) = batcher.Batch(indices, new SeededGenerator(0));
+        var x = cpuX.to(device);
+        var y = cpuY.to(device);
         model.train();
         var times = new List<double>();
         var rss = new List<double>();
@@ -41,6 +51,11 @@ internal static class StepBenchmark
                 optimizer.Step();
             }
 
+            if (device.type == TorchSharp.DeviceType.CUDA)
+            {
+                cuda.synchronize(); // a step's kernels run after the calls return: the timer waits for them
+            }
+
             watch.Stop();
             if (step >= warmup)
             {
@@ -49,11 +64,14 @@ internal static class StepBenchmark
             }
         }
 
-        x.Dispose();
-        y.Dispose();
+        foreach (var tensor in new[] { x, y, cpuX, cpuY })
+        {
+            tensor.Dispose();
+        }
+
         times.Sort();
         var median = times[times.Count / 2];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"torchsharp C={width} N={cells} resolution={resolution} batch={batch} threads={get_num_threads()} median_step_s={median:F4} min_step_s={times[0]:F4} rss_first_mb={rss[0]:F0} rss_last_mb={rss[^1]:F0} rss_max_mb={rss.Max():F0}"));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"torchsharp C={width} N={cells} resolution={resolution} batch={batch} threads={get_num_threads()} device={ComputeDevice.Name(device)} median_step_s={median:F4} min_step_s={times[0]:F4} rss_first_mb={rss[0]:F0} rss_last_mb={rss[^1]:F0} rss_max_mb={rss.Max():F0}");
     }
 }
