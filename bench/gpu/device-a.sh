@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # GPU check, call A (bench/gpu/README.md): unpack the .NET runtime and the GPU build of the CLI and bench tool
-# (.gpu/payload, made by bench/gpu/pack.sh), read what the machine has, check TorchSharp's bridge against the
-# machine's libtorch, and time the training step of TorchSharp and PyTorch side by side on the GPU.
+# (.gpu/payload, made by bench/gpu/pack.sh), read what the machine has and what `rdnas device` makes of its libtorch
+# (which checks every function TorchSharp's bridge imports), and time the training step of TorchSharp and PyTorch
+# side by side on the GPU.
 # Writes under $OUT; leaves the unpacked payload and the libtorch folder's path in /tmp/rdnas for call B.
 set -u
 start=$SECONDS
@@ -14,7 +15,6 @@ export RDNAS_LIBTORCH=$lib
   nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader
   python3 -c 'import torch; print("pytorch", torch.__version__, "cuda", torch.version.cuda, torch.cuda.get_device_name(0))'
   grep PRETTY_NAME /etc/os-release; nproc
-  python3 bench/gpu/libtorch_abi.py "$lib" .gpu/payload/libtorchsharp-undefined.txt
   /tmp/rdnas/app/rdnas device --device cuda; echo "rdnas device exit $?"
 } 2>&1 | tee $OUT/machine.txt
 # Side by side, alternating, as bench/step.sh does on the CPU: the all-conv3x3 supernet, C=16, N=5, batch 64.

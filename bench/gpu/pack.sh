@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Packs what the GPU check (bench/gpu/README.md) carries to a machine that has a GPU and PyTorch but no .NET and no
-# data: .gpu/payload (the .NET runtime with the rdnas CLI and RdNas.Bench built for a CUDA libtorch from a folder,
-# plus the libtorch symbols TorchSharp's bridge needs) and .gpu/data (the CIFAR-10 train batches and the NB201 table).
+# data: .gpu/payload (the .NET runtime with the rdnas CLI and RdNas.Bench built for a CUDA libtorch from a folder)
+# and .gpu/data (the CIFAR-10 train batches and the NB201 table).
 # Each half stays under the device tool's 64 MiB a call with the repository. .gpu/ is ignored: the data never enters
 # the repository. Usage: bench/gpu/pack.sh (RDNAS_DATA as for the tests; run from the repository root).
 set -euo pipefail
@@ -16,7 +16,6 @@ mkdir -p "$stage/dotnet/host" "$stage/dotnet/shared" .gpu/payload .gpu/data
 cp "$dotnet/dotnet" "$stage/dotnet/"
 cp -r "$dotnet/host/fxr" "$stage/dotnet/host/"
 cp -r "$dotnet/shared/Microsoft.NETCore.App" "$dotnet/shared/Microsoft.AspNetCore.App" "$stage/dotnet/shared/"
-nm -D --undefined-only "$stage/app/libLibTorchSharp.so" | awk '$2 !~ /@/ {print $2}' > .gpu/payload/libtorchsharp-undefined.txt
 tar cf - -C "$stage" dotnet app | xz -6 -T2 > .gpu/payload/payload.tar.xz
 tar cf - -C "$data" cifar10/data_batch_1.bin cifar10/data_batch_2.bin nb201/nb201_all.csv | xz -6 -T2 > .gpu/data/data.tar.xz
 # The publish restored the CPU-less variant into the projects' obj folders: restore the normal build.

@@ -34,7 +34,21 @@ public sealed class ExternalLibTorchTests
                 var mapped = root.GetProperty("libraries").EnumerateArray().Select(p => p.GetString()!).ToList();
                 Assert.Equal(s_libraries.Select(name => Path.Combine(folder, name)).Order(StringComparer.Ordinal), mapped);
                 Assert.Equal("cpu", root.GetProperty("resolved").GetString());
+                Assert.InRange(root.GetProperty("bridge_imports_found").GetInt32(), 1_000, 5_000); // every one of them
             }
+
+            // Libraries that load but are no libtorch (another version would lack some functions the same way):
+            // refused at start, not a crash at the first missing call.
+            var foreign = Directory.CreateDirectory(Path.Combine(scratch, "foreign")).FullName;
+            foreach (var name in s_libraries)
+            {
+                File.Copy(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "libSystem.Native.so"), Path.Combine(foreign, name));
+            }
+
+            (code, _, error) = await RunAsync(cli, foreign, "device");
+            Assert.Equal(2, code);
+            Assert.StartsWith($"rdnas: RDNAS_LIBTORCH: the libtorch in {foreign} lacks ", error, StringComparison.Ordinal);
+            Assert.Contains("functions TorchSharp's bridge (", error, StringComparison.Ordinal);
 
             var broken = Directory.CreateDirectory(Path.Combine(scratch, "broken")).FullName;
             foreach (var name in s_libraries)

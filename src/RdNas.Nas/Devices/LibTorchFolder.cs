@@ -13,7 +13,8 @@ namespace RdNas.Nas.Devices;
 /// library of that name, and binds the bridge <c>libLibTorchSharp.so</c> (shipped, patched at build time, see the README)
 /// to them too. An application that ships the CPU build would have TorchSharp load that copy by its path as well, and
 /// two libtorch copies in one process abort at start ("Tried to register multiple backend fallbacks"): such a build
-/// refuses the setting instead.
+/// refuses the setting instead. A folder must also hold every function the bridge imports (<see cref="LibTorchBridge"/>):
+/// another libtorch version is accepted when it does (PyTorch 2.11's was, on an H200) and refused when it does not.
 /// </remarks>
 public static class LibTorchFolder
 {
@@ -27,6 +28,12 @@ public static class LibTorchFolder
 
     /// <summary>The folder libtorch was loaded from by <see cref="Load"/>, or null when the shipped build is used.</summary>
     public static string? Configured { get; private set; }
+
+    /// <summary>
+    /// How many imports of TorchSharp's bridge <see cref="Load"/> found in the folder (all of them, or it fails), or null
+    /// when nothing was checked: the shipped build is used, or the application has no bridge where it looks.
+    /// </summary>
+    public static int? BridgeImports { get; private set; }
 
     /// <summary>
     /// Loads libtorch from <c>RDNAS_LIBTORCH</c> when it is set and returns the folder; null when it is not set and the
@@ -82,6 +89,7 @@ public static class LibTorchFolder
                 throw new InvalidOperationException(refusal);
             }
 
+            var handles = new List<IntPtr>();
             foreach (var name in s_libraries)
             {
                 var path = Path.Combine(lib, name);
@@ -92,7 +100,7 @@ public static class LibTorchFolder
 
                 try
                 {
-                    NativeLibrary.Load(path);
+                    handles.Add(NativeLibrary.Load(path));
                 }
                 catch (DllNotFoundException e)
                 {
@@ -100,6 +108,7 @@ public static class LibTorchFolder
                 }
             }
 
+            BridgeImports = CheckBridge(lib, handles);
             Configured = lib;
             return lib;
         }
@@ -155,6 +164,24 @@ public static class LibTorchFolder
         : mapped is [var first, ..]
             ? $"libtorch is already loaded from {Path.GetDirectoryName(first)}: {EnvironmentVariable} must take effect before the process first uses TorchSharp"
         : null;
+
+    // Every function TorchSharp's bridge imports must be in the folder's libtorch (LibTorchBridge says why).
+    private static int? CheckBridge(string lib, IReadOnlyList<IntPtr> handles)
+    {
+        if (LibTorchBridge.Find() is not { } bridge)
+        {
+            return null;
+        }
+
+        var imports = LibTorchBridge.Imports(bridge);
+        var unresolved = LibTorchBridge.Unresolved(imports, handles);
+        return unresolved.Count == 0
+            ? imports.Count
+            : throw new InvalidOperationException(
+                $"{EnvironmentVariable}: the libtorch in {lib} lacks {unresolved.Count} of the {imports.Count} functions TorchSharp's bridge ({bridge}) calls, " +
+                $"first {string.Join(", ", unresolved.Take(3))}: it is not the libtorch 2.10 TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3)} is built for " +
+                "(a libtorch 2.10 distribution's lib folder, or a PyTorch install's torch/lib that has every function, such as 2.11's)");
+    }
 
     private static string LibraryFolder(string folder)
     {

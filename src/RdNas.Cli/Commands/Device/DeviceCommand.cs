@@ -44,6 +44,7 @@ internal sealed class DeviceCommand : CliCommand
                 torchsharp = torchSharp,
                 libtorch = LibTorchFolder.Describe(),
                 libtorch_configured = LibTorchFolder.Configured,
+                bridge_imports_found = LibTorchFolder.BridgeImports,
                 libraries,
                 cuda_available = cudaAvailable,
                 cuda_devices = cudaDevices,
@@ -57,6 +58,11 @@ internal sealed class DeviceCommand : CliCommand
         {
             Console.Line($"TorchSharp  {torchSharp}");
             Console.Line($"libtorch    {LibTorchFolder.Describe()}");
+            if (LibTorchFolder.BridgeImports is { } imports)
+            {
+                Console.Line($"bridge      all {imports} functions {LibTorchBridge.FileName} imports resolve there");
+            }
+
             Console.Line($"CUDA        {(cudaAvailable ? $"available, {cudaDevices} device{(cudaDevices == 1 ? "" : "s")}" : "not available")}");
             Console.Line($"threads     {get_num_threads()}");
             Console.Line($"device      {setting} → {resolved ?? "unavailable"}");
