@@ -21,12 +21,7 @@ public static class LibTorchBridge
     private const string IostreamLinkMarker = "_ZSt21ios_base_library_initv";
 
     /// <summary>The bridge in the application's native search folders, or null when it has none there.</summary>
-    public static string? Find() =>
-        (AppContext.GetData("NATIVE_DLL_SEARCH_DIRECTORIES") as string ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Append(AppContext.BaseDirectory)
-            .Select(folder => Path.Combine(folder, FileName))
-            .FirstOrDefault(File.Exists);
+    public static string? Find() => LibTorchFolder.FindShippedNative(FileName);
 
     /// <summary>
     /// The symbols <paramref name="library"/> needs from other libraries: its dynamic symbols that are undefined and not

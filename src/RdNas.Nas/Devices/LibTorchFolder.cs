@@ -56,11 +56,17 @@ public static class LibTorchFolder
     /// The CPU libtorch the application ships (its <c>libtorch_cpu.so</c> in the runtime's native search folders), or
     /// null in a build without it.
     /// </summary>
-    public static string? ShippedLibTorch() =>
+    public static string? ShippedLibTorch() => FindShippedNative("libtorch_cpu.so");
+
+    /// <summary>
+    /// A native library the application ships: <paramref name="fileName"/> in the runtime's native search folders
+    /// (the application's own and its packages' <c>runtimes/…/native</c>), or null.
+    /// </summary>
+    internal static string? FindShippedNative(string fileName) =>
         (AppContext.GetData("NATIVE_DLL_SEARCH_DIRECTORIES") as string ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Append(AppContext.BaseDirectory)
-            .Select(folder => Path.Combine(folder, "libtorch_cpu.so"))
+            .Select(folder => Path.Combine(folder, fileName))
             .FirstOrDefault(File.Exists);
 
     /// <summary>
