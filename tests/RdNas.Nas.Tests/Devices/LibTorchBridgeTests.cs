@@ -60,4 +60,22 @@ public sealed class LibTorchBridgeTests
 
         Assert.Equal($"{file} is not a 64-bit ELF library", error.Message);
     }
+
+    [Fact]
+    public void Imports_AnELFFileWithoutDynamicSymbols_NamesIt()
+    {
+        // A 64-bit little-endian x86-64 shared-object header with no sections at all.
+        var header = new byte[64];
+        new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1 }.CopyTo(header, 0);
+        BitConverter.GetBytes((ushort)3).CopyTo(header, 16); // e_type: ET_DYN
+        BitConverter.GetBytes((ushort)0x3E).CopyTo(header, 18); // e_machine: x86-64
+        BitConverter.GetBytes(1u).CopyTo(header, 20); // e_version
+        BitConverter.GetBytes((ushort)64).CopyTo(header, 52); // e_ehsize
+        var file = Path.Combine(TestData.TempFolder(), "libempty.so");
+        File.WriteAllBytes(file, header);
+
+        var error = Assert.Throws<InvalidDataException>(() => LibTorchBridge.Imports(file));
+
+        Assert.Equal($"{file} has no dynamic symbol table", error.Message);
+    }
 }
