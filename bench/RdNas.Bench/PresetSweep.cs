@@ -72,6 +72,8 @@ internal static class PresetSweep
             }
         }
 
+        public void OnEvaluationResumed(int scored, int total) => Console.Error.WriteLine($"evaluation resumed: {scored}/{total} subnets from the journal");
+
         public void OnEvaluationProgress(int done, int total)
         {
         }

@@ -33,6 +33,28 @@ public sealed class WorkerProgressReporterTests : IDisposable
     }
 
     [Fact]
+    public void EvaluationProgress_AfterAResume_ReportsTheJournaledSubnetsAndStoresTheJournalEveryTenSubnets()
+    {
+        var store = new CountingStore();
+        var reports = new RecordingReports();
+        using var run = new RdNasMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()).RunStarted("e", new ExperimentSpec());
+        var reporter = new WorkerProgressReporter(reports, store, "e", "run-folder", attempt: 2, run, CancellationToken.None);
+        reporter.OnDeviceResolved("cpu");
+
+        reporter.OnEvaluationResumed(13, 35);
+        var resumed = reports.Last!;
+        for (var subnet = 14; subnet <= 35; subnet++)
+        {
+            reporter.OnEvaluationProgress(subnet, 35);
+        }
+
+        Assert.Equal((2, ExperimentPhase.Evaluating, 13, 35), (resumed.Attempt, resumed.Phase, resumed.EvaluatedSubnets, resumed.Subnets));
+        Assert.Equal("evaluation resumed: 13/35 subnets scored before", resumed.Message);
+        Assert.Equal(2, store.Saves); // after subnets 20 and 30; the result follows the last one
+        Assert.Equal((ExperimentPhase.Evaluating, 35), (reports.Last!.Phase, reports.Last.EvaluatedSubnets));
+    }
+
+    [Fact]
     public void OnDeviceResolved_ReportsTheDeviceUnderTheWorkersAttempt()
     {
         var reports = new RecordingReports();

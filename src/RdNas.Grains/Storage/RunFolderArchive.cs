@@ -7,14 +7,15 @@ namespace RdNas.Grains.Storage;
 /// <summary>
 /// What of a run folder makes a resumable checkpoint: <c>checkpoint/</c> and the journals beside it
 /// (<c>history.json</c>, <c>training_curve.json</c>: a run resumed elsewhere keeps the entries of the epochs it does
-/// not train again; <c>search/scores.csv</c>: a search resumed elsewhere keeps the cells it scored), packed into one
+/// not train again; <c>evaluation.partial.csv</c>: an evaluation resumed elsewhere keeps the subnets it scored;
+/// <c>search/scores.csv</c>: a search resumed elsewhere keeps the cells it scored), packed into one
 /// zip so that a store can replace it in a single write (a crash mid-upload leaves the previous one whole).
 /// </summary>
 public static class RunFolderArchive
 {
     private const string CheckpointFolder = "checkpoint";
 
-    private static readonly string[] Journals = [TrainingHistory.FileName, TrainingRunWriter.TrainingCurveFile, $"{TrainingRunSpec.SearchFolder}/{ScoreJournal.FileName}"];
+    private static readonly string[] Journals = [TrainingHistory.FileName, TrainingRunWriter.TrainingCurveFile, EvaluationJournal.FileName, $"{TrainingRunSpec.SearchFolder}/{ScoreJournal.FileName}"];
 
     /// <summary>The archive of <paramref name="runDirectory"/>'s checkpoint and journals.</summary>
     public static byte[] Pack(string runDirectory)

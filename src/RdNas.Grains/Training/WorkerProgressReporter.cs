@@ -11,13 +11,17 @@ namespace RdNas.Grains.Training;
 /// Relays a run's progress from the training thread to the experiment grain: steps at most twice a second (fire and
 /// forget: a lost report costs nothing), checkpoints synchronously (copied to the checkpoint store, then reported, so
 /// a reported epoch is always one a new worker can resume from), and the device the run resolved, persisted. Every step, epoch, checkpoint and evaluated subnet
-/// also goes to the silo's metrics. During a search, the score journal is stored with the checkpoint every
+/// also goes to the silo's metrics. During the final evaluation the evaluation journal is stored with the checkpoint
+/// every <see cref="EvaluatedSubnetsPerSave"/> subnets, and during a search the score journal every
 /// <see cref="SearchCellsPerSave"/> cells, so a worker that takes over re-scores at most that many.
 /// </summary>
 internal sealed class WorkerProgressReporter(
     IExperimentRunReports experiment, ICheckpointStore store, string experimentId, string runDirectory, int attempt, RunMetrics metrics, CancellationToken cancellationToken)
     : ITrainingRunObserver
 {
+    /// <summary>Subnets scored between two stores of the evaluation journal.</summary>
+    public const int EvaluatedSubnetsPerSave = 10;
+
     /// <summary>Cells scored between two stores of the search journal.</summary>
     public const int SearchCellsPerSave = 10;
 
@@ -57,9 +61,13 @@ internal sealed class WorkerProgressReporter(
         experiment.ReportCheckpointAsync(attempt, completedEpochs).GetAwaiter().GetResult();
     }
 
+    public void OnEvaluationResumed(int scored, int total) =>
+        Send(new WorkerReport(attempt, ExperimentPhase.Evaluating, $"evaluation resumed: {scored}/{total} subnets scored before", 0, 0, 0, 0, 0, 0, scored, total), force: true);
+
     public void OnEvaluationProgress(int done, int total)
     {
         metrics.SubnetEvaluated();
+        SaveJournalEvery(EvaluatedSubnetsPerSave, done, total);
         Send(new WorkerReport(attempt, ExperimentPhase.Evaluating, $"evaluating subnet {done}/{total}", 0, 0, 0, 0, 0, 0, done, total), force: done == 1 || done == total);
     }
 
@@ -69,12 +77,18 @@ internal sealed class WorkerProgressReporter(
     private void OnCellSearched(int done, int budget)
     {
         metrics.CellSearched();
-        if (done % SearchCellsPerSave == 0 && done < budget)
+        SaveJournalEvery(SearchCellsPerSave, done, budget);
+
+        Send(new WorkerReport(attempt, ExperimentPhase.Searching, $"searching: cell {done}/{budget} scored", 0, 0, 0, 0, 0, 0, 0, 0, done), force: done == 1 || done == budget);
+    }
+
+    // Not after the last one: the run writes its result next, and a worker that takes over re-scores at most `every`.
+    private void SaveJournalEvery(int every, int done, int total)
+    {
+        if (done % every == 0 && done < total)
         {
             store.SaveAsync(experimentId, runDirectory, cancellationToken).GetAwaiter().GetResult();
         }
-
-        Send(new WorkerReport(attempt, ExperimentPhase.Searching, $"searching: cell {done}/{budget} scored", 0, 0, 0, 0, 0, 0, 0, 0, done), force: done == 1 || done == budget);
     }
 
     private void Send(WorkerReport report, bool force)

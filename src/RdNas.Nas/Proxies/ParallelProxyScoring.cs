@@ -1,3 +1,4 @@
+using RdNas.Nas.Data;
 using RdNas.Nas.SearchSpaces.Nb201;
 using static TorchSharp.torch;
 
@@ -23,7 +24,7 @@ public static class ParallelProxyScoring
         IReadOnlyList<Nb201Genotype> cells,
         int workers,
         Action? cellDone = null,
-        ProxyScoreJournal? journal = null,
+        KeyedScoreJournal? journal = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scorer);
@@ -42,7 +43,7 @@ public static class ParallelProxyScoring
         IReadOnlyList<TArchitecture> cells,
         int workers,
         Action? cellDone = null,
-        ProxyScoreJournal? journal = null,
+        KeyedScoreJournal? journal = null,
         CancellationToken cancellationToken = default)
         where TArchitecture : notnull
     {

@@ -1,3 +1,4 @@
+using RdNas.Nas.Data;
 using RdNas.Nas.SearchSpaces.Nb201;
 
 namespace RdNas.Nas.Proxies;
@@ -31,7 +32,7 @@ public sealed class ProxyTable
         IReadOnlyList<Nb201Genotype> cells,
         int workers,
         Action? cellDone = null,
-        ProxyScoreJournal? journal = null,
+        KeyedScoreJournal? journal = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(columns);
@@ -45,13 +46,13 @@ public sealed class ProxyTable
     /// The journal of a scoring of <paramref name="columns"/> by <paramref name="scorer"/> that will write
     /// <paramref name="output"/>: <c>OUTPUT.partial</c>, continued when an earlier run of the same settings left one.
     /// </summary>
-    public static ProxyScoreJournal OpenJournal(string output, ProxyScorer scorer, IReadOnlyList<ProxyColumn> columns)
+    public static KeyedScoreJournal OpenJournal(string output, ProxyScorer scorer, IReadOnlyList<ProxyColumn> columns)
     {
         ArgumentNullException.ThrowIfNull(scorer);
         var proxies = ProxyColumn.ProxiesOf(columns);
         var signature = System.FormattableString.Invariant(
             $"# rdnas proxy journal v1; proxies={string.Join('+', proxies.Select(p => p.Name))}; seed={scorer.Seed}; shape={scorer.Shape}");
-        return new ProxyScoreJournal(output + ".partial", signature, proxies.Count);
+        return new KeyedScoreJournal(output + ".partial", signature, proxies.Count);
     }
 
     /// <summary>The values of column <paramref name="index"/>, in cell order.</summary>

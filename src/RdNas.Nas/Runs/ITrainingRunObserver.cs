@@ -29,6 +29,12 @@ public interface ITrainingRunObserver
     /// </summary>
     void OnCheckpointSaved(int completedEpochs);
 
+    /// <summary>
+    /// The final evaluation goes on from the run folder's journal: <paramref name="scored"/> of <paramref name="total"/>
+    /// subnets were scored by an earlier attempt on the same weights and are not scored (nor reported) again.
+    /// </summary>
+    void OnEvaluationResumed(int scored, int total);
+
     /// <summary>Subnet <paramref name="done"/> of <paramref name="total"/> has been scored.</summary>
     void OnEvaluationProgress(int done, int total);
 }

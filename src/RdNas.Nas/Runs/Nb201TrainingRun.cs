@@ -74,17 +74,22 @@ public static class Nb201TrainingRun
 
         trainer.UseFinalWeights();
         var evalWatch = Stopwatch.StartNew();
-        var (scores, validImageCount) = Score(trainer.Model, images, split, preset.Evaluation, groundTruth, spec.GroundTruthColumn, observer, cancellationToken);
+        var threads = TorchSharp.torch.get_num_threads();
+        using var journal = EvaluationJournal.Open(spec.OutputDirectory, trainer.Model, preset.Evaluation, ComputeDevice.Name(device), threads);
+        var evaluation = Score(trainer.Model, images, split, preset.Evaluation, groundTruth, spec.GroundTruthColumn, observer, journal, cancellationToken);
         evalWatch.Stop();
+        var (scores, validImageCount) = (evaluation.Scores, evaluation.ValidImages);
         var ranking = Report(scores);
         history.Add(new HistoryEntry(trainer.CompletedEpochs, scores.Count, validImageCount, ranking));
         var result = new TrainingRunResult(
             Space, method.Name, methodSpec.IsRdNas ? methodSpec.Teacher : null, methodSpec.IsRdNas ? methodSpec.PairSampler : null,
             methodSpec.IsRdNas ? methodSpec.Lambda : null, methodSpec, preset.Name, preset.Training.Seed, preset.Training.Epochs, scores.Count,
-            trainer.TrainingSeconds, evalWatch.Elapsed.TotalSeconds,
+            trainer.TrainingSeconds, evalWatch.Elapsed.TotalSeconds + evaluation.ResumedSeconds,
             ranking, history.Entries, curve.Entries, spec.GroundTruthColumn, spec.SplitSeed, images.Count, validImageCount, resumedFrom,
-            preset.Supernet, preset.Training, preset.Evaluation, TorchSharp.torch.get_num_threads(), ComputeDevice.Name(device), DateTimeOffset.UtcNow);
+            preset.Supernet, preset.Training, preset.Evaluation, threads, ComputeDevice.Name(device), DateTimeOffset.UtcNow,
+            evaluation.ResumedSubnets > 0 ? evaluation.ResumedSubnets : null);
         TrainingRunWriter.Write(spec.OutputDirectory, result, scores);
+        journal.Complete(); // result.json holds every score now
         return result;
     }
 
@@ -96,18 +101,51 @@ public static class Nb201TrainingRun
         Supernets.Nb201.Nb201Supernet model, Cifar10Images images, TrainValidSplit split, EvaluationOptions options,
         Nb201GroundTruth groundTruth, string column, ITrainingRunObserver? observer, CancellationToken cancellationToken)
     {
+        var evaluation = Score(model, images, split, options, groundTruth, column, observer, journal: null, cancellationToken);
+        return (evaluation.Scores, evaluation.ValidImages);
+    }
+
+    // With a journal, subnets it holds are taken from it (and not reported as progress: they were scored before) and
+    // every new score is journaled before the next subnet starts.
+    private static Evaluation Score(
+        Supernets.Nb201.Nb201Supernet model, Cifar10Images images, TrainValidSplit split, EvaluationOptions options,
+        Nb201GroundTruth groundTruth, string column, ITrainingRunObserver? observer, KeyedScoreJournal? journal, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(groundTruth);
         var evaluator = new SubnetEvaluator(model, images, split, options);
         var sample = EvaluationSample(options);
-        var scores = new List<SubnetScore>(sample.Count);
-        foreach (var genotype in sample)
+        var journaled = sample.Select(g => journal?.Find(g.ToString())).ToArray();
+        var resumed = journaled.Count(entry => entry is not null);
+        if (resumed > 0)
         {
-            var measured = evaluator.Measure(genotype, cancellationToken);
-            scores.Add(new SubnetScore(genotype, measured.Accuracy, groundTruth.Lookup(genotype, column), measured.Loss));
-            observer?.OnEvaluationProgress(scores.Count, sample.Count);
+            observer?.OnEvaluationResumed(resumed, sample.Count);
         }
 
-        return (scores, evaluator.ValidImageCount);
+        var scores = new List<SubnetScore>(sample.Count);
+        for (var i = 0; i < sample.Count; i++)
+        {
+            var genotype = sample[i];
+            SubnetMeasurement measured;
+            if (journaled[i] is { } entry)
+            {
+                measured = new SubnetMeasurement(entry[0], entry[1]);
+            }
+            else
+            {
+                var watch = Stopwatch.StartNew();
+                measured = evaluator.Measure(genotype, cancellationToken);
+                journal?.Record(genotype.ToString(), [measured.Accuracy, measured.Loss, watch.Elapsed.TotalSeconds]);
+            }
+
+            scores.Add(new SubnetScore(genotype, measured.Accuracy, groundTruth.Lookup(genotype, column), measured.Loss));
+            if (journaled[i] is null)
+            {
+                observer?.OnEvaluationProgress(scores.Count, sample.Count);
+            }
+        }
+
+        var resumedSeconds = journaled.Sum(entry => entry?[2] ?? 0);
+        return new Evaluation(scores, evaluator.ValidImageCount, resumed, resumedSeconds);
     }
 
     private static RankingReport Report(List<SubnetScore> scores) =>
@@ -138,6 +176,8 @@ public static class Nb201TrainingRun
             teacher, space, seed: 0, spec.TeacherCache ?? TrainingRunSpec.DefaultTeacherCache, () => images, spec.Workers,
             () => observer.OnTeacherProgress(Interlocked.Increment(ref done), space.Size), cancellationToken);
     }
+
+    private sealed record Evaluation(List<SubnetScore> Scores, int ValidImages, int ResumedSubnets, double ResumedSeconds);
 
     private sealed class Progress(ITrainingRunObserver observer) : IProgress<TrainingProgress>
     {

@@ -9,7 +9,9 @@ namespace RdNas.Nas.Runs;
 
 /// <summary>
 /// The content of <c>result.json</c>: what ran (space, sampler, preset, seeds, split, every hyperparameter), how long
-/// it took, how training went epoch by epoch, and how well the supernet ranks the sampled subnets.
+/// it took, how training went epoch by epoch, and how well the supernet ranks the sampled subnets. A run stopped and
+/// resumed counts every attempt: <c>train_seconds</c> comes with the checkpoint, <c>eval_seconds</c> adds the seconds
+/// of the subnets an earlier attempt scored (<c>evaluation_resumed_subnets</c> of them, null when none).
 /// </summary>
 public sealed record TrainingRunResult(
     [property: JsonPropertyName("space")] string Space,
@@ -37,4 +39,5 @@ public sealed record TrainingRunResult(
     [property: JsonPropertyName("evaluation")] EvaluationOptions Evaluation,
     [property: JsonPropertyName("threads")] int Threads,
     [property: JsonPropertyName("device")] string Device,
-    [property: JsonPropertyName("finished_utc")] DateTimeOffset FinishedUtc);
+    [property: JsonPropertyName("finished_utc")] DateTimeOffset FinishedUtc,
+    [property: JsonPropertyName("evaluation_resumed_subnets")] int? EvaluationResumedSubnets = null);

@@ -33,7 +33,7 @@ internal static class ResNet48ProxyScoring
         var genotypes = architectures.Select(a => a.Genotype).ToList();
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var at = scorer.BuildsNetworks ? $" at {scorer.Side}×{scorer.Side}" : string.Empty;
-        using var journal = new ProxyScoreJournal(output + ".partial", scorer.Signature, scorer.Proxies.Count);
+        using var journal = new KeyedScoreJournal(output + ".partial", scorer.Signature, scorer.Proxies.Count);
         var scores = await ProxyProgressView.RunAsync(
             console,
             $"{genotypes.Count} resnet48 architectures{at}",

@@ -1,26 +1,36 @@
 using System.Globalization;
 using System.Text;
 
-namespace RdNas.Nas.Proxies;
+namespace RdNas.Nas.Data;
 
 /// <summary>
-/// An append-only record of the architectures scored so far, keyed by their canonical string (<c>OUT.partial</c>
-/// beside the table being written), so a long scoring run that stops (a crash, Ctrl+C, a reboot) continues where it
-/// was instead of starting again. Its first line names what was being scored (proxies, seed, network shape); a
-/// journal of other settings is discarded.
+/// An append-only record of scores by key (an architecture's canonical string), so a long scoring that stops (a
+/// crash, Ctrl+C, a lost silo) continues where it was instead of starting again: proxy tables keep one beside the
+/// table being written (<c>OUT.partial</c>), a training run one for its final evaluation. Its first line (the
+/// signature) names what was being scored — proxies and seed, or the weights and the evaluation's settings; a journal
+/// of another signature is discarded.
 /// </summary>
-public sealed class ProxyScoreJournal : IDisposable
+public sealed class KeyedScoreJournal : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, double[]> _done = new(StringComparer.Ordinal);
     private readonly StreamWriter _writer;
     private readonly int _width;
 
-    /// <summary>Opens (or starts) the journal at <paramref name="path"/> for <paramref name="signature"/>, scores of <paramref name="width"/> proxies.</summary>
-    public ProxyScoreJournal(string path, string signature, int width)
+    /// <summary>
+    /// Opens (or starts) the journal at <paramref name="path"/> for <paramref name="signature"/> (one line), with
+    /// <paramref name="width"/> scores a key.
+    /// </summary>
+    public KeyedScoreJournal(string path, string signature, int width)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentException.ThrowIfNullOrWhiteSpace(signature);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        if (signature.Contains('\n', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("a journal's signature must be one line", nameof(signature));
+        }
+
         Path = path;
         _width = width;
         var resume = File.Exists(path) && File.ReadLines(path).FirstOrDefault() == signature;
@@ -36,7 +46,7 @@ public sealed class ProxyScoreJournal : IDisposable
             }
         }
 
-        _writer = new StreamWriter(path, append: resume, Encoding.UTF8);
+        _writer = new StreamWriter(path, append: resume, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         if (cutShort)
         {
             _writer.WriteLine(); // end the line a crash cut short, so the next record starts a line of its own
@@ -52,10 +62,10 @@ public sealed class ProxyScoreJournal : IDisposable
     /// <summary>The journal's file.</summary>
     public string Path { get; }
 
-    /// <summary>How many architectures the journal already holds.</summary>
+    /// <summary>How many keys the journal holds.</summary>
     public int Count => _done.Count;
 
-    /// <summary>The journaled scores of the architecture whose canonical string is <paramref name="cell"/>, or null.</summary>
+    /// <summary>The journaled scores of <paramref name="cell"/>, or null.</summary>
     public double[]? Find(string cell)
     {
         lock (_lock)
@@ -64,11 +74,21 @@ public sealed class ProxyScoreJournal : IDisposable
         }
     }
 
-    /// <summary>Records the scores of an architecture by its canonical string (thread-safe; on disk before it returns).</summary>
+    /// <summary>Records the scores of <paramref name="cell"/> (thread-safe; on disk before it returns).</summary>
     public void Record(string cell, double[] scores)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(cell);
         ArgumentNullException.ThrowIfNull(scores);
+        if (cell.AsSpan().IndexOfAny(',', '\n') >= 0)
+        {
+            throw new ArgumentException($"a journal key cannot hold a comma or a line break: '{cell}'", nameof(cell));
+        }
+
+        if (scores.Length != _width)
+        {
+            throw new ArgumentException($"the journal holds {_width} scores a key, not {scores.Length}", nameof(scores));
+        }
+
         var line = new StringBuilder(cell);
         foreach (var score in scores)
         {
@@ -83,7 +103,7 @@ public sealed class ProxyScoreJournal : IDisposable
         }
     }
 
-    /// <summary>Closes and deletes the journal: the table it fed has been written.</summary>
+    /// <summary>Closes and deletes the journal: what it fed has been written.</summary>
     public void Complete()
     {
         _writer.Dispose();
