@@ -12,7 +12,7 @@ public sealed class ExperimentDetailsTableTests
     [Fact]
     public void Create_CompletedRdNasRun_ShowsEverySettingAndTheWholeRanking()
     {
-        var spec = new ExperimentSpec(Sampler: "rdnas", Preset: "medium", Seed: 3, Teacher: "nwot", PairSampler: "hamming", PairThreshold: 5, Margin: 0.1, Lambda: "const:1", AverageWeightsAfter: 50, HeadDropout: 0.1, BnStatistics: "valid-batch");
+        var spec = new ExperimentSpec(Sampler: "rdnas", Preset: "medium", Seed: 3, Teacher: "nwot", PairSampler: "hamming", PairThreshold: 5, Margin: 0.1, Lambda: "const:1", AverageWeightsAfter: 50, HeadDropout: 0.1, BnStatistics: "valid-batch", Subnets: 200, SampleSeed: 1);
         var status = new ExperimentStatus("h2h-3", ExperimentPhase.Completed, "completed", 75, 75, 0, 157, 0.93, 0.67, 200, 200, "silo-a", 2, 40, s_updated, Device: "cuda:1");
         var ranking = new ExperimentRanking(0.4612, 0.6511, 0.5663, 0.7301, 0.2);
 
@@ -21,6 +21,8 @@ public sealed class ExperimentDetailsTableTests
         Assert.Contains("rdnas nwot/hamming≥5/const:1/m=0.1 +dropout 0.1 +swa after 50", text, StringComparison.Ordinal);
         Assert.Matches(@"head dropout\s*│\s*0\.1", text);
         Assert.Matches(@"BN statistics \(scoring\)\s*│\s*valid-batch", text);
+        Assert.Matches(@"evaluated subnets\s*│\s*200", text);
+        Assert.Matches(@"subnet sample seed\s*│\s*1", text);
         Assert.Contains("3 / 0", text, StringComparison.Ordinal); // seed / split seed
         Assert.Contains("preset's (75)", text, StringComparison.Ordinal);
         Assert.Contains("hamming (distance ≥ 5)", text, StringComparison.Ordinal);

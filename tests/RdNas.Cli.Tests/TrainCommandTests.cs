@@ -28,6 +28,7 @@ public sealed class TrainCommandTests
     [InlineData("--epochs", "0", "--epochs: must be at least 1, got 0")]
     [InlineData("--head-dropout", "1", "--head-dropout: must be a probability in [0, 1), got 1")]
     [InlineData("--bn-statistics", "running", "--bn-statistics: unknown batch-norm statistics 'running' (expected recalibrated or valid-batch)")]
+    [InlineData("--subnets", "5000", "--subnets: must be between 2 (a ranking needs a pair) and 4096 (the 4-op space), got 5000")]
     [InlineData("--space", "darts", "unknown search space 'darts' (expected nb201 or resnet48)")]
     [InlineData("--search", "annealing", "--search: unknown search strategy 'annealing' (expected evolution or random)")]
     [InlineData("--search-budget", "20", "--search-budget applies to a search: add --search evolution or --search random")]
@@ -120,6 +121,23 @@ public sealed class TrainCommandTests
         Assert.Equal(root.GetProperty("ranking").GetProperty("kendall_tau").GetDouble(), resumed.RootElement.GetProperty("ranking").GetProperty("kendall_tau").GetDouble());
         // The resumed run trained nothing again; the curve comes from the journal its first part left.
         Assert.Equal(curve.GetProperty("loss").GetDouble(), Assert.Single(resumed.RootElement.GetProperty("training_curve").EnumerateArray()).GetProperty("loss").GetDouble());
+    }
+
+    [Fact]
+    public async Task Train_SubnetsAndSampleSeed_ScoreThatSampleAndRecordIt()
+    {
+        var output = Directory.CreateTempSubdirectory("rdnas-sample").FullName;
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("train", "--preset", "smoke", "--subnets", "5", "--sample-seed", "1", "--out", output, "--data", CliRunner.RealDataFolder());
+
+        Assert.True(code == ExitCodes.Success, cli.Error);
+        using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "result.json")));
+        Assert.Equal(5, result.RootElement.GetProperty("subnets").GetInt32());
+        Assert.Equal(1, result.RootElement.GetProperty("evaluation").GetProperty("sample_seed").GetInt64());
+        var expected = Nb201TrainingRun.EvaluationSample(TrainingPresets.Get("smoke").Evaluation with { Subnets = 5, SampleSeed = 1 }).Select(g => g.ToString());
+        Assert.Equal(expected, File.ReadAllLines(Path.Combine(output, "subnets.csv")).Skip(1).Select(line => line.Split(',')[0]));
+        Assert.NotEqual(expected, Nb201TrainingRun.EvaluationSample(TrainingPresets.Get("smoke").Evaluation with { Subnets = 5 }).Select(g => g.ToString()));
     }
 
     [Fact]

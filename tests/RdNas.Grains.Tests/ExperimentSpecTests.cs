@@ -25,6 +25,8 @@ public sealed class ExperimentSpecTests(SingleSiloCluster fixture)
         { new ExperimentSpec(Epochs: 4, AverageWeightsAfter: -1), "average_weights_after", "must be between 0 and 3" },
         { new ExperimentSpec(HeadDropout: 1), "head_dropout", "must be a probability in [0, 1), got 1" },
         { new ExperimentSpec(HeadDropout: -0.1), "head_dropout", "must be a probability in [0, 1), got -0.1" },
+        { new ExperimentSpec(Subnets: 1), "subnets", "must be between 2 (a ranking needs a pair) and 4096 (the 4-op space), got 1" },
+        { new ExperimentSpec(Subnets: 4097), "subnets", "must be between 2 (a ranking needs a pair) and 4096 (the 4-op space), got 4097" },
         { new ExperimentSpec(BnStatistics: "running"), "bn_statistics", "unknown batch-norm statistics 'running' (expected recalibrated or valid-batch)" },
         { new ExperimentSpec(Search: new ExperimentSearchSpec(Strategy: "annealing")), "search", "unknown search strategy 'annealing' (expected evolution or random)" },
         { new ExperimentSpec(Search: new ExperimentSearchSpec(Budget: 0)), "search_budget", "between 1 and the space's 4096 cells" },

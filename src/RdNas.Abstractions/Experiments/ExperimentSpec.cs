@@ -26,6 +26,11 @@ namespace RdNas.Abstractions.Experiments;
 /// Overrides the batch-norm statistics subnets are scored with: <c>recalibrated</c> (the presets') or <c>valid-batch</c>
 /// (each batch of 64 valid images normalised by itself, as the reference code's ranking evaluation does).
 /// </param>
+/// <param name="Subnets">Overrides how many subnets of the 4-op space the final evaluation scores (the presets' 200).</param>
+/// <param name="SampleSeed">
+/// Overrides the seed of the evaluation's subnet sample (the presets' 0, so every run scores the same cells; another
+/// seed draws a held-out sample).
+/// </param>
 [GenerateSerializer, Immutable, Alias("RdNas.ExperimentSpec")]
 public sealed record ExperimentSpec(
     [property: Id(0)] string Space = "nb201",
@@ -45,4 +50,6 @@ public sealed record ExperimentSpec(
     [property: Id(14)] int? AverageWeightsAfter = null,
     [property: Id(15)] ExperimentSearchSpec? Search = null,
     [property: Id(16)] double? HeadDropout = null,
-    [property: Id(17)] string? BnStatistics = null);
+    [property: Id(17)] string? BnStatistics = null,
+    [property: Id(18)] int? Subnets = null,
+    [property: Id(19)] long? SampleSeed = null);

@@ -40,6 +40,8 @@ internal static class ExperimentDetailsTable
 
         Row("head dropout", spec.HeadDropout is { } dropout ? F(dropout, "G") : "preset's");
         Row("BN statistics (scoring)", spec.BnStatistics ?? "preset's");
+        Row("evaluated subnets", OrPreset(spec.Subnets));
+        Row("subnet sample seed", spec.SampleSeed is { } sampleSeed ? I(sampleSeed) : "preset's");
         Row("evaluated weights", spec.AverageWeightsAfter is { } after ? $"mean of the epochs after {I(after)}" : "last");
         Row("ground truth", spec.GroundTruth);
         if (spec.Search is { } search)

@@ -67,6 +67,11 @@ public sealed class ExperimentPlanner(IOptions<RdNasPlatformOptions> options)
             _ = Field("bn_statistics", () => preset.Evaluation.WithBatchNorm(statistics));
         }
 
+        if (spec.Subnets is { } subnets && (subnets < 2 || subnets > Nb201TrainingRun.EvaluationSpace.Size))
+        {
+            throw new InvalidExperimentSpecException("subnets", $"must be between 2 (a ranking needs a pair) and {Nb201TrainingRun.EvaluationSpace.Size} (the 4-op space), got {subnets}");
+        }
+
         if (string.IsNullOrWhiteSpace(spec.GroundTruth))
         {
             throw new InvalidExperimentSpecException("ground_truth", "must name an NB201 column such as cifar10_valid");
@@ -95,7 +100,11 @@ public sealed class ExperimentPlanner(IOptions<RdNasPlatformOptions> options)
             AverageWeightsAfter = spec.AverageWeightsAfter ?? preset.Training.AverageWeightsAfter,
         };
         var supernet = preset.Supernet with { HeadDropout = spec.HeadDropout ?? preset.Supernet.HeadDropout };
-        var evaluation = spec.BnStatistics is { } statistics ? preset.Evaluation.WithBatchNorm(statistics) : preset.Evaluation;
+        var evaluation = (spec.BnStatistics is { } statistics ? preset.Evaluation.WithBatchNorm(statistics) : preset.Evaluation) with
+        {
+            Subnets = spec.Subnets ?? preset.Evaluation.Subnets,
+            SampleSeed = spec.SampleSeed ?? preset.Evaluation.SampleSeed,
+        };
         return new TrainingRunSpec(
             preset with { Training = training, Supernet = supernet, Evaluation = evaluation }, DataDirectory.Resolve(options.Value.DataDirectory), runDirectory, spec.SplitSeed, spec.GroundTruth,
             Method(spec), options.Value.TeacherCache, Environment.ProcessorCount, options.Value.TeacherCache is null ? teacherSource : null,

@@ -21,6 +21,9 @@ public static class Nb201TrainingRun
     /// <summary>The search space these runs train, as result files name it.</summary>
     public const string Space = "nb201";
 
+    /// <summary>The space ranking evaluations draw their subnets from: the 4-op space, as the RD-NAS protocol's.</summary>
+    public static Nb201SearchSpace EvaluationSpace { get; } = new(4);
+
     /// <summary>Runs <paramref name="spec"/> to completion and returns what it wrote to result.json.</summary>
     public static TrainingRunResult Run(TrainingRunSpec spec, ITrainingRunObserver observer, CancellationToken cancellationToken = default)
     {
@@ -107,7 +110,7 @@ public static class Nb201TrainingRun
 
     // With a journal, subnets it holds are taken from it (and not reported as progress: they were scored before) and
     // every new score is journaled before the next subnet starts.
-    private static Evaluation Score(
+    private static ScoredSample Score(
         Supernets.Nb201.Nb201Supernet model, Cifar10Images images, TrainValidSplit split, EvaluationOptions options,
         Nb201GroundTruth groundTruth, string column, ITrainingRunObserver? observer, KeyedScoreJournal? journal, CancellationToken cancellationToken)
     {
@@ -145,7 +148,7 @@ public static class Nb201TrainingRun
         }
 
         var resumedSeconds = journaled.Sum(entry => entry?[2] ?? 0);
-        return new Evaluation(scores, evaluator.ValidImageCount, resumed, resumedSeconds);
+        return new ScoredSample(scores, evaluator.ValidImageCount, resumed, resumedSeconds);
     }
 
     private static RankingReport Report(List<SubnetScore> scores) =>
@@ -158,7 +161,7 @@ public static class Nb201TrainingRun
     public static IReadOnlyList<Nb201Genotype> EvaluationSample(EvaluationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new Nb201SearchSpace(4).SampleDistinct(options.Subnets, new SeededGenerator(options.SampleSeed, RandomStreams.EvaluationSubnets));
+        return EvaluationSpace.SampleDistinct(options.Subnets, new SeededGenerator(options.SampleSeed, RandomStreams.EvaluationSubnets));
     }
 
     // The teacher scores the space it ranks, on the benchmark network, with seed 0 (a teacher is a fixed function of
@@ -177,7 +180,7 @@ public static class Nb201TrainingRun
             () => observer.OnTeacherProgress(Interlocked.Increment(ref done), space.Size), cancellationToken);
     }
 
-    private sealed record Evaluation(List<SubnetScore> Scores, int ValidImages, int ResumedSubnets, double ResumedSeconds);
+    private sealed record ScoredSample(List<SubnetScore> Scores, int ValidImages, int ResumedSubnets, double ResumedSeconds);
 
     private sealed class Progress(ITrainingRunObserver observer) : IProgress<TrainingProgress>
     {
