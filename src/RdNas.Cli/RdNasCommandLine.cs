@@ -43,6 +43,7 @@ public static class RdNasCommandLine
             space,
             proxies,
             new TrainCommand(console),
+            new EvaluateCommand(console),
             new CompareCommand(console),
             new SearchCommand(console),
             experiments,

@@ -51,6 +51,21 @@ internal static class CommonOptions
         Description = "Where supernets train and are scored: auto (a CUDA device when this process has one, else the CPU), cpu, cuda or cuda:N",
     };
 
+    public static readonly Option<int?> Subnets = new("--subnets")
+    {
+        Description = "Subnets of the 4-op space the ranking evaluation scores (default: the preset's or run's, 200 but for smoke)",
+    };
+
+    public static readonly Option<long?> SampleSeed = new("--sample-seed")
+    {
+        Description = "Seed of the evaluation's subnet sample (default 0, the same cells for every run; another draws a held-out sample)",
+    };
+
+    public static readonly Option<string?> BnStatistics = new("--bn-statistics")
+    {
+        Description = "Batch-norm statistics subnets are scored with: recalibrated (the presets': re-estimated per subnet on train batches) or valid-batch (the RD-NAS reference code's ranking evaluation: each batch of 64 valid images normalised by itself)",
+    };
+
     public static readonly Option<string?> TeacherCache = new("--teacher-cache")
     {
         Description = "Folder of cached teacher scores (default: $RDNAS_CACHE/teachers or ~/.cache/rdnas/teachers)",

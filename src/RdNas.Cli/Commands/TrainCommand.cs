@@ -91,21 +91,6 @@ internal sealed class TrainCommand : CliCommand
         Description = "Override the preset's dropout before the supernet's classifier while training, a probability in [0, 1) (the CPU presets have none; paper has the RD-NAS reference code's 0.1)",
     };
 
-    private static readonly Option<string?> s_bnStatistics = new("--bn-statistics")
-    {
-        Description = "Batch-norm statistics subnets are scored with: recalibrated (the presets': re-estimated per subnet on train batches) or valid-batch (the RD-NAS reference code's ranking evaluation: each batch of 64 valid images normalised by itself)",
-    };
-
-    private static readonly Option<int?> s_subnets = new("--subnets")
-    {
-        Description = "Subnets of the 4-op space the final evaluation scores (default: the preset's, 200 but for smoke)",
-    };
-
-    private static readonly Option<long?> s_sampleSeed = new("--sample-seed")
-    {
-        Description = "Seed of the evaluation's subnet sample (default 0, the same cells for every run; another draws a held-out sample)",
-    };
-
     private static readonly Option<string> s_groundTruth = new("--ground-truth")
     {
         Description = "The NB201 column the ranking is scored against: cifar10_valid (the protocol's), or another such as cifar10_test, cifar100_valid, imagenet16_valid",
@@ -170,9 +155,9 @@ internal sealed class TrainCommand : CliCommand
         Options.Add(s_trainImages);
         Options.Add(s_averageWeightsAfter);
         Options.Add(s_headDropout);
-        Options.Add(s_bnStatistics);
-        Options.Add(s_subnets);
-        Options.Add(s_sampleSeed);
+        Options.Add(CommonOptions.BnStatistics);
+        Options.Add(CommonOptions.Subnets);
+        Options.Add(CommonOptions.SampleSeed);
         Options.Add(s_groundTruth);
         Options.Add(s_search);
         Options.Add(s_searchBudget);
@@ -207,9 +192,9 @@ internal sealed class TrainCommand : CliCommand
                 ? new ExperimentSearchSpec(strategy, parseResult.GetValue(s_searchBudget), parseResult.GetValue(s_searchSeed), parseResult.GetValue(s_searchPopulation), parseResult.GetValue(s_searchTournament))
                 : null,
             HeadDropout: parseResult.GetValue(s_headDropout),
-            BnStatistics: parseResult.GetValue(s_bnStatistics),
-            Subnets: parseResult.GetValue(s_subnets),
-            SampleSeed: parseResult.GetValue(s_sampleSeed));
+            BnStatistics: parseResult.GetValue(CommonOptions.BnStatistics),
+            Subnets: parseResult.GetValue(CommonOptions.Subnets),
+            SampleSeed: parseResult.GetValue(CommonOptions.SampleSeed));
         var output = OutputLocation.Folder("--out", parseResult.GetValue(s_out)!);
         var cluster = parseResult.GetValue(CommonOptions.Cluster);
         var data = parseResult.GetValue(CommonOptions.Data);
@@ -278,7 +263,7 @@ internal sealed class TrainCommand : CliCommand
         }
         else
         {
-            Console.Ansi.Write(RunSummaryTable.Create(RunRecord.Read(output), id));
+            Console.Ansi.Write(RunSummaryTable.Create(RunRecord.Read(output), ("experiment", id)));
             if (result.SearchJson is not null)
             {
                 SearchSummary.Print(Console, JsonSerializer.Deserialize<SearchResult>(result.SearchJson, TrainingRunWriter.JsonOptions)!, searchFolder);

@@ -4,10 +4,11 @@ using Spectre.Console;
 
 namespace RdNas.Cli.Output;
 
-/// <summary>The table printed at the end of <c>rdnas train</c>.</summary>
+/// <summary>The table printed at the end of <c>rdnas train</c> and <c>rdnas evaluate</c>.</summary>
 internal static class RunSummaryTable
 {
-    public static Table Create(RunRecord run, string experimentId)
+    /// <summary>The run's ranking and timing, with a row saying where it came from (an experiment, a run rescored).</summary>
+    public static Table Create(RunRecord run, (string Name, string Value) origin)
     {
         ArgumentNullException.ThrowIfNull(run);
         var table = new Table().AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
@@ -20,7 +21,7 @@ internal static class RunSummaryTable
 
         Row("subnets", run.Subnets.Count.ToString(CultureInfo.InvariantCulture));
         Row("train + eval seconds", F(run.Seconds, "F0"));
-        Row("experiment", experimentId);
+        Row(origin.Name, origin.Value);
         Row("results", run.Directory);
         table.Title = new TableTitle(Markup.Escape($"nb201 {run.Configuration} preset={run.Preset} seed={run.Seed} epochs={run.Epochs}"));
         return table;

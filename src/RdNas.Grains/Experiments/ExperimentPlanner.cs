@@ -67,9 +67,9 @@ public sealed class ExperimentPlanner(IOptions<RdNasPlatformOptions> options)
             _ = Field("bn_statistics", () => preset.Evaluation.WithBatchNorm(statistics));
         }
 
-        if (spec.Subnets is { } subnets && (subnets < 2 || subnets > Nb201TrainingRun.EvaluationSpace.Size))
+        if (spec.Subnets is { } subnets && Nb201TrainingRun.SubnetCountProblem(subnets) is { } problem)
         {
-            throw new InvalidExperimentSpecException("subnets", $"must be between 2 (a ranking needs a pair) and {Nb201TrainingRun.EvaluationSpace.Size} (the 4-op space), got {subnets}");
+            throw new InvalidExperimentSpecException("subnets", problem);
         }
 
         if (string.IsNullOrWhiteSpace(spec.GroundTruth))

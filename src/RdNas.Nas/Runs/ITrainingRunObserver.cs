@@ -2,8 +2,11 @@ using RdNas.Nas.Training;
 
 namespace RdNas.Nas.Runs;
 
-/// <summary>Receives a run's progress; called on the training thread, so implementations must be thread-safe.</summary>
-public interface ITrainingRunObserver
+/// <summary>
+/// Receives a run's progress (its final evaluation's too); called on the training thread, so implementations must be
+/// thread-safe.
+/// </summary>
+public interface ITrainingRunObserver : IEvaluationObserver
 {
     /// <summary>
     /// The run trains and scores on <paramref name="device"/> (<c>cpu</c> or <c>cuda:N</c>): the device setting resolved,
@@ -28,13 +31,4 @@ public interface ITrainingRunObserver
     /// it to durable storage here, before training goes on.
     /// </summary>
     void OnCheckpointSaved(int completedEpochs);
-
-    /// <summary>
-    /// The final evaluation goes on from the run folder's journal: <paramref name="scored"/> of <paramref name="total"/>
-    /// subnets were scored by an earlier attempt on the same weights and are not scored (nor reported) again.
-    /// </summary>
-    void OnEvaluationResumed(int scored, int total);
-
-    /// <summary>Subnet <paramref name="done"/> of <paramref name="total"/> has been scored.</summary>
-    void OnEvaluationProgress(int done, int total);
 }

@@ -24,6 +24,12 @@ public static class Nb201TrainingRun
     /// <summary>The space ranking evaluations draw their subnets from: the 4-op space, as the RD-NAS protocol's.</summary>
     public static Nb201SearchSpace EvaluationSpace { get; } = new(4);
 
+    /// <summary>What is wrong with an evaluation of <paramref name="subnets"/> subnets (null when nothing is).</summary>
+    public static string? SubnetCountProblem(int subnets) =>
+        subnets < 2 || subnets > EvaluationSpace.Size
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must be between 2 (a ranking needs a pair) and {EvaluationSpace.Size} (the 4-op space), got {subnets}")
+            : null;
+
     /// <summary>Runs <paramref name="spec"/> to completion and returns what it wrote to result.json.</summary>
     public static TrainingRunResult Run(TrainingRunSpec spec, ITrainingRunObserver observer, CancellationToken cancellationToken = default)
     {
@@ -79,10 +85,11 @@ public static class Nb201TrainingRun
         var evalWatch = Stopwatch.StartNew();
         var threads = TorchSharp.torch.get_num_threads();
         using var journal = EvaluationJournal.Open(spec.OutputDirectory, trainer.Model, preset.Evaluation, ComputeDevice.Name(device), threads);
-        var evaluation = Score(trainer.Model, images, split, preset.Evaluation, groundTruth, spec.GroundTruthColumn, observer, journal, cancellationToken);
+        var evaluator = new SubnetEvaluator(trainer.Model, images, split, preset.Evaluation);
+        var evaluation = SampleScoring.Score(evaluator, preset.Evaluation, groundTruth, spec.GroundTruthColumn, observer, journal, cancellationToken);
         evalWatch.Stop();
         var (scores, validImageCount) = (evaluation.Scores, evaluation.ValidImages);
-        var ranking = Report(scores);
+        var ranking = evaluation.Ranking;
         history.Add(new HistoryEntry(trainer.CompletedEpochs, scores.Count, validImageCount, ranking));
         var result = new TrainingRunResult(
             Space, method.Name, methodSpec.IsRdNas ? methodSpec.Teacher : null, methodSpec.IsRdNas ? methodSpec.PairSampler : null,
@@ -104,51 +111,8 @@ public static class Nb201TrainingRun
         Supernets.Nb201.Nb201Supernet model, Cifar10Images images, TrainValidSplit split, EvaluationOptions options,
         Nb201GroundTruth groundTruth, string column, ITrainingRunObserver? observer, CancellationToken cancellationToken)
     {
-        var evaluation = Score(model, images, split, options, groundTruth, column, observer, journal: null, cancellationToken);
+        var evaluation = SampleScoring.Score(new SubnetEvaluator(model, images, split, options), options, groundTruth, column, observer, journal: null, cancellationToken);
         return (evaluation.Scores, evaluation.ValidImages);
-    }
-
-    // With a journal, subnets it holds are taken from it (and not reported as progress: they were scored before) and
-    // every new score is journaled before the next subnet starts.
-    private static ScoredSample Score(
-        Supernets.Nb201.Nb201Supernet model, Cifar10Images images, TrainValidSplit split, EvaluationOptions options,
-        Nb201GroundTruth groundTruth, string column, ITrainingRunObserver? observer, KeyedScoreJournal? journal, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(groundTruth);
-        var evaluator = new SubnetEvaluator(model, images, split, options);
-        var sample = EvaluationSample(options);
-        var journaled = sample.Select(g => journal?.Find(g.ToString())).ToArray();
-        var resumed = journaled.Count(entry => entry is not null);
-        if (resumed > 0)
-        {
-            observer?.OnEvaluationResumed(resumed, sample.Count);
-        }
-
-        var scores = new List<SubnetScore>(sample.Count);
-        for (var i = 0; i < sample.Count; i++)
-        {
-            var genotype = sample[i];
-            SubnetMeasurement measured;
-            if (journaled[i] is { } entry)
-            {
-                measured = new SubnetMeasurement(entry[0], entry[1]);
-            }
-            else
-            {
-                var watch = Stopwatch.StartNew();
-                measured = evaluator.Measure(genotype, cancellationToken);
-                journal?.Record(genotype.ToString(), [measured.Accuracy, measured.Loss, watch.Elapsed.TotalSeconds]);
-            }
-
-            scores.Add(new SubnetScore(genotype, measured.Accuracy, groundTruth.Lookup(genotype, column), measured.Loss));
-            if (journaled[i] is null)
-            {
-                observer?.OnEvaluationProgress(scores.Count, sample.Count);
-            }
-        }
-
-        var resumedSeconds = journaled.Sum(entry => entry?[2] ?? 0);
-        return new ScoredSample(scores, evaluator.ValidImageCount, resumed, resumedSeconds);
     }
 
     private static RankingReport Report(List<SubnetScore> scores) =>
@@ -179,8 +143,6 @@ public static class Nb201TrainingRun
             teacher, space, seed: 0, spec.TeacherCache ?? TrainingRunSpec.DefaultTeacherCache, () => images, spec.Workers,
             () => observer.OnTeacherProgress(Interlocked.Increment(ref done), space.Size), cancellationToken);
     }
-
-    private sealed record ScoredSample(List<SubnetScore> Scores, int ValidImages, int ResumedSubnets, double ResumedSeconds);
 
     private sealed class Progress(ITrainingRunObserver observer) : IProgress<TrainingProgress>
     {

@@ -43,6 +43,12 @@ public sealed class TrainedSupernet : IDisposable
     /// <summary>Seed of the train/valid split the run used.</summary>
     public long SplitSeed { get; }
 
+    /// <summary>The supernet, with the weights its run's evaluation used.</summary>
+    internal Nb201Supernet Model => _model;
+
+    /// <summary>Scores cells with <see cref="Evaluation"/>'s settings.</summary>
+    internal SubnetEvaluator Evaluator => _evaluator;
+
     /// <summary>The trained space.</summary>
     public Nb201SearchSpace Space => new(State.Supernet.OpCount);
 
@@ -54,9 +60,11 @@ public sealed class TrainedSupernet : IDisposable
     /// Loads the run in <paramref name="runDirectory"/>: its result.json and the checkpoint of its last epoch.
     /// <paramref name="name"/> names it in <see cref="Description"/> (default: the folder's full path; an experiment,
     /// whose folder differs from silo to silo, gives its id). The supernet is loaded on <paramref name="device"/>
-    /// (default: the CPU).
+    /// (default: the CPU). <paramref name="evaluation"/>, when given, turns the run's evaluation settings into the ones
+    /// cells are scored with (another sample, other batch-norm statistics).
     /// </summary>
-    public static TrainedSupernet Open(string runDirectory, DataDirectory data, string? name = null, TorchSharp.torch.Device? device = null)
+    public static TrainedSupernet Open(
+        string runDirectory, DataDirectory data, string? name = null, TorchSharp.torch.Device? device = null, Func<EvaluationOptions, EvaluationOptions>? evaluation = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
         ArgumentNullException.ThrowIfNull(data);
@@ -73,11 +81,12 @@ public sealed class TrainedSupernet : IDisposable
             throw new FileNotFoundException($"{runDirectory}: no {TrainingRunSpec.CheckpointFolder}/ with the trained weights (a run keeps it; a copied run folder may have left it behind)", checkpoint);
         }
 
-        var (evaluation, splitSeed) = ReadEvaluation(resultPath);
+        var (recorded, splitSeed) = ReadEvaluation(resultPath);
+        var scoring = (evaluation?.Invoke(recorded) ?? recorded).Validate();
         var state = TrainingCheckpoint.ReadState(checkpoint);
         if (state.CompletedEpochs < state.Options.Epochs)
         {
-            throw new InvalidDataException($"{runDirectory}: its checkpoint holds epoch {state.CompletedEpochs} of {state.Options.Epochs}; finish the run before searching with it");
+            throw new InvalidDataException($"{runDirectory}: its checkpoint holds epoch {state.CompletedEpochs} of {state.Options.Epochs}; finish the run before searching or scoring with it");
         }
 
         var images = Cifar10BinaryReader.ReadTrain(data);
@@ -88,8 +97,8 @@ public sealed class TrainedSupernet : IDisposable
             using var average = state.Options.AverageWeightsAfter is null ? null : new WeightAverage(model.parameters());
             TrainingCheckpoint.Load(checkpoint, model, optimizer, average);
             average?.CopyToParameters();
-            var evaluator = new SubnetEvaluator(model, images, TrainValidSplit.Create(images.Count, splitSeed), evaluation);
-            return new TrainedSupernet(runDirectory, name ?? Path.GetFullPath(runDirectory), state, model, evaluator, evaluation, splitSeed);
+            var evaluator = new SubnetEvaluator(model, images, TrainValidSplit.Create(images.Count, splitSeed), scoring);
+            return new TrainedSupernet(runDirectory, name ?? Path.GetFullPath(runDirectory), state, model, evaluator, scoring, splitSeed);
         }
         catch
         {

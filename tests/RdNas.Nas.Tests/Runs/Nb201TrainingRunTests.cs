@@ -45,12 +45,12 @@ public sealed class Nb201TrainingRunTests
     public void Run_StoppedDuringTheFinalEvaluation_ScoresOnlyTheRestAndWritesWhatAnUnstoppedRunWrites()
     {
         var whole = TestData.TempFolder();
-        var unstopped = Nb201TrainingRun.Run(SmokeOnCpu(whole), new RecordingObserver(), TestContext.Current.CancellationToken);
+        var unstopped = Nb201TrainingRun.Run(SmokeOnCpu(whole), new RecordingRunObserver(), TestContext.Current.CancellationToken);
         var stopped = TestData.TempFolder();
 
-        Assert.Throws<OperationCanceledException>(() => Nb201TrainingRun.Run(SmokeOnCpu(stopped), new RecordingObserver { StopAfterSubnet = 4 }, TestContext.Current.CancellationToken));
+        Assert.Throws<OperationCanceledException>(() => Nb201TrainingRun.Run(SmokeOnCpu(stopped), new RecordingRunObserver { StopAfterSubnet = 4 }, TestContext.Current.CancellationToken));
         Assert.True(File.Exists(Path.Combine(stopped, EvaluationJournal.FileName)), "the scored subnets are journaled");
-        var resumed = new RecordingObserver();
+        var resumed = new RecordingRunObserver();
         var result = Nb201TrainingRun.Run(SmokeOnCpu(stopped), resumed, TestContext.Current.CancellationToken);
 
         Assert.Equal((4, 10), resumed.Resumed);
@@ -66,11 +66,11 @@ public sealed class Nb201TrainingRunTests
     public void Run_EvaluationJournalOfOtherWeights_IsNotUsed()
     {
         var seed0 = TestData.TempFolder();
-        Assert.Throws<OperationCanceledException>(() => Nb201TrainingRun.Run(SmokeOnCpu(seed0), new RecordingObserver { StopAfterSubnet = 4 }, TestContext.Current.CancellationToken));
+        Assert.Throws<OperationCanceledException>(() => Nb201TrainingRun.Run(SmokeOnCpu(seed0), new RecordingRunObserver { StopAfterSubnet = 4 }, TestContext.Current.CancellationToken));
         var seed1 = TestData.TempFolder();
         File.Copy(Path.Combine(seed0, EvaluationJournal.FileName), Path.Combine(seed1, EvaluationJournal.FileName));
         var smoke = SmokeOnCpu(seed1);
-        var observer = new RecordingObserver();
+        var observer = new RecordingRunObserver();
 
         var result = Nb201TrainingRun.Run(smoke with { Preset = smoke.Preset with { Training = smoke.Preset.Training with { Seed = 1 } } }, observer, TestContext.Current.CancellationToken);
 
@@ -81,51 +81,6 @@ public sealed class Nb201TrainingRunTests
 
     private static TrainingRunSpec SmokeOnCpu(string output) =>
         new(TrainingPresets.Get("smoke"), TestData.Real(), output, Device: ComputeDevice.Cpu);
-
-    /// <summary>Records the evaluation's progress; stops the run (as a cancellation) after subnet <see cref="StopAfterSubnet"/>.</summary>
-    private sealed class RecordingObserver : ITrainingRunObserver
-    {
-        public int? StopAfterSubnet { get; init; }
-
-        public (int Scored, int Total)? Resumed { get; private set; }
-
-        public List<int> Evaluated { get; } = [];
-
-        public void OnDeviceResolved(string device)
-        {
-        }
-
-        public void OnTrainingProgress(RdNas.Nas.Training.TrainingProgress progress)
-        {
-        }
-
-        public void OnEpochTrained(EpochRecord epoch)
-        {
-        }
-
-        public void OnTeacherProgress(int done, int total)
-        {
-        }
-
-        public void OnResumed(int completedEpochs)
-        {
-        }
-
-        public void OnCheckpointSaved(int completedEpochs)
-        {
-        }
-
-        public void OnEvaluationResumed(int scored, int total) => Resumed = (scored, total);
-
-        public void OnEvaluationProgress(int done, int total)
-        {
-            Evaluated.Add(done);
-            if (done == StopAfterSubnet)
-            {
-                throw new OperationCanceledException($"stopped after subnet {done}");
-            }
-        }
-    }
 
     private sealed class IgnoringObserver : ITrainingRunObserver
     {

@@ -1,0 +1,43 @@
+using RdNas.Nas.Runs;
+using Spectre.Console;
+
+namespace RdNas.Cli.Output;
+
+/// <summary>
+/// Runs a ranking evaluation on a thread of its own behind a progress bar of subnets scored, with the time left;
+/// without the bar when the output is JSON for a script.
+/// </summary>
+internal static class EvaluationProgressView
+{
+    /// <summary>Runs <paramref name="evaluate"/>, which reports to the observer it is given.</summary>
+    public static Task<T> RunAsync<T>(CliConsole console, string what, Func<IEvaluationObserver?, T> evaluate, bool showProgress, CancellationToken cancellationToken) =>
+        showProgress
+            ? ProgressBars.Create(console).StartAsync(context =>
+            {
+                var task = context.AddTask(Markup.Escape(what), autoStart: false);
+                return OnOwnThread(() => evaluate(new TaskObserver(task, what)), cancellationToken);
+            })
+            : OnOwnThread(() => evaluate(null), cancellationToken);
+
+    private static Task<T> OnOwnThread<T>(Func<T> evaluate, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(evaluate, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    // Updates the bar straight from the scoring thread (Progress<T> would post to the thread pool and could reorder).
+    private sealed class TaskObserver(ProgressTask task, string what) : IEvaluationObserver
+    {
+        public void OnEvaluationResumed(int scored, int total)
+        {
+            task.Description = Markup.Escape($"{what} ({scored} from the journal)");
+            Show(scored, total);
+        }
+
+        public void OnEvaluationProgress(int done, int total) => Show(done, total);
+
+        private void Show(int done, int total)
+        {
+            task.MaxValue = total;
+            task.StartTask();
+            task.Value = done;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+
+namespace RdNas.Cli.Tests;
+
+public sealed class EvaluateCommandTests
+{
+    [Fact]
+    public async Task Evaluate_FinishedRunOnAnotherSample_WritesAFolderCompareReadsAsAnotherEvaluation()
+    {
+        var data = CliRunner.RealDataFolder();
+        var run = Directory.CreateTempSubdirectory("rdnas-evaluate-run").FullName;
+        var rescored = Path.Combine(Directory.CreateTempSubdirectory("rdnas-evaluate-out").FullName, "sample1");
+        using (var train = new CliRunner())
+        {
+            Assert.True(await train.RunAsync("train", "--preset", "smoke", "--out", run, "--data", data) == ExitCodes.Success, train.Error);
+        }
+
+        using var cli = new CliRunner();
+        var code = await cli.RunAsync("evaluate", "--run", run, "--subnets", "6", "--sample-seed", "1", "--out", rescored, "--data", data, "--format", "json");
+
+        Assert.True(code == ExitCodes.Success, cli.Error);
+        using var result = JsonDocument.Parse(cli.Output);
+        Assert.Equal(6, result.RootElement.GetProperty("subnets").GetInt32());
+        Assert.Equal(run, result.RootElement.GetProperty("rescored_from").GetString());
+        Assert.Equal(7, File.ReadAllLines(Path.Combine(rescored, "subnets.csv")).Length);
+        using var compare = new CliRunner();
+        Assert.Equal(ExitCodes.Success, await compare.RunAsync("compare", run, rescored, "--plot", Path.Combine(rescored, "compare.png")));
+        Assert.Contains("6 subnets (seed 1)", compare.Output, StringComparison.Ordinal);
+        Assert.Contains("10 subnets (seed 0)", compare.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--subnets", "1", "--subnets: must be between 2 (a ranking needs a pair) and 4096 (the 4-op space), got 1")]
+    [InlineData("--bn-statistics", "running", "--bn-statistics: unknown batch-norm statistics 'running' (expected recalibrated or valid-batch)")]
+    public async Task Evaluate_InvalidOption_FailsNamingIt(string option, string value, string message)
+    {
+        var run = Directory.CreateTempSubdirectory("rdnas-evaluate-none").FullName;
+        File.WriteAllText(Path.Combine(run, "result.json"), "{}");
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("evaluate", "--run", run, option, value, "--out", Path.Combine(run, "rescored"), "--data", CliRunner.RealDataFolder());
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains(message, cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_FolderThatIsNoFinishedRun_SaysWhatIsMissing()
+    {
+        var empty = Directory.CreateTempSubdirectory("rdnas-evaluate-empty").FullName;
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("evaluate", "--run", empty, "--out", Path.Combine(empty, "rescored"), "--data", CliRunner.RealDataFolder());
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains($"{empty}: no result.json (is it a finished run folder?)", cli.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(empty, "rescored")), "nothing is written for a run that cannot be scored");
+    }
+}
