@@ -23,6 +23,9 @@ public sealed class EvaluateCommandTests
         Assert.Equal(6, result.RootElement.GetProperty("subnets").GetInt32());
         Assert.Equal(run, result.RootElement.GetProperty("rescored_from").GetString());
         Assert.Equal(7, File.ReadAllLines(Path.Combine(rescored, "subnets.csv")).Length);
+        var progress = cli.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("{\"phase\":\"evaluating\",\"subnets_scored\":6,\"subnets\":6}", progress[^1]); // from_journal only after a resume
+        Assert.Equal(6, progress.Length); // one line a tenth reached: subnets 1, 2, 3, 4, 5 and 6 of 6
         using var compare = new CliRunner();
         Assert.Equal(ExitCodes.Success, await compare.RunAsync("compare", run, rescored, "--plot", Path.Combine(rescored, "compare.png")));
         Assert.Contains("6 subnets (seed 1)", compare.Output, StringComparison.Ordinal);

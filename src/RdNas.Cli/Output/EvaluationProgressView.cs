@@ -4,8 +4,8 @@ using Spectre.Console;
 namespace RdNas.Cli.Output;
 
 /// <summary>
-/// Runs a ranking evaluation on a thread of its own behind a progress bar of subnets scored, with the time left;
-/// without the bar when the output is JSON for a script.
+/// Runs a ranking evaluation on a thread of its own behind a progress bar of subnets scored, with the time left; when
+/// the output is JSON for a script, as JSON lines on standard error instead (at a resume and at every tenth).
 /// </summary>
 internal static class EvaluationProgressView
 {
@@ -17,10 +17,33 @@ internal static class EvaluationProgressView
                 var task = context.AddTask(Markup.Escape(what), autoStart: false);
                 return OnOwnThread(() => evaluate(new TaskObserver(task, what)), cancellationToken);
             })
-            : OnOwnThread(() => evaluate(null), cancellationToken);
+            : OnOwnThread(() => evaluate(new JsonLinesObserver(console)), cancellationToken);
 
     private static Task<T> OnOwnThread<T>(Func<T> evaluate, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(evaluate, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private sealed class JsonLinesObserver(CliConsole console) : IEvaluationObserver
+    {
+        private int _lastTenth = -1;
+
+        public void OnEvaluationResumed(int scored, int total)
+        {
+            _lastTenth = scored * 10 / total;
+            console.ProgressJson(new ProgressLine("evaluating", scored, total, scored));
+        }
+
+        public void OnEvaluationProgress(int done, int total)
+        {
+            var tenth = done * 10 / total;
+            if (tenth != _lastTenth)
+            {
+                _lastTenth = tenth;
+                console.ProgressJson(new ProgressLine("evaluating", done, total, null));
+            }
+        }
+
+        private sealed record ProgressLine(string Phase, int SubnetsScored, int Subnets, int? FromJournal);
+    }
 
     // Updates the bar straight from the scoring thread (Progress<T> would post to the thread pool and could reorder).
     private sealed class TaskObserver(ProgressTask task, string what) : IEvaluationObserver
