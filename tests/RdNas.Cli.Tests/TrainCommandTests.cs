@@ -138,6 +138,11 @@ public sealed class TrainCommandTests
         var expected = Nb201TrainingRun.EvaluationSample(TrainingPresets.Get("smoke").Evaluation with { Subnets = 5, SampleSeed = 1 }).Select(g => g.ToString());
         Assert.Equal(expected, File.ReadAllLines(Path.Combine(output, "subnets.csv")).Skip(1).Select(line => line.Split(',')[0]));
         Assert.NotEqual(expected, Nb201TrainingRun.EvaluationSample(TrainingPresets.Get("smoke").Evaluation with { Subnets = 5 }).Select(g => g.ToString()));
+
+        using var another = new CliRunner();
+        Assert.Equal(ExitCodes.Failure, await another.RunAsync("train", "--preset", "smoke", "--subnets", "5", "--sample-seed", "2", "--out", output, "--data", CliRunner.RealDataFolder()));
+        Assert.Contains($"rdnas evaluate --run {output} --out ANOTHER_FOLDER", another.Error, StringComparison.Ordinal);
+        Assert.Equal(expected, File.ReadAllLines(Path.Combine(output, "subnets.csv")).Skip(1).Select(line => line.Split(',')[0])); // kept
     }
 
     [Fact]

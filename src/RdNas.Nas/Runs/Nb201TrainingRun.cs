@@ -38,6 +38,7 @@ public static class Nb201TrainingRun
         var preset = spec.Preset;
         var groundTruth = Nb201GroundTruth.Load(spec.Data);
         groundTruth.RequireColumn(spec.GroundTruthColumn, nameof(spec)); // before training: a typo costs seconds, not a run
+        RequireSameEvaluationAsAFinishedRun(spec);
         var device = spec.TrainingDevice.Resolve(); // and an unusable device, before a teacher is scored
         observer.OnDeviceResolved(ComputeDevice.Name(device));
 
@@ -127,6 +128,28 @@ public static class Nb201TrainingRun
         ArgumentNullException.ThrowIfNull(options);
         return EvaluationSpace.SampleDistinct(options.Subnets, new SeededGenerator(options.SampleSeed, RandomStreams.EvaluationSubnets));
     }
+
+    // A finished run's folder is run again to resume or repeat it; scoring it another way would replace the result it
+    // holds, which rdnas evaluate does into a folder of its own.
+    private static void RequireSameEvaluationAsAFinishedRun(TrainingRunSpec spec)
+    {
+        var resultPath = Path.Combine(spec.OutputDirectory, TrainingRunWriter.ResultFile);
+        if (!File.Exists(resultPath) || RecordedEvaluation.Read(resultPath) is not { } recorded)
+        {
+            return;
+        }
+
+        if (recorded.Options != spec.Preset.Evaluation || recorded.GroundTruth != spec.GroundTruthColumn)
+        {
+            throw new ArgumentException(
+                $"{spec.OutputDirectory} holds a finished run scored with other evaluation settings ({Describe(recorded.Options, recorded.GroundTruth)}; " +
+                $"this run asks for {Describe(spec.Preset.Evaluation, spec.GroundTruthColumn)}): to score it so without replacing its result, " +
+                $"rdnas evaluate --run {spec.OutputDirectory} --out ANOTHER_FOLDER");
+        }
+    }
+
+    private static string Describe(EvaluationOptions options, string groundTruth) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{options.Subnets} subnets of sample seed {options.SampleSeed}, {options.RecalibrationBatches}x{options.RecalibrationBatchSize} recalibration images, {options.ValidImages?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"} valid images, {(options.BatchNorm == BatchNormStatistics.ValidBatch ? "valid-batch" : "recalibrated")} batch norms, against {groundTruth}");
 
     // The teacher scores the space it ranks, on the benchmark network, with seed 0 (a teacher is a fixed function of
     // the cell, whatever the training seed).

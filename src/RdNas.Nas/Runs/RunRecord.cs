@@ -133,7 +133,9 @@ public sealed record RunRecord(
         var perBatch = batchNorm == BatchNormStatistics.ValidBatch && evaluation.TryGetProperty("batch_size", out var size)
             ? $", BN from each valid batch of {size.GetInt32()}"
             : string.Empty;
-        return string.Create(CultureInfo.InvariantCulture, $"{subnets} subnets (seed {sampleSeed}) on {images} images{perBatch}");
+        // Ranked against another column (train --ground-truth, evaluate --ground-truth), τ measures something else.
+        var column = OptionalString(root, "ground_truth") is { } named && named != TrainingRunSpec.DefaultGroundTruth ? $" against {named}" : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"{subnets} subnets (seed {sampleSeed}) on {images} images{perBatch}{column}");
     }
 
     private static int? OptionalInt(JsonElement training, string name) =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using RdNas.Nas.Data;
 using RdNas.Nas.Evaluation;
 using RdNas.Nas.SearchSpaces.Nb201;
@@ -81,8 +80,10 @@ public sealed class TrainedSupernet : IDisposable
             throw new FileNotFoundException($"{runDirectory}: no {TrainingRunSpec.CheckpointFolder}/ with the trained weights (a run keeps it; a copied run folder may have left it behind)", checkpoint);
         }
 
-        var (recorded, splitSeed) = ReadEvaluation(resultPath);
-        var scoring = (evaluation?.Invoke(recorded) ?? recorded).Validate();
+        var recorded = RecordedEvaluation.Read(resultPath)
+            ?? throw new InvalidDataException($"{resultPath} records no evaluation settings (written before result.json kept them)");
+        var splitSeed = recorded.SplitSeed;
+        var scoring = (evaluation?.Invoke(recorded.Options) ?? recorded.Options).Validate();
         var state = TrainingCheckpoint.ReadState(checkpoint);
         if (state.CompletedEpochs < state.Options.Epochs)
         {
@@ -112,17 +113,4 @@ public sealed class TrainedSupernet : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _model.Dispose();
-
-    private static (EvaluationOptions Evaluation, long SplitSeed) ReadEvaluation(string resultPath)
-    {
-        using var json = JsonDocument.Parse(File.ReadAllText(resultPath));
-        var root = json.RootElement;
-        if (!root.TryGetProperty("evaluation", out var evaluation) || evaluation.ValueKind != JsonValueKind.Object)
-        {
-            throw new InvalidDataException($"{resultPath} records no evaluation settings (written before result.json kept them)");
-        }
-
-        var splitSeed = root.TryGetProperty("split_seed", out var seed) ? seed.GetInt64() : 0; // older runs: the fixed default
-        return (evaluation.Deserialize<EvaluationOptions>(TrainingRunWriter.JsonOptions)!.Validate(), splitSeed);
-    }
 }

@@ -29,13 +29,16 @@ public sealed record TrainingRunSpec(
     DataDirectory Data,
     string OutputDirectory,
     long SplitSeed = 0,
-    string GroundTruthColumn = "cifar10_valid",
+    string GroundTruthColumn = TrainingRunSpec.DefaultGroundTruth,
     TrainingMethodSpec? Method = null,
     string? TeacherCache = null,
     int Workers = 2,
     Func<ProxyColumn, Nb201SearchSpace, CancellationToken, TeacherScores>? TeacherSource = null,
     ComputeDevice? Device = null)
 {
+    /// <summary>The NB201 column runs rank against unless told otherwise: the RD-NAS protocol's.</summary>
+    public const string DefaultGroundTruth = "cifar10_valid";
+
     /// <summary>The device setting, <c>auto</c> when none is given.</summary>
     public ComputeDevice TrainingDevice => Device ?? ComputeDevice.Auto;
 

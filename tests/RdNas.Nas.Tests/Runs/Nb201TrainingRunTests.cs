@@ -79,6 +79,27 @@ public sealed class Nb201TrainingRunTests
         Assert.Null(result.EvaluationResumedSubnets);
     }
 
+    [Fact]
+    public void Run_FinishedRunFolderWithOtherEvaluationSettings_IsRefusedAndItsResultKept()
+    {
+        var output = TestData.TempFolder();
+        Nb201TrainingRun.Run(SmokeOnCpu(output), new RecordingRunObserver(), TestContext.Current.CancellationToken);
+        var result = File.ReadAllBytes(Path.Combine(output, TrainingRunWriter.ResultFile));
+        var smoke = SmokeOnCpu(output);
+
+        var error = Assert.Throws<ArgumentException>(() => Nb201TrainingRun.Run(
+            smoke with { Preset = smoke.Preset with { Evaluation = smoke.Preset.Evaluation with { SampleSeed = 1 } } }, new RecordingRunObserver(), TestContext.Current.CancellationToken));
+        var kept = File.ReadAllBytes(Path.Combine(output, TrainingRunWriter.ResultFile));
+        var again = new RecordingRunObserver();
+        Nb201TrainingRun.Run(smoke, again, TestContext.Current.CancellationToken); // the same settings: the run is repeated
+
+        Assert.Contains("holds a finished run scored with other evaluation settings (10 subnets of sample seed 0,", error.Message, StringComparison.Ordinal);
+        Assert.Contains("this run asks for 10 subnets of sample seed 1,", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"rdnas evaluate --run {output} --out ANOTHER_FOLDER", error.Message, StringComparison.Ordinal);
+        Assert.Equal(result, kept);
+        Assert.Equal(Enumerable.Range(1, 10), again.Evaluated);
+    }
+
     private static TrainingRunSpec SmokeOnCpu(string output) =>
         new(TrainingPresets.Get("smoke"), TestData.Real(), output, Device: ComputeDevice.Cpu);
 

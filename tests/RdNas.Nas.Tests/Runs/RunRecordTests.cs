@@ -46,14 +46,16 @@ public sealed class RunRecordTests
     [InlineData("""{"subnets": 2, "sample_seed": 1, "batch_size": 64, "batch_norm": "valid_batch"}""", "2 subnets (seed 1) on 500 images, BN from each valid batch of 64")]
     [InlineData("""{"subnets": 2, "sample_seed": 1, "batch_size": 64, "batch_norm": "recalibrated"}""", "2 subnets (seed 1) on 500 images")]
     [InlineData("""{"subnets": 2, "sample_seed": 1, "batch_size": 500}""", "2 subnets (seed 1) on 500 images")]
-    public void Read_Evaluation_NamesValidBatchStatisticsSoSuchRunsAreNotComparedWithRecalibratedOnes(string evaluation, string expected)
+    [InlineData("""{"subnets": 2, "sample_seed": 1, "batch_size": 500}""", "2 subnets (seed 1) on 500 images against cifar10_test", "cifar10_test")]
+    [InlineData("""{"subnets": 2, "sample_seed": 1, "batch_size": 500}""", "2 subnets (seed 1) on 500 images", "cifar10_valid")]
+    public void Read_Evaluation_NamesValidBatchStatisticsAndAnotherGroundTruthSoSuchRunsAreNotComparedWithTheProtocols(string evaluation, string expected, string? groundTruth = null)
     {
         var folder = Directory.CreateTempSubdirectory("rdnas-runrecord-").FullName;
         try
         {
             File.WriteAllText(Path.Combine(folder, TrainingRunWriter.ResultFile), $$$"""
                 {"space": "nb201", "sampler": "spos", "preset": "smoke", "seed": 0, "epochs": 1, "subnets": 2,
-                 "train_seconds": 1, "eval_seconds": 1, "valid_images_scored": 500, "evaluation": {{{evaluation}}},
+                 "train_seconds": 1, "eval_seconds": 1, "valid_images_scored": 500, "evaluation": {{{evaluation}}},{{{(groundTruth is null ? "" : $" \"ground_truth\": \"{groundTruth}\",")}}}
                  "ranking": {"kendall_tau": 1.0, "spearman_rho": 1.0, "pearson_r": 1.0, "cpr": 1.0, "precision_at_top10": 1.0}}
                 """);
 
