@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using RdNas.Nas.Data;
 using RdNas.Nas.Devices;
 using RdNas.Nas.Evaluation;
@@ -27,7 +28,7 @@ public static class Nb201TrainingRun
     /// <summary>What is wrong with an evaluation of <paramref name="subnets"/> subnets (null when nothing is).</summary>
     public static string? SubnetCountProblem(int subnets) =>
         subnets < 2 || subnets > EvaluationSpace.Size
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must be between 2 (a ranking needs a pair) and {EvaluationSpace.Size} (the 4-op space), got {subnets}")
+            ? string.Create(CultureInfo.InvariantCulture, $"must be between 2 (a ranking needs a pair) and {EvaluationSpace.Size} (the 4-op space), got {subnets}")
             : null;
 
     /// <summary>Runs <paramref name="spec"/> to completion and returns what it wrote to result.json.</summary>
@@ -148,8 +149,8 @@ public static class Nb201TrainingRun
         }
     }
 
-    private static string Describe(EvaluationOptions options, string groundTruth) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"{options.Subnets} subnets of sample seed {options.SampleSeed}, {options.RecalibrationBatches}x{options.RecalibrationBatchSize} recalibration images, {options.ValidImages?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"} valid images, {(options.BatchNorm == BatchNormStatistics.ValidBatch ? "valid-batch" : "recalibrated")} batch norms, against {groundTruth}");
+    private static string Describe(EvaluationOptions options, string groundTruth) => string.Create(CultureInfo.InvariantCulture,
+        $"{options.Subnets} subnets of sample seed {options.SampleSeed}, {options.RecalibrationBatches}x{options.RecalibrationBatchSize} recalibration images, {options.ValidImages?.ToString(CultureInfo.InvariantCulture) ?? "all"} valid images, {(options.BatchNorm == BatchNormStatistics.ValidBatch ? "valid-batch" : "recalibrated")} batch norms, against {groundTruth}");
 
     // The teacher scores the space it ranks, on the benchmark network, with seed 0 (a teacher is a fixed function of
     // the cell, whatever the training seed).

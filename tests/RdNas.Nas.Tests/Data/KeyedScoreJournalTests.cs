@@ -38,6 +38,7 @@ public sealed class KeyedScoreJournalTests
         }
 
         Assert.Equal(["# weights=bbb", "b,2"], File.ReadAllLines(path));
+        Assert.Equal((byte)'#', File.ReadAllBytes(path)[0]); // no byte-order mark before the signature
     }
 
     [Fact]
