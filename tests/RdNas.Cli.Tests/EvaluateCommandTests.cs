@@ -34,6 +34,7 @@ public sealed class EvaluateCommandTests
 
     [Theory]
     [InlineData("--subnets", "1", "--subnets: must be between 2 (a ranking needs a pair) and 4096 (the 4-op space), got 1")]
+    [InlineData("--ground-truth", "cifar10_vaild", "no ground-truth column 'cifar10_vaild' in nb201/nb201_all.csv (columns: ")]
     [InlineData("--bn-statistics", "running", "--bn-statistics: unknown batch-norm statistics 'running' (expected recalibrated or valid-batch)")]
     public async Task Evaluate_InvalidOption_FailsNamingIt(string option, string value, string message)
     {

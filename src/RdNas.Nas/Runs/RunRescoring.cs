@@ -34,6 +34,11 @@ public static class RunRescoring
         }
 
         var groundTruth = Nb201GroundTruth.Load(spec.Data);
+        if (spec.GroundTruthColumn is { } asked)
+        {
+            groundTruth.RequireColumn(asked, nameof(spec)); // a typo is said before the supernet loads
+        }
+
         var device = (spec.Device ?? ComputeDevice.Auto).Resolve();
         using var supernet = TrainedSupernet.Open(source, spec.Data, device: device, evaluation: spec.Apply);
         var result = JsonNode.Parse(File.ReadAllText(Path.Combine(source, TrainingRunWriter.ResultFile)))!.AsObject();
