@@ -15,12 +15,9 @@ internal static class EvaluationProgressView
             ? ProgressBars.Create(console).StartAsync(context =>
             {
                 var task = context.AddTask(Markup.Escape(what), autoStart: false);
-                return OnOwnThread(() => evaluate(new TaskObserver(task, what)), cancellationToken);
+                return ProgressBars.OnOwnThread(() => evaluate(new TaskObserver(task, what)), cancellationToken);
             })
-            : OnOwnThread(() => evaluate(new JsonLinesObserver(console)), cancellationToken);
-
-    private static Task<T> OnOwnThread<T>(Func<T> evaluate, CancellationToken cancellationToken) =>
-        Task.Factory.StartNew(evaluate, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            : ProgressBars.OnOwnThread(() => evaluate(new JsonLinesObserver(console)), cancellationToken);
 
     private sealed class JsonLinesObserver(CliConsole console) : IEvaluationObserver
     {

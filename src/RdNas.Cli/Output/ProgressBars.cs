@@ -10,4 +10,8 @@ internal static class ProgressBars
         console.Ansi.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn());
+
+    /// <summary>Runs long native work on a thread of its own, never the caller's (nor a thread-pool thread it would hold for minutes).</summary>
+    public static Task<T> OnOwnThread<T>(Func<T> work, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 }

@@ -17,6 +17,6 @@ internal static class ProxyProgressView
             {
                 var resumed = journal?.Count ?? 0;
                 var task = context.AddTask(resumed > 0 ? $"scoring {what} on {workers} workers ({resumed} from {journal!.Path})" : $"scoring {what} on {workers} workers", maxValue: count);
-                return Task.Factory.StartNew(() => score(() => task.Increment(1)), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                return ProgressBars.OnOwnThread(() => score(() => task.Increment(1)), cancellationToken);
             });
 }

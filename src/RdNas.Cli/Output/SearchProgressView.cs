@@ -16,12 +16,9 @@ internal static class SearchProgressView
             {
                 var label = $"{strategy.Name} search: scoring {strategy.Budget} cells{(recovered > 0 ? $" ({recovered} scores from the journal)" : "")}";
                 var task = context.AddTask(label, maxValue: strategy.Budget);
-                return OnOwnThread(() => search(new TaskProgress(task)), cancellationToken);
+                return ProgressBars.OnOwnThread(() => search(new TaskProgress(task)), cancellationToken);
             })
-            : OnOwnThread(() => search(null), cancellationToken);
-
-    private static Task<T> OnOwnThread<T>(Func<T> search, CancellationToken cancellationToken) =>
-        Task.Factory.StartNew(search, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            : ProgressBars.OnOwnThread(() => search(null), cancellationToken);
 
     // Reports straight from the search's thread (Progress<T> would post to the thread pool and could reorder them).
     private sealed class TaskProgress(ProgressTask task) : IProgress<int>

@@ -3,7 +3,6 @@ using System.Globalization;
 using RdNas.Nas.Data;
 using RdNas.Nas.Devices;
 using RdNas.Nas.Evaluation;
-using RdNas.Nas.Evaluation.Metrics;
 using RdNas.Nas.GroundTruth;
 using RdNas.Nas.Randomness;
 using RdNas.Nas.SearchSpaces.Nb201;
@@ -75,8 +74,8 @@ public static class Nb201TrainingRun
                 // Before the checkpoint: a run stopped during this evaluation trains the epoch again and evaluates it.
                 using var untouched = new RunningStatisticsSnapshot(trainer.Model);
                 var options = TrainingHistory.InTrainingEvaluation(preset.Evaluation);
-                var (partial, validImages) = Score(trainer.Model, images, split, options, groundTruth, spec.GroundTruthColumn, null, cancellationToken);
-                history.Add(new HistoryEntry(trainer.CompletedEpochs, partial.Count, validImages, Report(partial)));
+                var partial = SampleScoring.Score(new SubnetEvaluator(trainer.Model, images, split, options), options, groundTruth, spec.GroundTruthColumn, null, null, cancellationToken);
+                history.Add(new HistoryEntry(trainer.CompletedEpochs, partial.Scores.Count, partial.ValidImages, partial.Ranking));
             }
 
             trainer.SaveCheckpoint(spec.CheckpointDirectory);
@@ -116,9 +115,6 @@ public static class Nb201TrainingRun
         var evaluation = SampleScoring.Score(new SubnetEvaluator(model, images, split, options), options, groundTruth, column, observer, journal: null, cancellationToken);
         return (evaluation.Scores, evaluation.ValidImages);
     }
-
-    private static RankingReport Report(List<SubnetScore> scores) =>
-        RankingReport.Compute([.. scores.Select(s => s.SupernetAccuracy)], [.. scores.Select(s => s.GroundTruth)]);
 
     /// <summary>
     /// The subnets a ranking evaluation scores: drawn from the 4-op space with the evaluation's sample seed, so every

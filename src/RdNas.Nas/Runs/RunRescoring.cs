@@ -42,7 +42,7 @@ public static class RunRescoring
         var device = (spec.Device ?? ComputeDevice.Auto).Resolve();
         using var supernet = TrainedSupernet.Open(source, spec.Data, device: device, evaluation: spec.Apply);
         var result = JsonNode.Parse(File.ReadAllText(Path.Combine(source, TrainingRunWriter.ResultFile)))!.AsObject();
-        var column = spec.GroundTruthColumn ?? (string?)result["ground_truth"] ?? TrainingRunSpec.DefaultGroundTruth;
+        var column = spec.GroundTruthColumn ?? supernet.GroundTruth;
         groundTruth.RequireColumn(column, nameof(spec));
 
         Directory.CreateDirectory(output);

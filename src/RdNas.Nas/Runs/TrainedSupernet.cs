@@ -19,7 +19,7 @@ public sealed class TrainedSupernet : IDisposable
 
     private readonly string _name;
 
-    private TrainedSupernet(string directory, string name, TrainingCheckpointState state, Nb201Supernet model, SubnetEvaluator evaluator, EvaluationOptions evaluation, long splitSeed)
+    private TrainedSupernet(string directory, string name, TrainingCheckpointState state, Nb201Supernet model, SubnetEvaluator evaluator, EvaluationOptions evaluation, long splitSeed, string groundTruth)
     {
         Directory = directory;
         _name = name;
@@ -28,6 +28,7 @@ public sealed class TrainedSupernet : IDisposable
         _evaluator = evaluator;
         Evaluation = evaluation;
         SplitSeed = splitSeed;
+        GroundTruth = groundTruth;
     }
 
     /// <summary>The run folder.</summary>
@@ -41,6 +42,9 @@ public sealed class TrainedSupernet : IDisposable
 
     /// <summary>Seed of the train/valid split the run used.</summary>
     public long SplitSeed { get; }
+
+    /// <summary>The NB201 column the run's evaluation ranked against.</summary>
+    public string GroundTruth { get; }
 
     /// <summary>The supernet, with the weights its run's evaluation used.</summary>
     internal Nb201Supernet Model => _model;
@@ -82,7 +86,6 @@ public sealed class TrainedSupernet : IDisposable
 
         var recorded = RecordedEvaluation.Read(resultPath)
             ?? throw new InvalidDataException($"{resultPath} records no evaluation settings (written before result.json kept them)");
-        var splitSeed = recorded.SplitSeed;
         var scoring = (evaluation?.Invoke(recorded.Options) ?? recorded.Options).Validate();
         var state = TrainingCheckpoint.ReadState(checkpoint);
         if (state.CompletedEpochs < state.Options.Epochs)
@@ -98,8 +101,8 @@ public sealed class TrainedSupernet : IDisposable
             using var average = state.Options.AverageWeightsAfter is null ? null : new WeightAverage(model.parameters());
             TrainingCheckpoint.Load(checkpoint, model, optimizer, average);
             average?.CopyToParameters();
-            var evaluator = new SubnetEvaluator(model, images, TrainValidSplit.Create(images.Count, splitSeed), scoring);
-            return new TrainedSupernet(runDirectory, name ?? Path.GetFullPath(runDirectory), state, model, evaluator, scoring, splitSeed);
+            var evaluator = new SubnetEvaluator(model, images, TrainValidSplit.Create(images.Count, recorded.SplitSeed), scoring);
+            return new TrainedSupernet(runDirectory, name ?? Path.GetFullPath(runDirectory), state, model, evaluator, scoring, recorded.SplitSeed, recorded.GroundTruth);
         }
         catch
         {
