@@ -102,6 +102,38 @@ public sealed class RdNasClient : IAsyncDisposable
     public Task<ExperimentStatus> CancelAsync(string id) => Call(Experiment(id), g => g.CancelAsync());
 
     /// <summary>
+    /// Copies the stored checkpoint archive of completed experiment <paramref name="id"/> (a zip of its run folder's
+    /// <c>checkpoint/</c> and journals, as <c>RunFolderArchive</c> packs it) to <paramref name="destination"/> in
+    /// slices of at most <see cref="CheckpointChunk.MaxBytes"/>; false when its cluster stores no checkpoint. An
+    /// experiment that has not completed is an <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public async Task<bool> DownloadCheckpointAsync(string id, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var grain = Experiment(id);
+        long copied = 0;
+        string? version = null;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var offset = copied;
+            var chunk = await Call(grain, g => g.ReadCheckpointAsync(offset, CheckpointChunk.MaxBytes, version)).ConfigureAwait(false);
+            if (chunk is null)
+            {
+                return copied == 0 ? false : throw new InvalidOperationException($"the stored checkpoint of experiment '{id}' disappeared while it was being read");
+            }
+
+            await destination.WriteAsync(chunk.Bytes, cancellationToken).ConfigureAwait(false);
+            copied += chunk.Bytes.Length;
+            version = chunk.Version;
+            if (copied >= chunk.TotalBytes || chunk.Bytes.Length == 0)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>
     /// The status of experiment <paramref name="id"/> every <paramref name="interval"/> while it changes, ending with
     /// its final status. Polling rides out a lost silo: the next poll reaches the grain wherever it lives then.
     /// </summary>

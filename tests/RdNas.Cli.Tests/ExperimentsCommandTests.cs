@@ -27,6 +27,8 @@ public sealed class ExperimentsCommandTests
         Assert.Equal(ExitCodes.Success, await show.RunAsync("experiments", "show", "cli-listed", "--cluster", at));
         using var cancel = new CliRunner();
         Assert.Equal(ExitCodes.Success, await cancel.RunAsync("experiments", "cancel", "cli-listed", "--cluster", at));
+        using var fetchCancelled = new CliRunner();
+        Assert.Equal(ExitCodes.Failure, await fetchCancelled.RunAsync("experiments", "fetch", "cli-listed", "--cluster", at, "--out", Path.Combine(scratch, "fetched")));
         using var unknown = new CliRunner();
         Assert.Equal(ExitCodes.InvalidInput, await unknown.RunAsync("experiments", "show", "no-such-run", "--cluster", at));
         using var arch = new CliRunner();
@@ -41,12 +43,59 @@ public sealed class ExperimentsCommandTests
         Assert.Contains("mean of the epochs after 40", show.Output, StringComparison.Ordinal);
         Assert.Contains("cli-listed: cancelled", cancel.Output, StringComparison.Ordinal);
         Assert.Equal(ExperimentPhase.Cancelled, (await client.GetStatusAsync("cli-listed")).Phase);
+        Assert.Contains("experiment 'cli-listed' is cancelled (cancelled on request): only a completed experiment has a run folder to fetch", fetchCancelled.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(scratch, "fetched")));
         Assert.Contains("no experiment 'no-such-run'", unknown.Error, StringComparison.Ordinal);
         Assert.Contains("ground truth cifar10_valid", arch.Output, StringComparison.Ordinal);
         Assert.Contains("proxy flops", arch.Output, StringComparison.Ordinal);
         Assert.Contains("ground truth imagenet_standalone", resnet.Output, StringComparison.Ordinal);
         Assert.Contains("70.40", resnet.Output, StringComparison.Ordinal);
         Assert.Contains("proxy params", resnet.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExperimentsFetch_CompletedExperiment_WritesARunFolderThatEvaluateScoresAlike()
+    {
+        var data = CliRunner.RealDataFolder();
+        var scratch = Directory.CreateTempSubdirectory("rdnas-cli-fetch").FullName;
+        var token = TestContext.Current.CancellationToken;
+        var run = Path.Combine(scratch, "run");
+        var fetched = Path.Combine(scratch, "fetched");
+        await using var cluster = await EmbeddedCluster.StartAsync(run, data, Path.Combine(scratch, "teachers"), null, token);
+        var client = RdNasClient.Over(cluster.Client);
+        await client.SubmitAsync(new ExperimentSpec(Preset: "smoke", Seed: 2), "cli-fetched");
+        await foreach (var _ in client.WatchAsync("cli-fetched", TimeSpan.FromMilliseconds(200), token))
+        {
+        }
+
+        var at = $"localhost:{cluster.GatewayPort}";
+
+        using var fetch = new CliRunner();
+        Assert.True(await fetch.RunAsync("experiments", "fetch", "cli-fetched", "--cluster", at, "--out", fetched) == ExitCodes.Success, fetch.Error);
+        using var again = new CliRunner();
+        Assert.True(await again.RunAsync("experiments", "fetch", "cli-fetched", "--cluster", at, "--out", fetched, "--format", "json") == ExitCodes.Success, again.Error);
+        using var evaluate = new CliRunner();
+        var rescored = Path.Combine(scratch, "rescored");
+        Assert.True(await evaluate.RunAsync("evaluate", "--run", fetched, "--out", rescored, "--data", data) == ExitCodes.Success, evaluate.Error);
+        var other = Directory.CreateTempSubdirectory("rdnas-cli-fetch-other").FullName;
+        File.WriteAllText(Path.Combine(other, "result.json"), "{ \"seed\": 7 }");
+        using var refused = new CliRunner();
+        var refusedCode = await refused.RunAsync("experiments", "fetch", "cli-fetched", "--cluster", at, "--out", other);
+
+        Assert.Equal(File.ReadAllText(Path.Combine(run, "result.json")), File.ReadAllText(Path.Combine(fetched, "result.json")));
+        foreach (var file in Directory.GetFiles(Path.Combine(run, "checkpoint"), "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(fetched, Path.GetRelativePath(run, file));
+            Assert.True(File.ReadAllBytes(file).AsSpan().SequenceEqual(File.ReadAllBytes(copy)), $"{copy} differs from {file}");
+        }
+
+        Assert.Contains("experiment", fetch.Output, StringComparison.Ordinal);
+        Assert.Contains($"checkpoint and journals (", fetch.Output, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(Path.Combine(run, "result.json")).Trim(), again.Output.Trim());
+        Assert.Equal(File.ReadAllText(Path.Combine(run, "subnets.csv")), File.ReadAllText(Path.Combine(rescored, "subnets.csv")));
+        Assert.Equal(ExitCodes.InvalidInput, refusedCode);
+        Assert.Contains($"--out: {other} holds another run (its result.json is not this experiment's); choose another folder", refused.Error, StringComparison.Ordinal);
+        Assert.Equal("{ \"seed\": 7 }", File.ReadAllText(Path.Combine(other, "result.json")));
     }
 
     [Theory]

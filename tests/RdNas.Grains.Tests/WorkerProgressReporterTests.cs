@@ -79,6 +79,8 @@ public sealed class WorkerProgressReporterTests : IDisposable
         }
 
         public Task<bool> RestoreAsync(string experimentId, string runDirectory, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public Task<CheckpointChunk?> ReadAsync(string experimentId, long offset, int count, string? version, CancellationToken cancellationToken) => Task.FromResult<CheckpointChunk?>(null);
     }
 
     private sealed class RecordingReports : IExperimentRunReports

@@ -8,7 +8,8 @@ namespace RdNas.Integration.Tests;
 /// <summary>
 /// A two-silo cluster on Azurite, driven by the CLI: the silo that trains is killed with SIGKILL mid-run, and the
 /// experiment finishes on the other silo from the last checkpoint in blob storage, with the result an uninterrupted
-/// run gives; and a silo killed mid-search leaves the cells it stored to the worker that takes over.
+/// run gives (and the CLI's run folder holds that stored checkpoint, which scores there alike); and a silo killed
+/// mid-search leaves the cells it stored to the worker that takes over.
 /// </summary>
 public sealed class ClusterFailoverTests
 {
@@ -60,6 +61,12 @@ public sealed class ClusterFailoverTests
         Assert.True(plainCode == 0, plainError);
         Note("uninterrupted run finished");
         Assert.Equal(File.ReadAllText(Path.Combine(uninterrupted, "subnets.csv")), File.ReadAllText(Path.Combine(output, "subnets.csv")));
+
+        // The folder holds the cluster's checkpoint from blob storage too: the supernet the survivor finished scores here alike.
+        var rescored = Path.Combine(output, "rescored");
+        var (evaluateCode, _, evaluateError) = await CliProcess.RunAsync(TimeSpan.FromMinutes(3), ["evaluate", "--run", output, "--out", rescored]);
+        Assert.True(evaluateCode == 0, evaluateError);
+        Assert.Equal(File.ReadAllText(Path.Combine(output, "subnets.csv")), File.ReadAllText(Path.Combine(rescored, "subnets.csv")));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public interface IExperimentGrain : IGrainWithStringKey
     [Alias("Submit")]
     Task<ExperimentStatus> SubmitAsync(ExperimentSpec spec);
 
-    // The three readers interleave with the grain's other turns (a watchdog waiting on a lost silo can take seconds):
+    // The readers interleave with the grain's other turns (a watchdog waiting on a lost silo can take seconds):
     // they only read fields that every turn leaves consistent before it awaits.
 
     /// <summary>The current status and progress.</summary>
@@ -30,6 +30,15 @@ public interface IExperimentGrain : IGrainWithStringKey
     /// <summary>The result once completed; null before.</summary>
     [Alias("GetResult"), AlwaysInterleave]
     Task<ExperimentResult?> GetResultAsync();
+
+    /// <summary>
+    /// Bytes <paramref name="offset"/> to <paramref name="offset"/> + <paramref name="count"/> (at most
+    /// <see cref="CheckpointChunk.MaxBytes"/>) of the completed experiment's stored checkpoint archive, from the
+    /// archive of <paramref name="version"/> (null: the stored one; another one stored since is an error); null when
+    /// its cluster stores none. An experiment that has not completed is refused: its checkpoint may still change.
+    /// </summary>
+    [Alias("ReadCheckpoint"), AlwaysInterleave]
+    Task<CheckpointChunk?> ReadCheckpointAsync(long offset, int count, string? version);
 
     /// <summary>Stops the experiment; a finished one stays as it is.</summary>
     [Alias("Cancel")]

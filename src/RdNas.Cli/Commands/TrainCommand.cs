@@ -246,16 +246,22 @@ internal sealed class TrainCommand : CliCommand
 
         var result = await session.Client.GetResultAsync(id).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"experiment {id} completed without a result");
-        Directory.CreateDirectory(output);
-        AtomicFile.WriteAllText(Path.Combine(output, TrainingRunWriter.ResultFile), result.ResultJson);
-        AtomicFile.WriteAllText(Path.Combine(output, TrainingRunWriter.SubnetsFile), result.SubnetsCsv);
-        var searchFolder = Path.Combine(output, TrainingRunSpec.SearchFolder);
-        if (result.SearchJson is not null)
+        ExperimentRunFolder.WriteResult(result, output);
+        if (!session.IsEmbedded)
         {
-            Directory.CreateDirectory(searchFolder);
-            AtomicFile.WriteAllText(Path.Combine(searchFolder, SearchResultWriter.ResultFile), result.SearchJson);
-            AtomicFile.WriteAllText(Path.Combine(searchFolder, SearchResultWriter.TraceFile), result.SearchTraceCsv ?? string.Empty);
+            // An embedded silo trained in this folder; a cluster's checkpoint is brought here, so the folder is a run
+            // folder like a local one. The run has succeeded either way: a copy that fails is said, and can be redone.
+            try
+            {
+                await ExperimentRunFolder.WriteCheckpointAsync(session.Client, id, output, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                Console.Warning($"the checkpoint of experiment {id} was not copied ({e.Message}); rdnas experiments fetch {id} --out {output} --cluster ... copies it");
+            }
         }
+
+        var searchFolder = Path.Combine(output, TrainingRunSpec.SearchFolder);
 
         if (json)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RdNas.Abstractions.Experiments;
 using RdNas.Grains.Hosting;
 using RdNas.Grains.Placement;
+using RdNas.Grains.Storage;
 using RdNas.Grains.Telemetry;
 using RdNas.Grains.Training;
 
@@ -18,6 +19,7 @@ public sealed partial class ExperimentGrain(
     [PersistentState("experiment", GrainStorage.Name)] IPersistentState<ExperimentState> state,
     ExperimentPlanner planner,
     TrainingSilos trainingSilos,
+    ICheckpointStore checkpoints,
     RdNasMetrics metrics,
     IOptions<RdNasPlatformOptions> options,
     ILogger<ExperimentGrain> logger) : Grain, IExperimentGrain, IExperimentRunReports, IRemindable

@@ -1,5 +1,9 @@
 using Azure;
+using System.Globalization;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using RdNas.Abstractions.Experiments;
+using RdNas.Nas.Runs;
 
 namespace RdNas.Grains.Storage;
 
@@ -37,6 +41,41 @@ public sealed class BlobCheckpointStore(BlobContainerClient container, string se
             return false;
         }
     }
+
+    /// <inheritdoc />
+    public async Task<CheckpointChunk?> ReadAsync(string experimentId, long offset, int count, string? version, CancellationToken cancellationToken)
+    {
+        // A ranged read conditional on the ETag: slices of an archive replaced between two reads are never joined.
+        var options = new BlobDownloadOptions
+        {
+            Range = new HttpRange(offset, count),
+            Conditions = version is null ? null : new BlobRequestConditions { IfMatch = new ETag(version) },
+        };
+        try
+        {
+            var download = await Blob(experimentId).DownloadContentAsync(options, cancellationToken).ConfigureAwait(false);
+            var details = download.Value.Details;
+            return new CheckpointChunk(download.Value.Content.ToArray(), TotalLength(details), details.ETag.ToString());
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            throw CheckpointReadErrors.Changed(experimentId, e);
+        }
+        catch (RequestFailedException e) when (e.Status == 416)
+        {
+            throw CheckpointReadErrors.PastEnd(experimentId, offset, e);
+        }
+    }
+
+    // A ranged answer names the blob's length after the slash of its Content-Range ("bytes 0-1023/52817").
+    private static long TotalLength(BlobDownloadDetails details) =>
+        details.ContentRange is { } range && range.LastIndexOf('/') is var slash and >= 0
+            ? long.Parse(range.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture)
+            : details.ContentLength;
 
     private BlobClient Blob(string experimentId) => container.GetBlobClient($"{serviceId}/{experimentId}/checkpoint.zip");
 }

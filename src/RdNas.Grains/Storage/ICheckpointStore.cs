@@ -1,3 +1,5 @@
+using RdNas.Abstractions.Experiments;
+
 namespace RdNas.Grains.Storage;
 
 /// <summary>
@@ -11,4 +13,11 @@ public interface ICheckpointStore
 
     /// <summary>Puts the stored checkpoint into <paramref name="runDirectory"/>; false when there is none.</summary>
     Task<bool> RestoreAsync(string experimentId, string runDirectory, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Bytes <paramref name="offset"/> to <paramref name="offset"/> + <paramref name="count"/> of the stored archive
+    /// (fewer at its end), which must be <paramref name="version"/> when one is given; null when none is stored.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The stored archive is no longer <paramref name="version"/>, or <paramref name="offset"/> lies past its end.</exception>
+    Task<CheckpointChunk?> ReadAsync(string experimentId, long offset, int count, string? version, CancellationToken cancellationToken);
 }

@@ -1,17 +1,49 @@
+using System.Security.Cryptography;
+using RdNas.Abstractions.Experiments;
+using RdNas.Grains.Training;
+using RdNas.Nas.Runs;
 using RdNas.Nas.Training;
 
 namespace RdNas.Grains.Storage;
 
 /// <summary>
-/// The checkpoint store of a single-process (embedded) silo: the run folder on local disk is itself the durable copy,
-/// so saving adds nothing and restoring finds what the folder holds.
+/// The checkpoint store of a single-process (embedded) silo, or of silos sharing one disk: the run folder on local
+/// disk is itself the durable copy, so saving adds nothing, restoring finds what the folder holds, and reading packs
+/// the folder as a blob store would have stored it.
 /// </summary>
-public sealed class LocalCheckpointStore : ICheckpointStore
+public sealed class LocalCheckpointStore(IRunDirectories runDirectories) : ICheckpointStore
 {
     /// <inheritdoc />
     public Task SaveAsync(string experimentId, string runDirectory, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
     public Task<bool> RestoreAsync(string experimentId, string runDirectory, CancellationToken cancellationToken) =>
-        Task.FromResult(TrainingCheckpoint.Exists(Path.Combine(runDirectory, "checkpoint")));
+        Task.FromResult(TrainingCheckpoint.Exists(Path.Combine(runDirectory, TrainingRunSpec.CheckpointFolder)));
+
+    /// <inheritdoc />
+    public Task<CheckpointChunk?> ReadAsync(string experimentId, long offset, int count, string? version, CancellationToken cancellationToken)
+    {
+        var runDirectory = runDirectories.RunDirectoryOf(experimentId);
+        if (!TrainingCheckpoint.Exists(Path.Combine(runDirectory, TrainingRunSpec.CheckpointFolder)))
+        {
+            return Task.FromResult<CheckpointChunk?>(null);
+        }
+
+        // Packing the same files gives the same bytes (entries carry the files' write times), so the archive's hash
+        // versions it as a blob's ETag would.
+        var archive = RunFolderArchive.Pack(runDirectory);
+        var packed = Convert.ToHexStringLower(SHA256.HashData(archive));
+        if (version is not null && version != packed)
+        {
+            throw CheckpointReadErrors.Changed(experimentId);
+        }
+
+        if (offset >= archive.Length)
+        {
+            throw CheckpointReadErrors.PastEnd(experimentId, offset);
+        }
+
+        var slice = archive.AsSpan((int)offset, (int)Math.Min(count, archive.Length - offset)).ToArray();
+        return Task.FromResult<CheckpointChunk?>(new CheckpointChunk(slice, archive.Length, packed));
+    }
 }

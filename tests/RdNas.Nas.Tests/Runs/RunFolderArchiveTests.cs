@@ -1,6 +1,6 @@
-using RdNas.Grains.Storage;
+using RdNas.Nas.Runs;
 
-namespace RdNas.Grains.Tests;
+namespace RdNas.Nas.Tests.Runs;
 
 public sealed class RunFolderArchiveTests
 {

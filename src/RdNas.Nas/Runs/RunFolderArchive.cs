@@ -1,8 +1,7 @@
 using System.IO.Compression;
-using RdNas.Nas.Runs;
 using RdNas.Nas.Search;
 
-namespace RdNas.Grains.Storage;
+namespace RdNas.Nas.Runs;
 
 /// <summary>
 /// What of a run folder makes a resumable checkpoint: <c>checkpoint/</c> and the journals beside it
@@ -13,15 +12,13 @@ namespace RdNas.Grains.Storage;
 /// </summary>
 public static class RunFolderArchive
 {
-    private const string CheckpointFolder = "checkpoint";
-
     private static readonly string[] Journals = [TrainingHistory.FileName, TrainingRunWriter.TrainingCurveFile, EvaluationJournal.FileName, $"{TrainingRunSpec.SearchFolder}/{ScoreJournal.FileName}"];
 
     /// <summary>The archive of <paramref name="runDirectory"/>'s checkpoint and journals.</summary>
     public static byte[] Pack(string runDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
-        var checkpoint = Path.Combine(runDirectory, CheckpointFolder);
+        var checkpoint = Path.Combine(runDirectory, TrainingRunSpec.CheckpointFolder);
         if (!Directory.Exists(checkpoint))
         {
             throw new DirectoryNotFoundException($"no checkpoint to archive in {runDirectory}");
@@ -32,7 +29,7 @@ public static class RunFolderArchive
         {
             foreach (var file in Directory.GetFiles(checkpoint).Order(StringComparer.Ordinal))
             {
-                zip.CreateEntryFromFile(file, $"{CheckpointFolder}/{Path.GetFileName(file)}", CompressionLevel.Fastest);
+                zip.CreateEntryFromFile(file, $"{TrainingRunSpec.CheckpointFolder}/{Path.GetFileName(file)}", CompressionLevel.Fastest);
             }
 
             foreach (var journal in Journals.Where(j => File.Exists(Path.Combine(runDirectory, j))))
@@ -49,7 +46,7 @@ public static class RunFolderArchive
     {
         ArgumentNullException.ThrowIfNull(archive);
         ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
-        var checkpoint = Path.Combine(runDirectory, CheckpointFolder);
+        var checkpoint = Path.Combine(runDirectory, TrainingRunSpec.CheckpointFolder);
         if (Directory.Exists(checkpoint))
         {
             Directory.Delete(checkpoint, recursive: true);
