@@ -102,10 +102,10 @@ public sealed class RdNasClient : IAsyncDisposable
     public Task<ExperimentStatus> CancelAsync(string id) => Call(Experiment(id), g => g.CancelAsync());
 
     /// <summary>
-    /// Copies the stored checkpoint archive of completed experiment <paramref name="id"/> (a zip of its run folder's
+    /// Copies the stored checkpoint archive of stopped experiment <paramref name="id"/> (a zip of its run folder's
     /// <c>checkpoint/</c> and journals, as <c>RunFolderArchive</c> packs it) to <paramref name="destination"/> in
-    /// slices of at most <see cref="CheckpointChunk.MaxBytes"/>; false when its cluster stores no checkpoint. An
-    /// experiment that has not completed is an <see cref="InvalidOperationException"/>.
+    /// slices of at most <see cref="CheckpointChunk.MaxBytes"/>; false when none is stored (an experiment stopped
+    /// before its first epoch, or a cluster that stores none). A running experiment is an <see cref="InvalidOperationException"/>.
     /// </summary>
     public async Task<bool> DownloadCheckpointAsync(string id, Stream destination, CancellationToken cancellationToken = default)
     {

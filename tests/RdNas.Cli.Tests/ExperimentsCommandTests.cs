@@ -27,8 +27,6 @@ public sealed class ExperimentsCommandTests
         Assert.Equal(ExitCodes.Success, await show.RunAsync("experiments", "show", "cli-listed", "--cluster", at));
         using var cancel = new CliRunner();
         Assert.Equal(ExitCodes.Success, await cancel.RunAsync("experiments", "cancel", "cli-listed", "--cluster", at));
-        using var fetchCancelled = new CliRunner();
-        Assert.Equal(ExitCodes.Failure, await fetchCancelled.RunAsync("experiments", "fetch", "cli-listed", "--cluster", at, "--out", Path.Combine(scratch, "fetched")));
         using var unknown = new CliRunner();
         Assert.Equal(ExitCodes.InvalidInput, await unknown.RunAsync("experiments", "show", "no-such-run", "--cluster", at));
         using var arch = new CliRunner();
@@ -43,8 +41,6 @@ public sealed class ExperimentsCommandTests
         Assert.Contains("mean of the epochs after 40", show.Output, StringComparison.Ordinal);
         Assert.Contains("cli-listed: cancelled", cancel.Output, StringComparison.Ordinal);
         Assert.Equal(ExperimentPhase.Cancelled, (await client.GetStatusAsync("cli-listed")).Phase);
-        Assert.Contains("experiment 'cli-listed' is cancelled (cancelled on request): only a completed experiment has a run folder to fetch", fetchCancelled.Error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(scratch, "fetched")));
         Assert.Contains("no experiment 'no-such-run'", unknown.Error, StringComparison.Ordinal);
         Assert.Contains("ground truth cifar10_valid", arch.Output, StringComparison.Ordinal);
         Assert.Contains("proxy flops", arch.Output, StringComparison.Ordinal);
@@ -96,6 +92,47 @@ public sealed class ExperimentsCommandTests
         Assert.Equal(ExitCodes.InvalidInput, refusedCode);
         Assert.Contains($"--out: {other} holds another run (its result.json is not this experiment's); choose another folder", refused.Error, StringComparison.Ordinal);
         Assert.Equal("{ \"seed\": 7 }", File.ReadAllText(Path.Combine(other, "result.json")));
+    }
+
+    [Fact]
+    public async Task ExperimentsFetch_CancelledExperiment_WritesItsCheckpointAndTheTrainLineThatContinuesIt()
+    {
+        var data = CliRunner.RealDataFolder();
+        var scratch = Directory.CreateTempSubdirectory("rdnas-cli-fetch-cancelled").FullName;
+        var token = TestContext.Current.CancellationToken;
+        var fetched = Path.Combine(scratch, "fetched");
+        using var whileTraining = new CliRunner();
+        using var fetch = new CliRunner();
+        await using (var cluster = await EmbeddedCluster.StartAsync(Path.Combine(scratch, "run"), data, Path.Combine(scratch, "teachers"), null, token))
+        {
+            var client = RdNasClient.Over(cluster.Client);
+            var at = $"localhost:{cluster.GatewayPort}";
+            await client.SubmitAsync(new ExperimentSpec(Preset: "smoke", Seed: 4, Epochs: 60, TrainImages: 128), "cli-stopped");
+            await foreach (var status in client.WatchAsync("cli-stopped", TimeSpan.FromMilliseconds(100), token))
+            {
+                if (status.CompletedEpochs >= 2)
+                {
+                    break;
+                }
+            }
+
+            Assert.Equal(ExitCodes.Failure, await whileTraining.RunAsync("experiments", "fetch", "cli-stopped", "--cluster", at, "--out", fetched));
+            await client.CancelAsync("cli-stopped");
+            Assert.True(await fetch.RunAsync("experiments", "fetch", "cli-stopped", "--cluster", at, "--out", fetched) == ExitCodes.Success, fetch.Error);
+        }
+
+        var line = fetch.Output.Split('\n').Single(l => l.StartsWith("continue it on this machine with: rdnas train ", StringComparison.Ordinal));
+        var arguments = line["continue it on this machine with: rdnas train ".Length..].Split(' ');
+        using var resume = new CliRunner();
+        var code = await resume.RunAsync(["train", .. arguments, "--data", data, "--format", "json"]);
+
+        Assert.Contains("experiment 'cli-stopped' is training", whileTraining.Error, StringComparison.Ordinal);
+        Assert.Contains("its run folder can be fetched once it has stopped", whileTraining.Error, StringComparison.Ordinal);
+        Assert.Matches(@"experiment cli-stopped cancelled after epoch \d+ of 60 \(cancelled on request\); its checkpoint is in ", fetch.Output);
+        Assert.Equal(["--preset", "smoke", "--seed", "4", "--epochs", "60", "--train-images", "128", "--out", fetched], arguments);
+        Assert.True(code == ExitCodes.Success, resume.Error);
+        using var result = System.Text.Json.JsonDocument.Parse(resume.Output);
+        Assert.InRange(result.RootElement.GetProperty("resumed_from_epoch").GetInt32(), 2, 59);
     }
 
     [Theory]

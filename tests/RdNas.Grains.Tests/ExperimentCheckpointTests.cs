@@ -4,6 +4,7 @@ using RdNas.Client;
 using RdNas.Grains.Storage;
 using RdNas.Grains.Training;
 using RdNas.Nas.Runs;
+using RdNas.Nas.Training;
 
 namespace RdNas.Grains.Tests;
 
@@ -53,16 +54,38 @@ public sealed class ExperimentCheckpointTests(SingleSiloCluster fixture)
     }
 
     [Fact]
-    public async Task DownloadCheckpoint_FailedOrUnknownExperiment_RefusedSayingWhy()
+    public async Task DownloadCheckpoint_RunningExperiment_RefusedUntilItStopsThenServed()
+    {
+        const string id = "checkpoint-cancelled";
+        await Client.SubmitAsync(new ExperimentSpec(Preset: "smoke", Epochs: 60, TrainImages: 256, Seed: 4), id);
+        await WaitForAsync(id, s => s.CompletedEpochs >= 1);
+        using var whileRunning = new MemoryStream();
+
+        var running = await Assert.ThrowsAsync<InvalidOperationException>(() => Client.DownloadCheckpointAsync(id, whileRunning, TestContext.Current.CancellationToken));
+        Assert.Equal(ExperimentPhase.Cancelled, (await Client.CancelAsync(id)).Phase);
+        using var stopped = new MemoryStream();
+        var found = await Client.DownloadCheckpointAsync(id, stopped, TestContext.Current.CancellationToken);
+        var unpacked = Directory.CreateTempSubdirectory("rdnas-cancelled-checkpoint").FullName;
+        stopped.Position = 0;
+        RunFolderArchive.Unpack(stopped, unpacked);
+
+        Assert.Contains($"experiment '{id}' is training: its checkpoint can be read once it has stopped", running.Message, StringComparison.Ordinal);
+        Assert.Equal(0, whileRunning.Length);
+        Assert.True(found);
+        Assert.InRange(TrainingCheckpoint.ReadState(Path.Combine(unpacked, "checkpoint")).CompletedEpochs, 1, 59);
+    }
+
+    [Fact]
+    public async Task DownloadCheckpoint_ExperimentFailedBeforeItsFirstEpochOrUnknown_NothingToRead()
     {
         await Client.SubmitAsync(new ExperimentSpec(Preset: "smoke", GroundTruth: "cifar10_vaild"), "checkpoint-failed");
         Assert.Equal(ExperimentPhase.Failed, (await PlacementTests.FinalAsync(Client, "checkpoint-failed")).Phase);
         using var nothing = new MemoryStream();
 
-        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => Client.DownloadCheckpointAsync("checkpoint-failed", nothing, TestContext.Current.CancellationToken));
+        var found = await Client.DownloadCheckpointAsync("checkpoint-failed", nothing, TestContext.Current.CancellationToken);
         var unknown = await Assert.ThrowsAsync<InvalidOperationException>(() => Client.DownloadCheckpointAsync("checkpoint-nobody", nothing, TestContext.Current.CancellationToken));
 
-        Assert.Contains("experiment 'checkpoint-failed' is failed: its checkpoint can be read once it has completed", failed.Message, StringComparison.Ordinal);
+        Assert.False(found);
         Assert.Contains("no experiment 'checkpoint-nobody' on this cluster", unknown.Message, StringComparison.Ordinal);
         Assert.Equal(0, nothing.Length);
     }
@@ -73,6 +96,19 @@ public sealed class ExperimentCheckpointTests(SingleSiloCluster fixture)
         var store = new LocalCheckpointStore(new FixedRunDirectory(Directory.CreateTempSubdirectory("rdnas-no-checkpoint").FullName));
 
         Assert.Null(await store.ReadAsync("any", 0, 4096, null, TestContext.Current.CancellationToken));
+    }
+
+    private async Task WaitForAsync(string id, Func<ExperimentStatus, bool> reached)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(3));
+        await foreach (var status in Client.WatchAsync(id, TimeSpan.FromMilliseconds(100), timeout.Token))
+        {
+            if (reached(status))
+            {
+                return;
+            }
+        }
     }
 
     private async Task<string> CompletedAsync(string id)

@@ -33,9 +33,9 @@ public interface IExperimentGrain : IGrainWithStringKey
 
     /// <summary>
     /// Bytes <paramref name="offset"/> to <paramref name="offset"/> + <paramref name="count"/> (at most
-    /// <see cref="CheckpointChunk.MaxBytes"/>) of the completed experiment's stored checkpoint archive, from the
-    /// archive of <paramref name="version"/> (null: the stored one; another one stored since is an error); null when
-    /// its cluster stores none. An experiment that has not completed is refused: its checkpoint may still change.
+    /// <see cref="CheckpointChunk.MaxBytes"/>) of the stopped (completed, failed or cancelled) experiment's stored
+    /// checkpoint archive, from the archive of <paramref name="version"/> (null: the stored one; another one stored
+    /// since is an error); null when none is stored. A running experiment is refused: its checkpoint still changes.
     /// </summary>
     [Alias("ReadCheckpoint"), AlwaysInterleave]
     Task<CheckpointChunk?> ReadCheckpointAsync(long offset, int count, string? version);

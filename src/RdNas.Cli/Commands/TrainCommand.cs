@@ -133,7 +133,7 @@ internal sealed class TrainCommand : CliCommand
 
     private static readonly Option<string> s_out = new("--out")
     {
-        Description = "Output folder for result.json and subnets.csv (embedded: also the checkpoint)",
+        Description = "Output folder for result.json, subnets.csv and the checkpoint (embedded: where the run trains)",
         Required = true,
     };
 
@@ -172,7 +172,8 @@ internal sealed class TrainCommand : CliCommand
         Options.Add(CommonOptions.Format);
     }
 
-    protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    /// <summary>The experiment spec the options of <paramref name="parseResult"/> describe.</summary>
+    internal static ExperimentSpec SpecFrom(ParseResult parseResult)
     {
         var space = parseResult.GetValue(CommonOptions.Space)!;
         CommonOptions.RequireNb201(space);
@@ -182,7 +183,7 @@ internal sealed class TrainCommand : CliCommand
             throw new ArgumentException($"{orphan.Name} applies to a search: add --search evolution or --search random");
         }
 
-        var spec = new ExperimentSpec(
+        return new ExperimentSpec(
             space, parseResult.GetValue(s_sampler)!, parseResult.GetValue(s_preset)!, parseResult.GetValue(s_seed), parseResult.GetValue(s_epochs),
             parseResult.GetValue(s_batchSize), parseResult.GetValue(s_trainImages), parseResult.GetValue(s_teacher)!, parseResult.GetValue(s_pairSampler)!,
             parseResult.GetValue(s_pairThreshold), parseResult.GetValue(s_margin), parseResult.GetValue(s_lambda)!,
@@ -195,6 +196,11 @@ internal sealed class TrainCommand : CliCommand
             BnStatistics: parseResult.GetValue(CommonOptions.BnStatistics),
             Subnets: parseResult.GetValue(CommonOptions.Subnets),
             SampleSeed: parseResult.GetValue(CommonOptions.SampleSeed));
+    }
+
+    protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var spec = SpecFrom(parseResult);
         var output = OutputLocation.Folder("--out", parseResult.GetValue(s_out)!);
         var cluster = parseResult.GetValue(CommonOptions.Cluster);
         var data = parseResult.GetValue(CommonOptions.Data);

@@ -2,7 +2,7 @@ using RdNas.Abstractions.Experiments;
 
 namespace RdNas.Grains.Experiments;
 
-/// <summary>The experiment's trained supernet, read back by clients that want the run folder of a finished run.</summary>
+/// <summary>The experiment's checkpoint, read back by clients that want its run folder: to score a finished run's supernet again, or to continue a stopped one.</summary>
 public sealed partial class ExperimentGrain
 {
     Task<CheckpointChunk?> IExperimentGrain.ReadCheckpointAsync(long offset, int count, string? version)
@@ -15,11 +15,11 @@ public sealed partial class ExperimentGrain
             throw new InvalidOperationException($"no experiment '{Id}' on this cluster");
         }
 
-        // Only a completed run's checkpoint is final: a running worker replaces it every epoch, and a failed or
-        // cancelled run has no result to go with it.
-        if (_persisted.Phase != ExperimentPhase.Completed)
+        // Only a stopped run's checkpoint is final: a running worker replaces it every epoch. A failed or cancelled
+        // run's is served too, so that it can be continued elsewhere.
+        if (!ExperimentStatus.IsFinalPhase(_persisted.Phase))
         {
-            throw new InvalidOperationException($"experiment '{Id}' is {_persisted.Phase.ToString().ToLowerInvariant()}: its checkpoint can be read once it has completed");
+            throw new InvalidOperationException($"experiment '{Id}' is {_persisted.Phase.ToString().ToLowerInvariant()}: its checkpoint can be read once it has stopped (it changes every epoch until then)");
         }
 
         return checkpoints.ReadAsync(Id, offset, count, version, CancellationToken.None);

@@ -8,8 +8,9 @@ using RdNas.Nas.Runs;
 namespace RdNas.Cli.Commands.Experiments;
 
 /// <summary>
-/// <c>rdnas experiments fetch ID --out DIR</c>: a completed experiment's run folder on this machine (results,
-/// checkpoint and journals), for <c>rdnas evaluate</c>, <c>rdnas search --run</c> and <c>rdnas compare</c>.
+/// <c>rdnas experiments fetch ID --out DIR</c>: a stopped experiment's run folder on this machine. A completed one's
+/// (results, checkpoint and journals) is for <c>rdnas evaluate</c>, <c>rdnas search --run</c> and
+/// <c>rdnas compare</c>; a failed or cancelled one's checkpoint is continued with the <c>rdnas train</c> line it prints.
 /// </summary>
 internal sealed class ExperimentsFetchCommand : CliCommand
 {
@@ -22,7 +23,7 @@ internal sealed class ExperimentsFetchCommand : CliCommand
     };
 
     public ExperimentsFetchCommand(CliConsole console)
-        : base("fetch", "Copy a completed experiment's run folder, its trained supernet included, to this machine", console)
+        : base("fetch", "Copy a stopped experiment's run folder (its results and checkpoint) to this machine, to score it again or to continue it", console)
     {
         Arguments.Add(s_id);
         Options.Add(s_out);
@@ -42,12 +43,20 @@ internal sealed class ExperimentsFetchCommand : CliCommand
         }
 
         var status = await client.GetStatusAsync(id).ConfigureAwait(false);
-        if (status.Phase != ExperimentPhase.Completed || await client.GetResultAsync(id).ConfigureAwait(false) is not { } result)
+        if (!status.IsFinal)
         {
-            Console.Error($"experiment '{id}' is {status.Phase.ToString().ToLowerInvariant()} ({status.Message}): only a completed experiment has a run folder to fetch");
+            Console.Error($"experiment '{id}' is {status.Phase.ToString().ToLowerInvariant()} ({status.Message}): its run folder can be fetched once it has stopped");
             return ExitCodes.Failure;
         }
 
+        var json = parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json;
+        return await client.GetResultAsync(id).ConfigureAwait(false) is { } result
+            ? await FetchFinishedAsync(client, id, result, output, json, cancellationToken).ConfigureAwait(false)
+            : await FetchStoppedAsync(client, id, (await client.GetSpecAsync(id).ConfigureAwait(false))!, status, output, json, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> FetchFinishedAsync(RdNasClient client, string id, ExperimentResult result, string output, bool json, CancellationToken cancellationToken)
+    {
         RequireFolderFor(output, result);
         var archiveBytes = await ExperimentRunFolder.WriteCheckpointAsync(client, id, output, cancellationToken).ConfigureAwait(false);
         ExperimentRunFolder.WriteResult(result, output);
@@ -56,7 +65,7 @@ internal sealed class ExperimentsFetchCommand : CliCommand
             Console.Warning($"the cluster stores no checkpoint of '{id}': {output} holds its results only, which rdnas evaluate and rdnas search --run cannot score with");
         }
 
-        if (parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json)
+        if (json)
         {
             Console.Line(result.ResultJson);
             return ExitCodes.Success;
@@ -68,6 +77,36 @@ internal sealed class ExperimentsFetchCommand : CliCommand
             Console.Line(string.Create(CultureInfo.InvariantCulture, $"checkpoint and journals ({bytes / 1048576.0:F1} MB) in {output}"));
         }
 
+        return ExitCodes.Success;
+    }
+
+    // A failed or cancelled run: its checkpoint, and the rdnas train command line that continues it here.
+    private async Task<int> FetchStoppedAsync(RdNasClient client, string id, ExperimentSpec spec, ExperimentStatus status, string output, bool json, CancellationToken cancellationToken)
+    {
+        if (File.Exists(Path.Combine(output, TrainingRunWriter.ResultFile)) || Directory.Exists(Path.Combine(output, TrainingRunSpec.CheckpointFolder)))
+        {
+            throw new ArgumentException($"--out: {output} holds a run already; choose another folder");
+        }
+
+        var phase = status.Phase.ToString().ToLowerInvariant();
+        if (await ExperimentRunFolder.WriteCheckpointAsync(client, id, output, cancellationToken).ConfigureAwait(false) is null)
+        {
+            Console.Error($"experiment '{id}' {phase} ({status.Message}) before it stored a checkpoint: there is nothing to fetch");
+            return ExitCodes.Failure;
+        }
+
+        var run = UnfinishedRun.Find(output)!;
+        var resume = TrainArguments.For(spec, output);
+        if (json)
+        {
+            Console.Json(new { Experiment = id, Phase = phase, status.Message, run.CompletedEpochs, run.Epochs, Folder = output, ResumeArguments = resume is null ? null : (IReadOnlyList<string>)["train", .. resume] });
+            return ExitCodes.Success;
+        }
+
+        Console.Line($"experiment {id} {phase} after epoch {run.CompletedEpochs} of {run.Epochs} ({status.Message}); its checkpoint is in {output}");
+        Console.Line(resume is null
+            ? "its spec sets a split seed, which rdnas train has no option for: continue it with the SDK"
+            : $"continue it on this machine with: rdnas train {TrainArguments.ShellLine(resume)}");
         return ExitCodes.Success;
     }
 
