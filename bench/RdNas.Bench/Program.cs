@@ -68,8 +68,10 @@ switch (command)
         break;
     case "arch-queries":
         return await ArchitectureQueryBenchmark.RunAsync(args[1], Arg(2, 10_000), Arg(3, 5));
+    case "checkpoint-fetch":
+        return await CheckpointFetchBenchmark.RunAsync(args[1], args[2], Arg(3, 5));
     default:
-        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, recal-noise, proxy-memory, agreement, op-bias, pair-mix, student-teacher, trajectories, teacher-mix, search-columns, standalone, standalone-compare, few-shot, edge-groups, arch-queries)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (expected step, matmul, sweep, rescore, recal-noise, proxy-memory, agreement, op-bias, pair-mix, student-teacher, trajectories, teacher-mix, search-columns, standalone, standalone-compare, few-shot, edge-groups, arch-queries, checkpoint-fetch)");
         return 2;
 }
 

@@ -88,6 +88,18 @@ public sealed class ExperimentSpecTests(SingleSiloCluster fixture)
     }
 
     [Fact]
+    public async Task Experiment_WithItsOwnSubnetCount_ReportsProgressOutOfThatCount()
+    {
+        var submitted = await Client.SubmitAsync(new ExperimentSpec(Preset: "smoke", Epochs: 1, TrainImages: 128, Subnets: 4), "own-subnet-count");
+
+        var final = await PlacementTests.FinalAsync(Client, "own-subnet-count");
+
+        Assert.Equal(4, submitted.Subnets);
+        Assert.Equal(ExperimentPhase.Completed, final.Phase);
+        Assert.Equal((4, 4), (final.EvaluatedSubnets, final.Subnets));
+    }
+
+    [Fact]
     public async Task Experiment_RunThatFails_EndsFailedWithTheReason()
     {
         await Client.SubmitAsync(new ExperimentSpec(Preset: "smoke", GroundTruth: "cifar10_vaild"), "fails-at-start");

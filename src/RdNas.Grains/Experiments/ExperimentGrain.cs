@@ -71,7 +71,7 @@ public sealed partial class ExperimentGrain(
         S.Phase = ExperimentPhase.Queued;
         S.Message = "queued";
         S.Epochs = spec.Epochs ?? preset.Training.Epochs;
-        S.Subnets = preset.Evaluation.Subnets;
+        S.Subnets = spec.Subnets ?? preset.Evaluation.Subnets;
         try
         {
             await PersistAsync();
