@@ -118,8 +118,11 @@ public sealed class SupernetTrainer : IDisposable
         var state = TrainingCheckpoint.Load(directory, _model, _optimizer, _average);
         if (state.Supernet != Supernet || state.Options != Options || state.Sampler != _method.Description)
         {
+            var differences = SettingDifferences.Of(state.Supernet, Supernet).Concat(SettingDifferences.Of(state.Options, Options))
+                .Prepend(state.Sampler == _method.Description ? null : $"method {state.Sampler} there, {_method.Description} here")
+                .OfType<string>();
             throw new InvalidOperationException(
-                $"checkpoint {directory} was written by a different run ({state.Sampler}, {state.Supernet}, {state.Options}); this run is ({_method.Description}, {Supernet}, {Options})");
+                $"checkpoint {directory} was written by a different run: {string.Join("; ", differences)} (resume it with the settings it was started with, or train in another folder)");
         }
 
         CompletedEpochs = state.CompletedEpochs;
