@@ -77,6 +77,19 @@ public sealed class TrainCommandTests
     }
 
     [Fact]
+    public async Task Train_OnAClusterIntoAnUnfinishedLocalRun_RefusedBeforeSubmitting()
+    {
+        var run = Directory.CreateTempSubdirectory("rdnas-unfinished-local").FullName;
+        Directory.CreateDirectory(Path.Combine(run, "checkpoint"));
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("train", "--preset", "smoke", "--cluster", "localhost:1", "--out", run);
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains($"--out: {run} holds the checkpoint of an unfinished run (rdnas train without --cluster resumes it there); choose another folder", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Train_SmokePresetOnRealData_WritesResultAndSubnetsThenResumes()
     {
         var data = CliRunner.RealDataFolder();

@@ -13,6 +13,18 @@ namespace RdNas.Cli.Commands;
 /// </summary>
 internal static class ExperimentRunFolder
 {
+    /// <summary>
+    /// Refuses a folder that holds an unfinished run's checkpoint (given with <paramref name="option"/>): a cluster's
+    /// checkpoint written there would replace it.
+    /// </summary>
+    public static void RequireNoUnfinishedRun(string option, string folder)
+    {
+        if (!File.Exists(Path.Combine(folder, TrainingRunWriter.ResultFile)) && Directory.Exists(Path.Combine(folder, TrainingRunSpec.CheckpointFolder)))
+        {
+            throw new ArgumentException($"{option}: {folder} holds the checkpoint of an unfinished run (rdnas train without --cluster resumes it there); choose another folder");
+        }
+    }
+
     /// <summary>Writes <paramref name="result"/>'s files into <paramref name="folder"/>.</summary>
     public static void WriteResult(ExperimentResult result, string folder)
     {

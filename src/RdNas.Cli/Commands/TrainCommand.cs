@@ -221,6 +221,11 @@ internal sealed class TrainCommand : CliCommand
             }
         }
 
+        if (!string.IsNullOrWhiteSpace(cluster))
+        {
+            ExperimentRunFolder.RequireNoUnfinishedRun("--out", output);
+        }
+
         var json = parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json;
         await using var session = await PlatformSession.OpenAsync(cluster, output, data, parseResult.GetValue(CommonOptions.TeacherCache), device, null, cancellationToken).ConfigureAwait(false);
         var id = parseResult.GetValue(s_id) ?? RdNasClient.NewExperimentId();

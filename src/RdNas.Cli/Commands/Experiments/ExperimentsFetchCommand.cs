@@ -119,9 +119,6 @@ internal sealed class ExperimentsFetchCommand : CliCommand
             throw new ArgumentException($"--out: {output} holds another run (its {TrainingRunWriter.ResultFile} is not this experiment's); choose another folder");
         }
 
-        if (!File.Exists(resultFile) && Directory.Exists(Path.Combine(output, TrainingRunSpec.CheckpointFolder)))
-        {
-            throw new ArgumentException($"--out: {output} holds the checkpoint of an unfinished run; choose another folder");
-        }
+        ExperimentRunFolder.RequireNoUnfinishedRun("--out", output);
     }
 }
