@@ -28,11 +28,12 @@ public static class RdNasCommandLine
             new ProxiesScoreCommand(console),
             new ProxiesRankCommand(console),
         };
-        var experiments = new Command("experiments", "List, inspect, cancel and fetch the experiments of a cluster")
+        var experiments = new Command("experiments", "List, inspect, cancel, resume and fetch the experiments of a cluster")
         {
             new ExperimentsListCommand(console),
             new ExperimentsShowCommand(console),
             new ExperimentsCancelCommand(console),
+            new ExperimentsResumeCommand(console),
             new ExperimentsFetchCommand(console),
         };
         var arch = new Command("arch", "Query architecture grains: benchmark accuracy, proxy scores, supernet scores")

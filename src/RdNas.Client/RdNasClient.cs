@@ -101,6 +101,9 @@ public sealed class RdNasClient : IAsyncDisposable
     /// <summary>Cancels experiment <paramref name="id"/>.</summary>
     public Task<ExperimentStatus> CancelAsync(string id) => Call(Experiment(id), g => g.CancelAsync());
 
+    /// <summary>Starts failed or cancelled experiment <paramref name="id"/> again from its stored checkpoint.</summary>
+    public Task<ExperimentStatus> ResumeAsync(string id) => Call(Experiment(id), g => g.ResumeAsync());
+
     /// <summary>
     /// Copies the stored checkpoint archive of stopped experiment <paramref name="id"/> (a zip of its run folder's
     /// <c>checkpoint/</c> and journals, as <c>RunFolderArchive</c> packs it) to <paramref name="destination"/> in

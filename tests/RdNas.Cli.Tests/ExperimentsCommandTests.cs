@@ -27,8 +27,13 @@ public sealed class ExperimentsCommandTests
         Assert.Equal(ExitCodes.Success, await show.RunAsync("experiments", "show", "cli-listed", "--cluster", at));
         using var cancel = new CliRunner();
         Assert.Equal(ExitCodes.Success, await cancel.RunAsync("experiments", "cancel", "cli-listed", "--cluster", at));
+        using var resume = new CliRunner();
+        Assert.Equal(ExitCodes.Success, await resume.RunAsync("experiments", "resume", "cli-listed", "--cluster", at));
+        await client.CancelAsync("cli-listed");
         using var unknown = new CliRunner();
         Assert.Equal(ExitCodes.InvalidInput, await unknown.RunAsync("experiments", "show", "no-such-run", "--cluster", at));
+        using var resumeUnknown = new CliRunner();
+        Assert.Equal(ExitCodes.InvalidInput, await resumeUnknown.RunAsync("experiments", "resume", "no-such-run", "--cluster", at));
         using var arch = new CliRunner();
         Assert.Equal(ExitCodes.Success, await arch.RunAsync("arch", "show", Arch, "--proxy", "flops", "--cluster", at));
         using var resnet = new CliRunner();
@@ -41,7 +46,9 @@ public sealed class ExperimentsCommandTests
         Assert.Contains("mean of the epochs after 40", show.Output, StringComparison.Ordinal);
         Assert.Contains("cli-listed: cancelled", cancel.Output, StringComparison.Ordinal);
         Assert.Equal(ExperimentPhase.Cancelled, (await client.GetStatusAsync("cli-listed")).Phase);
+        Assert.Matches("^cli-listed: (training|queued) .*; rdnas experiments show cli-listed follows it", resume.Output);
         Assert.Contains("no experiment 'no-such-run'", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("no experiment 'no-such-run'", resumeUnknown.Error, StringComparison.Ordinal);
         Assert.Contains("ground truth cifar10_valid", arch.Output, StringComparison.Ordinal);
         Assert.Contains("proxy flops", arch.Output, StringComparison.Ordinal);
         Assert.Contains("ground truth imagenet_standalone", resnet.Output, StringComparison.Ordinal);
@@ -70,6 +77,8 @@ public sealed class ExperimentsCommandTests
         Assert.True(await fetch.RunAsync("experiments", "fetch", "cli-fetched", "--cluster", at, "--out", fetched) == ExitCodes.Success, fetch.Error);
         using var again = new CliRunner();
         Assert.True(await again.RunAsync("experiments", "fetch", "cli-fetched", "--cluster", at, "--out", fetched, "--format", "json") == ExitCodes.Success, again.Error);
+        using var resumeCompleted = new CliRunner();
+        Assert.Equal(ExitCodes.Failure, await resumeCompleted.RunAsync("experiments", "resume", "cli-fetched", "--cluster", at));
         using var evaluate = new CliRunner();
         var rescored = Path.Combine(scratch, "rescored");
         Assert.True(await evaluate.RunAsync("evaluate", "--run", fetched, "--out", rescored, "--data", data) == ExitCodes.Success, evaluate.Error);
@@ -88,6 +97,7 @@ public sealed class ExperimentsCommandTests
         Assert.Contains("experiment", fetch.Output, StringComparison.Ordinal);
         Assert.Contains($"checkpoint and journals (", fetch.Output, StringComparison.Ordinal);
         Assert.Equal(File.ReadAllText(Path.Combine(run, "result.json")).Trim(), again.Output.Trim());
+        Assert.Contains("experiment 'cli-fetched' has completed: there is nothing to resume (rdnas experiments fetch cli-fetched --out DIR, then rdnas evaluate --run DIR, scores its supernet again)", resumeCompleted.Error, StringComparison.Ordinal);
         Assert.Equal(File.ReadAllText(Path.Combine(run, "subnets.csv")), File.ReadAllText(Path.Combine(rescored, "subnets.csv")));
         Assert.Equal(ExitCodes.InvalidInput, refusedCode);
         Assert.Contains($"--out: {other} holds another run (its result.json is not this experiment's); choose another folder", refused.Error, StringComparison.Ordinal);

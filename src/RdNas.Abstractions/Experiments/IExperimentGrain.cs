@@ -43,4 +43,11 @@ public interface IExperimentGrain : IGrainWithStringKey
     /// <summary>Stops the experiment; a finished one stays as it is.</summary>
     [Alias("Cancel")]
     Task<ExperimentStatus> CancelAsync();
+
+    /// <summary>
+    /// Starts a failed or cancelled experiment again from its stored checkpoint (a running one is left as it is); a
+    /// completed one, or none, is an <see cref="InvalidOperationException"/>.
+    /// </summary>
+    [Alias("Resume")]
+    Task<ExperimentStatus> ResumeAsync();
 }

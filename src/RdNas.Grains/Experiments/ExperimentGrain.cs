@@ -114,6 +114,34 @@ public sealed partial class ExperimentGrain(
         return Status();
     }
 
+    async Task<ExperimentStatus> IExperimentGrain.ResumeAsync()
+    {
+        if (S.Spec is null)
+        {
+            throw new InvalidOperationException($"no experiment '{Id}' on this cluster");
+        }
+
+        if (S.Phase == ExperimentPhase.Completed)
+        {
+            throw new InvalidOperationException($"experiment '{Id}' has completed: there is nothing to resume");
+        }
+
+        if (!IsFinal)
+        {
+            return Status();
+        }
+
+        // The worker restores the stored checkpoint when it starts, as after a lost silo; a worker of the stopped run
+        // still winding down keeps the new one from starting until the watchdog's next tick.
+        S.Phase = ExperimentPhase.Queued;
+        S.Message = "resumed on request";
+        S.StartFailures = 0;
+        await PersistAsync();
+        await ScheduleAsync();
+        await StartWorkerAsync();
+        return Status();
+    }
+
     Task IExperimentRunReports.ReportProgressAsync(WorkerReport report)
     {
         if (report.Attempt == S.Attempts && !IsFinal)
