@@ -58,7 +58,7 @@ public sealed class ExperimentCheckpointTests(SingleSiloCluster fixture)
     {
         const string id = "checkpoint-cancelled";
         await Client.SubmitAsync(new ExperimentSpec(Preset: "smoke", Epochs: 60, TrainImages: 256, Seed: 4), id);
-        await WaitForAsync(id, s => s.CompletedEpochs >= 1);
+        await PlacementTests.WaitForAsync(Client, id, s => s.CompletedEpochs >= 1);
         using var whileRunning = new MemoryStream();
 
         var running = await Assert.ThrowsAsync<InvalidOperationException>(() => Client.DownloadCheckpointAsync(id, whileRunning, TestContext.Current.CancellationToken));
@@ -96,19 +96,6 @@ public sealed class ExperimentCheckpointTests(SingleSiloCluster fixture)
         var store = new LocalCheckpointStore(new FixedRunDirectory(Directory.CreateTempSubdirectory("rdnas-no-checkpoint").FullName));
 
         Assert.Null(await store.ReadAsync("any", 0, 4096, null, TestContext.Current.CancellationToken));
-    }
-
-    private async Task WaitForAsync(string id, Func<ExperimentStatus, bool> reached)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(3));
-        await foreach (var status in Client.WatchAsync(id, TimeSpan.FromMilliseconds(100), timeout.Token))
-        {
-            if (reached(status))
-            {
-                return;
-            }
-        }
     }
 
     private async Task<string> CompletedAsync(string id)

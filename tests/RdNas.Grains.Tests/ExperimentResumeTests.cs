@@ -14,7 +14,7 @@ public sealed class ExperimentResumeTests(SingleSiloCluster fixture)
     public async Task Resume_CancelledMidRun_FinishesFromItsCheckpointAsAnUninterruptedRunDoes()
     {
         await Client.SubmitAsync(s_spec, "resume-cancelled");
-        await WaitForAsync("resume-cancelled", s => s.CompletedEpochs >= 2);
+        await PlacementTests.WaitForAsync(Client, "resume-cancelled", s => s.CompletedEpochs >= 2);
         var cancelled = await Client.CancelAsync("resume-cancelled");
 
         var resumed = await Client.ResumeAsync("resume-cancelled");
@@ -38,7 +38,7 @@ public sealed class ExperimentResumeTests(SingleSiloCluster fixture)
         await Client.SubmitAsync(new ExperimentSpec(Preset: "smoke", Epochs: 1, TrainImages: 128), "resume-completed");
         Assert.Equal(ExperimentPhase.Completed, (await PlacementTests.FinalAsync(Client, "resume-completed")).Phase);
         await Client.SubmitAsync(s_spec with { Seed = 7 }, "resume-running");
-        await WaitForAsync("resume-running", s => s.CompletedEpochs >= 1);
+        await PlacementTests.WaitForAsync(Client, "resume-running", s => s.CompletedEpochs >= 1);
 
         var completed = await Assert.ThrowsAsync<InvalidOperationException>(() => Client.ResumeAsync("resume-completed"));
         var unknown = await Assert.ThrowsAsync<InvalidOperationException>(() => Client.ResumeAsync("resume-nobody"));
@@ -48,18 +48,5 @@ public sealed class ExperimentResumeTests(SingleSiloCluster fixture)
         Assert.Contains("no experiment 'resume-nobody' on this cluster", unknown.Message, StringComparison.Ordinal);
         Assert.Equal((ExperimentPhase.Training, 1), (running.Phase, running.Attempts));
         Assert.Equal(ExperimentPhase.Cancelled, (await Client.CancelAsync("resume-running")).Phase);
-    }
-
-    private async Task WaitForAsync(string id, Func<ExperimentStatus, bool> reached)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(3));
-        await foreach (var status in Client.WatchAsync(id, TimeSpan.FromMilliseconds(100), timeout.Token))
-        {
-            if (reached(status))
-            {
-                return;
-            }
-        }
     }
 }

@@ -141,6 +141,20 @@ public sealed class PlacementTests
         return data!;
     }
 
+    /// <summary>Follows experiment <paramref name="id"/> until <paramref name="reached"/> holds (or it stops).</summary>
+    internal static async Task WaitForAsync(RdNasClient client, string id, Func<ExperimentStatus, bool> reached)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(3));
+        await foreach (var status in client.WatchAsync(id, TimeSpan.FromMilliseconds(100), timeout.Token))
+        {
+            if (reached(status))
+            {
+                return;
+            }
+        }
+    }
+
     internal static async Task<ExperimentStatus> FinalAsync(RdNasClient client, string id)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);

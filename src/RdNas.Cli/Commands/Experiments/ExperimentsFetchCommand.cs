@@ -12,10 +12,8 @@ namespace RdNas.Cli.Commands.Experiments;
 /// (results, checkpoint and journals) is for <c>rdnas evaluate</c>, <c>rdnas search --run</c> and
 /// <c>rdnas compare</c>; a failed or cancelled one's checkpoint is continued with the <c>rdnas train</c> line it prints.
 /// </summary>
-internal sealed class ExperimentsFetchCommand : CliCommand
+internal sealed class ExperimentsFetchCommand : ExperimentCommand
 {
-    private static readonly Argument<string> s_id = new("id") { Description = "The experiment id" };
-
     private static readonly Option<string> s_out = new("--out")
     {
         Description = "Folder to write the run folder into (result.json, subnets.csv, checkpoint/ and the journals)",
@@ -25,23 +23,13 @@ internal sealed class ExperimentsFetchCommand : CliCommand
     public ExperimentsFetchCommand(CliConsole console)
         : base("fetch", "Copy a stopped experiment's run folder (its results and checkpoint) to this machine, to score it again or to continue it", console)
     {
-        Arguments.Add(s_id);
         Options.Add(s_out);
-        Options.Add(CommonOptions.RunningCluster);
         Options.Add(CommonOptions.Format);
     }
 
-    protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    protected override async Task<int> ExecuteAsync(ParseResult parseResult, RdNasClient client, string id, ExperimentSpec spec, CancellationToken cancellationToken)
     {
-        var id = parseResult.GetValue(s_id)!;
         var output = OutputLocation.Folder("--out", parseResult.GetValue(s_out)!);
-        await using var client = await RdNasClient.ConnectAsync(ClusterConnection.Parse(parseResult.GetValue(CommonOptions.RunningCluster)!), CommonOptions.QueryConnectTimeout, cancellationToken).ConfigureAwait(false);
-        if (await client.GetSpecAsync(id).ConfigureAwait(false) is null)
-        {
-            Console.Error($"no experiment '{id}' on this cluster (rdnas experiments list shows them)");
-            return ExitCodes.InvalidInput;
-        }
-
         var status = await client.GetStatusAsync(id).ConfigureAwait(false);
         if (!status.IsFinal)
         {
@@ -52,7 +40,7 @@ internal sealed class ExperimentsFetchCommand : CliCommand
         var json = parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json;
         return await client.GetResultAsync(id).ConfigureAwait(false) is { } result
             ? await FetchFinishedAsync(client, id, result, output, json, cancellationToken).ConfigureAwait(false)
-            : await FetchStoppedAsync(client, id, (await client.GetSpecAsync(id).ConfigureAwait(false))!, status, output, json, cancellationToken).ConfigureAwait(false);
+            : await FetchStoppedAsync(client, id, spec, status, output, json, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<int> FetchFinishedAsync(RdNasClient client, string id, ExperimentResult result, string output, bool json, CancellationToken cancellationToken)
