@@ -48,6 +48,24 @@ public sealed class EvaluateCommandTests
         Assert.Contains(message, cli.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new string[0], "name what to score: --run DIR (a run folder here) or --experiment ID (a completed experiment of --cluster)")]
+    [InlineData(new[] { "--run", "r", "--experiment", "e" }, "name what to score: --run DIR")]
+    [InlineData(new[] { "--run", "r", "--cluster", "localhost" }, "--cluster applies to --experiment; --run scores here")]
+    [InlineData(new[] { "--run", "r", "--id", "x" }, "--id applies to --experiment; --run scores here")]
+    [InlineData(new[] { "--experiment", "e", "--device", "cpu", "--cluster", "localhost" }, "--device applies to --run; a cluster's silos score with their own")]
+    [InlineData(new[] { "--experiment", "e" }, "--experiment needs --cluster: the cluster that ran it")]
+    public async Task Evaluate_RunAndExperimentOptionsMixed_RefusedSayingWhich(string[] options, string message)
+    {
+        var scratch = Directory.CreateTempSubdirectory("rdnas-evaluate-mixed").FullName;
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync(["evaluate", .. options, "--out", Path.Combine(scratch, "out")]);
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains(message, cli.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Evaluate_FolderThatIsNoFinishedRun_SaysWhatIsMissing()
     {

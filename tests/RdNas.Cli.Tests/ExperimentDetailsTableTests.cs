@@ -50,10 +50,22 @@ public sealed class ExperimentDetailsTableTests
         Assert.Contains("step 17/157, loss 1.5000, train accuracy 42.0", text, StringComparison.Ordinal);
         Assert.Contains("4/30", text, StringComparison.Ordinal);
         Assert.Contains("last", text, StringComparison.Ordinal);
-        foreach (var absent in new[] { "teacher", "pair sampler", "λ schedule", "Kendall", "subnets evaluated", "search" })
+        foreach (var absent in new[] { "teacher", "pair sampler", "λ schedule", "Kendall", "subnets evaluated", "search", "scores the supernet of" })
         {
             Assert.DoesNotContain(absent, text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Create_RescoringExperiment_NamesTheExperimentWhoseSupernetItScores()
+    {
+        var spec = new ExperimentSpec(Preset: "medium", Subnets: 100, SampleSeed: 1, RescoreOf: "exp-source");
+        var status = new ExperimentStatus("rescore-1", ExperimentPhase.Evaluating, "evaluating subnet 3/100", 75, 75, 0, 0, 0, 0, 2, 100, null, 1, 75, s_updated);
+
+        var text = Render(ExperimentDetailsTable.Create("rescore-1", spec, status, ranking: null));
+
+        Assert.Contains("scores the supernet of", text, StringComparison.Ordinal);
+        Assert.Contains("experiment exp-source (no training)", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -67,6 +67,16 @@ public sealed class ClusterFailoverTests
         var (evaluateCode, _, evaluateError) = await CliProcess.RunAsync(TimeSpan.FromMinutes(3), ["evaluate", "--run", output, "--out", rescored]);
         Assert.True(evaluateCode == 0, evaluateError);
         Assert.Equal(File.ReadAllText(Path.Combine(output, "subnets.csv")), File.ReadAllText(Path.Combine(rescored, "subnets.csv")));
+
+        // Scored again on the cluster, another sample: what the same rescoring gives here, from the checkpoint it fetched.
+        string[] sample = ["--subnets", "6", "--sample-seed", "1"];
+        var onCluster = Path.Combine(output, "sample1-cluster");
+        var (clusterCode, _, clusterError) = await CliProcess.RunAsync(TimeSpan.FromMinutes(3), ["evaluate", "--experiment", id, "--cluster", cluster, "--out", onCluster, .. sample]);
+        Assert.True(clusterCode == 0, $"{clusterError}\nsurvivor log:\n{survivor.Log}");
+        var (localCode, _, localError) = await CliProcess.RunAsync(TimeSpan.FromMinutes(3), ["evaluate", "--run", onCluster, "--out", Path.Combine(output, "sample1-here"), .. sample]);
+        Assert.True(localCode == 0, localError);
+        Assert.Equal(7, File.ReadAllLines(Path.Combine(onCluster, "subnets.csv")).Length);
+        Assert.Equal(File.ReadAllText(Path.Combine(onCluster, "subnets.csv")), File.ReadAllText(Path.Combine(output, "sample1-here", "subnets.csv")));
     }
 
     [Fact]

@@ -31,6 +31,10 @@ namespace RdNas.Abstractions.Experiments;
 /// Overrides the seed of the evaluation's subnet sample (the presets' 0, so every run scores the same cells; another
 /// seed draws a held-out sample).
 /// </param>
+/// <param name="RescoreOf">
+/// Trains nothing: scores the supernet of this completed experiment (whose training settings the spec must repeat)
+/// with this spec's evaluation settings, on the cluster's training silos (null: train).
+/// </param>
 [GenerateSerializer, Immutable, Alias("RdNas.ExperimentSpec")]
 public sealed record ExperimentSpec(
     [property: Id(0)] string Space = "nb201",
@@ -52,4 +56,13 @@ public sealed record ExperimentSpec(
     [property: Id(16)] double? HeadDropout = null,
     [property: Id(17)] string? BnStatistics = null,
     [property: Id(18)] int? Subnets = null,
-    [property: Id(19)] long? SampleSeed = null);
+    [property: Id(19)] long? SampleSeed = null,
+    [property: Id(20)] string? RescoreOf = null)
+{
+    /// <summary>
+    /// What of the spec decides the trained weights: everything but the evaluation's settings, the search after it and
+    /// <see cref="RescoreOf"/>, which are set to their defaults. Two specs with equal training settings train the same
+    /// supernet.
+    /// </summary>
+    public ExperimentSpec TrainingSettings() => this with { GroundTruth = new ExperimentSpec().GroundTruth, Search = null, BnStatistics = null, Subnets = null, SampleSeed = null, RescoreOf = null };
+}

@@ -19,7 +19,9 @@ internal static class ExperimentSubmission
         }
         catch (InvalidExperimentSpecException e) when (e.Field.Length > 0)
         {
-            throw new ArgumentException($"--{e.Field.Replace('_', '-')}{e.Message[e.Field.Length..]}", e);
+            // A rescoring experiment's source is what rdnas evaluate calls --experiment.
+            var option = e.Field == "rescore_of" ? "experiment" : e.Field.Replace('_', '-');
+            throw new ArgumentException($"--{option}{e.Message[e.Field.Length..]}", e);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using RdNas.Abstractions.Experiments;
 using RdNas.Cli.Output;
 using RdNas.Client;
@@ -7,7 +6,6 @@ using RdNas.Nas.Data;
 using RdNas.Nas.Devices;
 using RdNas.Nas.GroundTruth;
 using RdNas.Nas.Runs;
-using RdNas.Nas.Search;
 
 namespace RdNas.Cli.Commands;
 
@@ -230,63 +228,6 @@ internal sealed class TrainCommand : CliCommand
         await using var session = await PlatformSession.OpenAsync(cluster, output, data, parseResult.GetValue(CommonOptions.TeacherCache), device, null, cancellationToken).ConfigureAwait(false);
         var id = parseResult.GetValue(s_id) ?? RdNasClient.NewExperimentId();
         await ExperimentSubmission.SubmitAsync(session.Client, spec, id).ConfigureAwait(false);
-        ExperimentStatus final;
-        try
-        {
-            final = await ExperimentProgressView.FollowAsync(Console, session.Client.WatchAsync(id, TimeSpan.FromMilliseconds(250), cancellationToken), !json, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            if (session.IsEmbedded)
-            {
-                await session.Client.CancelAsync(id).ConfigureAwait(false);
-            }
-            else
-            {
-                Console.Error($"stopped watching; experiment {id} keeps running (rdnas experiments cancel {id} --cluster ... stops it)");
-            }
-
-            throw;
-        }
-
-        if (final.Phase != ExperimentPhase.Completed)
-        {
-            Console.Error($"experiment {id} {final.Phase.ToString().ToLowerInvariant()}: {final.Message}");
-            return ExitCodes.Failure;
-        }
-
-        var result = await session.Client.GetResultAsync(id).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"experiment {id} completed without a result");
-        ExperimentRunFolder.WriteResult(result, output);
-        if (!session.IsEmbedded)
-        {
-            // An embedded silo trained in this folder; a cluster's checkpoint is brought here, so the folder is a run
-            // folder like a local one. The run has succeeded either way: a copy that fails is said, and can be redone.
-            try
-            {
-                await ExperimentRunFolder.WriteCheckpointAsync(session.Client, id, output, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
-            {
-                Console.Warning($"the checkpoint of experiment {id} was not copied ({e.Message}); rdnas experiments fetch {id} --out {output} --cluster ... copies it");
-            }
-        }
-
-        var searchFolder = Path.Combine(output, TrainingRunSpec.SearchFolder);
-
-        if (json)
-        {
-            Console.Line(result.ResultJson);
-        }
-        else
-        {
-            Console.Ansi.Write(RunSummaryTable.Create(RunRecord.Read(output), ("experiment", id)));
-            if (result.SearchJson is not null)
-            {
-                SearchSummary.Print(Console, JsonSerializer.Deserialize<SearchResult>(result.SearchJson, TrainingRunWriter.JsonOptions)!, searchFolder);
-            }
-        }
-
-        return ExitCodes.Success;
+        return await ExperimentFollower.FollowAndWriteAsync(Console, session.Client, session.IsEmbedded, id, output, json, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -23,6 +23,11 @@ internal static class ExperimentDetailsTable
 
         Row("id", id);
         Row("configuration", ExperimentConfiguration.Label(spec));
+        if (spec.RescoreOf is { } source)
+        {
+            Row("scores the supernet of", $"experiment {source} (no training)");
+        }
+
         Row("space", spec.Space);
         Row("preset", spec.Preset);
         Row("seed / split seed", $"{I(spec.Seed)} / {I(spec.SplitSeed)}");

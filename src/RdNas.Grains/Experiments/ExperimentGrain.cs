@@ -66,6 +66,11 @@ public sealed partial class ExperimentGrain(
         }
 
         var preset = planner.Validate(spec);
+        if (spec.RescoreOf is { } source)
+        {
+            await RequireRescorableAsync(spec, source);
+        }
+
         S.Spec = spec;
         S.SubmittedUtc = DateTimeOffset.UtcNow;
         S.Phase = ExperimentPhase.Queued;

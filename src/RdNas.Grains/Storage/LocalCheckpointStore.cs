@@ -8,8 +8,8 @@ namespace RdNas.Grains.Storage;
 
 /// <summary>
 /// The checkpoint store of a single-process (embedded) silo, or of silos sharing one disk: the run folder on local
-/// disk is itself the durable copy, so saving adds nothing, restoring finds what the folder holds, and reading packs
-/// the folder as a blob store would have stored it.
+/// disk is itself the durable copy, so saving adds nothing, restoring finds what the folder holds (or copies another
+/// experiment's folder in), and reading packs the folder as a blob store would have stored it.
 /// </summary>
 public sealed class LocalCheckpointStore(IRunDirectories runDirectories) : ICheckpointStore
 {
@@ -17,8 +17,23 @@ public sealed class LocalCheckpointStore(IRunDirectories runDirectories) : IChec
     public Task SaveAsync(string experimentId, string runDirectory, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public Task<bool> RestoreAsync(string experimentId, string runDirectory, CancellationToken cancellationToken) =>
-        Task.FromResult(TrainingCheckpoint.Exists(Path.Combine(runDirectory, TrainingRunSpec.CheckpointFolder)));
+    public Task<bool> RestoreAsync(string experimentId, string runDirectory, CancellationToken cancellationToken)
+    {
+        var stored = runDirectories.RunDirectoryOf(experimentId);
+        if (!TrainingCheckpoint.Exists(Path.Combine(stored, TrainingRunSpec.CheckpointFolder)))
+        {
+            return Task.FromResult(false);
+        }
+
+        if (Path.GetFullPath(stored) != Path.GetFullPath(runDirectory))
+        {
+            // Another experiment's (a rescoring starts from its source's): copied as a blob store would restore it.
+            using var archive = new MemoryStream(RunFolderArchive.Pack(stored));
+            RunFolderArchive.Unpack(archive, runDirectory);
+        }
+
+        return Task.FromResult(true);
+    }
 
     /// <inheritdoc />
     public Task<CheckpointChunk?> ReadAsync(string experimentId, long offset, int count, string? version, CancellationToken cancellationToken)

@@ -41,7 +41,14 @@ public sealed partial class TrainingWorkerGrain(
 
         var runDirectory = runDirectories.RunDirectoryOf(Id);
         Directory.CreateDirectory(runDirectory);
+        // Its own stored checkpoint first (a worker taking over). A rescoring experiment starts from its source's, stored
+        // at once as its own: a worker taking over, and a client fetching its run folder, find it under its id.
         var restored = await checkpoints.RestoreAsync(Id, runDirectory, CancellationToken.None);
+        if (!restored && spec.RescoreOf is { } source && await checkpoints.RestoreAsync(source, runDirectory, CancellationToken.None))
+        {
+            await checkpoints.SaveAsync(Id, runDirectory, CancellationToken.None);
+            restored = true;
+        }
         LogStarting(logger, Id, attempt, runDirectory, restored);
 
         _cancellation = new CancellationTokenSource();
