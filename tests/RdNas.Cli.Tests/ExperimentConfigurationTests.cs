@@ -17,4 +17,12 @@ public sealed class ExperimentConfigurationTests
 
         Assert.Equal(expected, label);
     }
+
+    [Fact]
+    public void Label_RescoringExperiment_NamesItsSource()
+    {
+        var label = ExperimentConfiguration.Label(new ExperimentSpec(Sampler: "rdnas", Subnets: 50, RescoreOf: "exp-7"));
+
+        Assert.Equal("rdnas flops/margin/sine, rescoring exp-7", label);
+    }
 }

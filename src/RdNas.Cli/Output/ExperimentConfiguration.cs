@@ -12,9 +12,11 @@ internal static class ExperimentConfiguration
         new(spec.Sampler, spec.PairSampler, spec.PairThreshold, spec.Teacher, spec.Margin, spec.Lambda);
 
     /// <summary>
-    /// The configuration label (<c>spos +swa after 40</c>, <c>rdnas flops/margin/sine</c>); a head dropout the spec
-    /// leaves to its preset is the preset's (none for a preset this client does not know).
+    /// The configuration label (<c>spos +swa after 40</c>, <c>rdnas flops/margin/sine</c>, with <c>rescoring ID</c>
+    /// for an experiment that scores another's supernet); a head dropout the spec leaves to its preset is the preset's
+    /// (none for a preset this client does not know).
     /// </summary>
     public static string Label(ExperimentSpec spec) =>
-        Method(spec).ConfigurationLabel(spec.AverageWeightsAfter, spec.HeadDropout ?? TrainingPresets.Find(spec.Preset)?.Supernet.HeadDropout ?? 0);
+        Method(spec).ConfigurationLabel(spec.AverageWeightsAfter, spec.HeadDropout ?? TrainingPresets.Find(spec.Preset)?.Supernet.HeadDropout ?? 0)
+        + (spec.RescoreOf is { } source ? $", rescoring {source}" : "");
 }

@@ -1,5 +1,5 @@
-using Azure;
 using System.Globalization;
+using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using RdNas.Abstractions.Experiments;
