@@ -17,6 +17,8 @@ public sealed class ExperimentSpecTests(SingleSiloCluster fixture)
         { new ExperimentSpec(Epochs: -3), "epochs", "must be at least 1, got -3" },
         { new ExperimentSpec(BatchSize: 100_000), "batch_size", "outside what a silo holds (1 to 1024" },
         { new ExperimentSpec(TrainImages: 0), "train_images", "must be between 1 and 50000" },
+        { new ExperimentSpec(Preset: "smoke", TrainImages: 10), "train_images", "must be at least the batch size (64), got 10" },
+        { new ExperimentSpec(Preset: "smoke", BatchSize: 600), "train_images", "must be at least the batch size (600), got 512" },
         { new ExperimentSpec(Sampler: "rdnas", Teacher: "synflo"), "teacher", "unknown proxy 'synflo'" },
         { new ExperimentSpec(Sampler: "rdnas", PairSampler: "closest"), "pair_sampler", "unknown pair sampler 'closest'" },
         { new ExperimentSpec(Sampler: "rdnas", Lambda: "cosine"), "lambda", "expected sine, warmup or const:V" },
@@ -108,6 +110,7 @@ public sealed class ExperimentSpecTests(SingleSiloCluster fixture)
 
         Assert.Equal(ExperimentPhase.Failed, final.Phase);
         Assert.Contains("no ground-truth column 'cifar10_vaild'", final.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter '", final.Message, StringComparison.Ordinal); // no C# parameter name the user never saw
         Assert.Null(await Client.GetResultAsync("fails-at-start"));
     }
 }

@@ -51,6 +51,12 @@ public sealed class ExperimentPlanner(IOptions<RdNasPlatformOptions> options)
             throw new InvalidExperimentSpecException("train_images", $"must be between 1 and {MaxTrainImages}, got {images}");
         }
 
+        var batchSize = spec.BatchSize ?? preset.Training.BatchSize;
+        if ((spec.TrainImages ?? preset.Training.TrainImages) is { } trainImages && trainImages < batchSize)
+        {
+            throw new InvalidExperimentSpecException("train_images", $"must be at least the batch size ({batchSize}), got {trainImages}");
+        }
+
         var epochs = spec.Epochs ?? preset.Training.Epochs;
         if (spec.AverageWeightsAfter is { } after && (after < 0 || after >= epochs))
         {

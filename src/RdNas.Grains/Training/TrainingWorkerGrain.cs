@@ -136,7 +136,7 @@ public sealed partial class TrainingWorkerGrain(
         catch (Exception e)
         {
             LogFailed(logger, e, experimentId);
-            reports.ReportFailedAsync(attempt, e.Message).GetAwaiter().GetResult();
+            reports.ReportFailedAsync(attempt, UserMessage.Of(e)).GetAwaiter().GetResult();
         }
     }
 
