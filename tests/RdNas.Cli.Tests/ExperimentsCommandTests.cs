@@ -25,6 +25,10 @@ public sealed class ExperimentsCommandTests
         Assert.Equal(ExitCodes.Success, await table.RunAsync("experiments", "list", "--cluster", at));
         using var show = new CliRunner();
         Assert.Equal(ExitCodes.Success, await show.RunAsync("experiments", "show", "cli-listed", "--cluster", at));
+        using var rescoreRunning = new CliRunner();
+        Assert.Equal(ExitCodes.InvalidInput, await rescoreRunning.RunAsync("evaluate", "--experiment", "cli-listed", "--cluster", at, "--out", Path.Combine(scratch, "rescored")));
+        using var rescoreUnknown = new CliRunner();
+        Assert.Equal(ExitCodes.InvalidInput, await rescoreUnknown.RunAsync("evaluate", "--experiment", "no-such-run", "--cluster", at, "--out", Path.Combine(scratch, "rescored")));
         using var cancel = new CliRunner();
         Assert.Equal(ExitCodes.Success, await cancel.RunAsync("experiments", "cancel", "cli-listed", "--cluster", at));
         using var resume = new CliRunner();
@@ -44,6 +48,8 @@ public sealed class ExperimentsCommandTests
         Assert.Contains("spos +swa after 40", table.Output, StringComparison.Ordinal);
         Assert.Contains("smoke", show.Output, StringComparison.Ordinal);
         Assert.Contains("mean of the epochs after 40", show.Output, StringComparison.Ordinal);
+        Assert.Contains("--experiment: experiment 'cli-listed' is training: only a completed experiment's supernet is scored again", rescoreRunning.Error, StringComparison.Ordinal);
+        Assert.Contains("--experiment: no experiment 'no-such-run' on this cluster", rescoreUnknown.Error, StringComparison.Ordinal);
         Assert.Contains("cli-listed: cancelled", cancel.Output, StringComparison.Ordinal);
         Assert.Equal(ExperimentPhase.Cancelled, (await client.GetStatusAsync("cli-listed")).Phase);
         Assert.Matches("^cli-listed: (training|queued) .*; rdnas experiments show cli-listed follows it", resume.Output);
