@@ -93,7 +93,7 @@ internal sealed class ExperimentsFetchCommand : ExperimentCommand
 
         Console.Line($"experiment {id} {phase} after epoch {run.CompletedEpochs} of {run.Epochs} ({status.Message}); its checkpoint is in {output}");
         Console.Line(resume is null
-            ? "its spec sets a split seed, which rdnas train has no option for: continue it with the SDK"
+            ? $"its spec sets a split seed, which rdnas train has no option for: continue it on the cluster (rdnas experiments resume {id})"
             : $"continue it on this machine with: rdnas train {TrainArguments.ShellLine(resume)}");
         return ExitCodes.Success;
     }
