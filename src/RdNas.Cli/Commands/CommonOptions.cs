@@ -95,6 +95,10 @@ internal static class CommonOptions
         return space;
     }
 
+    /// <summary>The first of <paramref name="options"/> given on the command line (not left to its default); null when none is.</summary>
+    public static Option? FirstGiven(ParseResult parseResult, params Option[] options) =>
+        options.FirstOrDefault(o => parseResult.GetResult(o) is { Implicit: false });
+
     /// <summary>For commands that train or score NB201 cells: any other space is an error saying what it supports.</summary>
     public static void RequireNb201(string space)
     {

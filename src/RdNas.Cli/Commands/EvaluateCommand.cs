@@ -73,7 +73,7 @@ internal sealed class EvaluateCommand : CliCommand
             return await OnClusterAsync(parseResult, experiment!, output, json, cancellationToken).ConfigureAwait(false);
         }
 
-        if (new Option[] { CommonOptions.Cluster, s_id }.FirstOrDefault(o => parseResult.GetResult(o) is { Implicit: false }) is { } clusterOnly)
+        if (CommonOptions.FirstGiven(parseResult, CommonOptions.Cluster, s_id) is { } clusterOnly)
         {
             throw new ArgumentException($"{clusterOnly.Name} applies to --experiment; --run scores here");
         }
@@ -99,7 +99,7 @@ internal sealed class EvaluateCommand : CliCommand
     // training experiment; --out receives its run folder (the source's checkpoint included).
     private async Task<int> OnClusterAsync(ParseResult parseResult, string experiment, string output, bool json, CancellationToken cancellationToken)
     {
-        if (new Option[] { CommonOptions.Device, CommonOptions.Data }.FirstOrDefault(o => parseResult.GetResult(o) is { Implicit: false }) is { } localOnly)
+        if (CommonOptions.FirstGiven(parseResult, CommonOptions.Device, CommonOptions.Data) is { } localOnly)
         {
             throw new ArgumentException($"{localOnly.Name} applies to --run; a cluster's silos score with their own");
         }

@@ -31,7 +31,7 @@ internal static class TrainArguments
             if (!EqualityComparer<T>.Default.Equals(value, defaultValue))
             {
                 args.Add(option);
-                args.Add(Format(value));
+                args.Add(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty);
             }
         }
 
@@ -68,13 +68,6 @@ internal static class TrainArguments
 
     /// <summary>The arguments as one shell line, each quoted where a shell would split or expand it.</summary>
     public static string ShellLine(IEnumerable<string> args) => string.Join(' ', args.Select(Quote));
-
-    private static string Format<T>(T value) => value switch
-    {
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value?.ToString() ?? string.Empty,
-    };
 
     private static string Quote(string arg) =>
         arg.Length > 0 && arg.All(c => char.IsAsciiLetterOrDigit(c) || "-_./:+=,@".Contains(c)) ? arg : $"'{arg.Replace("'", "'\\''", StringComparison.Ordinal)}'";

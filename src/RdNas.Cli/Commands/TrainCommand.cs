@@ -176,7 +176,7 @@ internal sealed class TrainCommand : CliCommand
         var space = parseResult.GetValue(CommonOptions.Space)!;
         CommonOptions.RequireNb201(space);
         if (parseResult.GetValue(s_search) is null
-            && new Option[] { s_searchBudget, s_searchSeed, s_searchPopulation, s_searchTournament }.FirstOrDefault(o => parseResult.GetResult(o) is { Implicit: false }) is { } orphan)
+            && CommonOptions.FirstGiven(parseResult, s_searchBudget, s_searchSeed, s_searchPopulation, s_searchTournament) is { } orphan)
         {
             throw new ArgumentException($"{orphan.Name} applies to a search: add --search evolution or --search random");
         }

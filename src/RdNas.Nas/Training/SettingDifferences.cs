@@ -17,11 +17,6 @@ internal static class SettingDifferences
             .Where(v => !Equals(v.There, v.Here))
             .Select(v => $"{v.Name} {Format(v.There)} there, {Format(v.Here)} here");
 
-    private static string Format(object? value) => value switch
-    {
-        null => "none",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "none",
-    };
+    // Doubles come out shortest round-trip, as "R" would print them.
+    private static string Format(object? value) => value is null ? "none" : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "none";
 }
