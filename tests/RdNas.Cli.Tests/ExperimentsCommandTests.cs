@@ -118,6 +118,7 @@ public sealed class ExperimentsCommandTests
         var token = TestContext.Current.CancellationToken;
         var fetched = Path.Combine(scratch, "fetched");
         using var whileTraining = new CliRunner();
+        using var intoARun = new CliRunner();
         using var fetch = new CliRunner();
         await using (var cluster = await EmbeddedCluster.StartAsync(Path.Combine(scratch, "run"), data, Path.Combine(scratch, "teachers"), null, token))
         {
@@ -134,6 +135,10 @@ public sealed class ExperimentsCommandTests
 
             Assert.Equal(ExitCodes.Failure, await whileTraining.RunAsync("experiments", "fetch", "cli-stopped", "--cluster", at, "--out", fetched));
             await client.CancelAsync("cli-stopped");
+            var occupied = Directory.CreateTempSubdirectory("rdnas-cli-fetch-occupied").FullName;
+            File.WriteAllText(Path.Combine(occupied, "result.json"), "{}");
+            Assert.Equal(ExitCodes.InvalidInput, await intoARun.RunAsync("experiments", "fetch", "cli-stopped", "--cluster", at, "--out", occupied));
+            Assert.Contains($"--out: {occupied} holds a run already; choose another folder", intoARun.Error, StringComparison.Ordinal);
             Assert.True(await fetch.RunAsync("experiments", "fetch", "cli-stopped", "--cluster", at, "--out", fetched) == ExitCodes.Success, fetch.Error);
         }
 
@@ -149,6 +154,26 @@ public sealed class ExperimentsCommandTests
         Assert.True(code == ExitCodes.Success, resume.Error);
         using var result = System.Text.Json.JsonDocument.Parse(resume.Output);
         Assert.InRange(result.RootElement.GetProperty("resumed_from_epoch").GetInt32(), 2, 59);
+    }
+
+    [Fact]
+    public async Task ExperimentsFetch_ExperimentThatFailedBeforeItsFirstCheckpoint_SaysThereIsNothingToFetch()
+    {
+        var scratch = Directory.CreateTempSubdirectory("rdnas-cli-fetch-failed").FullName;
+        var token = TestContext.Current.CancellationToken;
+        await using var cluster = await EmbeddedCluster.StartAsync(Path.Combine(scratch, "run"), CliRunner.RealDataFolder(), Path.Combine(scratch, "teachers"), null, token);
+        var client = RdNasClient.Over(cluster.Client);
+        await client.SubmitAsync(new ExperimentSpec(Preset: "smoke", GroundTruth: "cifar10_vaild"), "cli-failed");
+        await foreach (var _ in client.WatchAsync("cli-failed", TimeSpan.FromMilliseconds(100), token))
+        {
+        }
+
+        using var fetch = new CliRunner();
+        var code = await fetch.RunAsync("experiments", "fetch", "cli-failed", "--cluster", $"localhost:{cluster.GatewayPort}", "--out", Path.Combine(scratch, "fetched"));
+
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains("experiment 'cli-failed' failed (no ground-truth column 'cifar10_vaild'", fetch.Error, StringComparison.Ordinal);
+        Assert.Contains("before it stored a checkpoint: there is nothing to fetch", fetch.Error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -32,6 +32,9 @@ public sealed class ExperimentRescoreTests(SingleSiloCluster fixture)
         Assert.NotEqual(source.SubnetsCsv, rescored.SubnetsCsv);
         using var checkpoint = new MemoryStream();
         Assert.True(await Client.DownloadCheckpointAsync("rescore-sample1", checkpoint, TestContext.Current.CancellationToken), "a rescoring experiment's run folder holds the supernet it scored");
+        var ofARescoring = await Assert.ThrowsAsync<InvalidExperimentSpecException>(() => Client.SubmitAsync(s_source with { RescoreOf = "rescore-sample1" }, "rescore-twice"));
+        Assert.Equal("rescore_of", ofARescoring.Field);
+        Assert.Contains("experiment 'rescore-sample1' scores experiment 'rescore-source''s supernet: score that one", ofARescoring.Message, StringComparison.Ordinal);
     }
 
     [Fact]
