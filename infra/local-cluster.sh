@@ -16,7 +16,8 @@
 #   RDNAS_METRICS_PORT_BASE  silo i serves Prometheus metrics at http://127.0.0.1:BASE+i/metrics (default 9464)
 #   PROMETHEUS_PORT      with --prometheus: Debian's Prometheus (apt-get install prometheus) scrapes every silo and
 #                        listens on 127.0.0.1:PROMETHEUS_PORT (default 9090); its config is STATE/prometheus.yml
-#   RdNas__...           any other silo setting (e.g. RdNas__WatchdogInterval=00:00:05) is passed through to every silo
+#   RdNas__...           any other silo setting (e.g. RdNas__WatchdogInterval=00:00:05, or RdNas__Silo__TrainingSlots=2
+#                        for two experiments at once on each silo that trains) is passed through to every silo
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -18,6 +18,13 @@ public sealed class RdNasSiloOptions
     /// <summary>What a gpu silo declares (<c>rdnas.accelerator</c>); <c>cuda</c> unless set.</summary>
     public string Accelerator { get; set; } = "cuda";
 
+    /// <summary>
+    /// How many experiments this silo trains at once when it may train (<c>rdnas.training-slots</c>): 1 unless set, so a
+    /// GPU is not shared; more where a GPU has room for several runs (a small supernet leaves most of an H200 idle).
+    /// Further experiments wait in the order they were submitted.
+    /// </summary>
+    public int TrainingSlots { get; set; } = 1;
+
     /// <summary><c>localhost</c> (one machine, the first silo is the primary) or <c>azure-table</c> (membership in Azure Table storage).</summary>
     public string Clustering { get; set; } = "localhost";
 
@@ -76,6 +83,11 @@ public sealed class RdNasSiloOptions
         if (Address is not null && !System.Net.IPAddress.TryParse(Address, out _))
         {
             throw new ArgumentException($"{Section}:{nameof(Address)}: '{Address}' is not an IP address");
+        }
+
+        if (TrainingSlots is < 1 or > Grains.Placement.TrainingSlotsMetadata.Max)
+        {
+            throw new ArgumentException($"{Section}:{nameof(TrainingSlots)}: {TrainingSlots} is not a slot count (1-{Grains.Placement.TrainingSlotsMetadata.Max})");
         }
 
         if (MetricsPort is < 1 or > 65535)

@@ -28,7 +28,9 @@ public static class SiloHostBuilder
             c.ServiceId = options.ServiceId;
         });
         silo.Configure<SiloOptions>(s => s.SiloName = options.Name);
-        silo.UseSiloMetadata(AcceleratorMetadata.For(options.IsGpu ? options.Accelerator : null));
+        var metadata = AcceleratorMetadata.For(options.IsGpu ? options.Accelerator : null);
+        metadata.Add(TrainingSlotsMetadata.Key, TrainingSlotsMetadata.Entry(options.TrainingSlots).Value);
+        silo.UseSiloMetadata(metadata);
 
         // A lost training silo should be declared dead in seconds, not the default minute: its experiment waits for it.
         silo.Configure<ClusterMembershipOptions>(m =>

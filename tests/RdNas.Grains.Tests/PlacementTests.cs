@@ -8,7 +8,7 @@ namespace RdNas.Grains.Tests;
 public sealed class PlacementTests
 {
     // A run of a few seconds: one epoch of 256 images, the smoke evaluation.
-    private static readonly ExperimentSpec s_tiny = new(Preset: "smoke", Epochs: 1, TrainImages: 256);
+    internal static readonly ExperimentSpec Tiny = new(Preset: "smoke", Epochs: 1, TrainImages: 256);
 
     [Fact]
     public async Task Placement_OneGpuSiloAmongThree_EveryWorkerLandsOnIt()
@@ -19,7 +19,7 @@ public sealed class PlacementTests
         var ids = new[] { "place-a", "place-b", "place-c" };
         foreach (var id in ids)
         {
-            await client.SubmitAsync(s_tiny with { Seed = ids.ToList().IndexOf(id) }, id);
+            await client.SubmitAsync(Tiny with { Seed = ids.ToList().IndexOf(id) }, id);
         }
 
         foreach (var id in ids)
@@ -36,7 +36,7 @@ public sealed class PlacementTests
         await using var cluster = await PlatformTestCluster.StartAsync(1, ["Silo_1"], allowCpuTraining: false, RealData());
         await using var client = RdNasClient.Over(cluster.Client);
 
-        var queued = await client.SubmitAsync(s_tiny, "wait-for-gpu");
+        var queued = await client.SubmitAsync(Tiny, "wait-for-gpu");
         Assert.Equal(ExperimentPhase.Queued, queued.Phase);
         Assert.Contains("rdnas.accelerator", queued.Message, StringComparison.Ordinal);
         Assert.Null(queued.Worker);
@@ -55,7 +55,7 @@ public sealed class PlacementTests
     {
         await using var cluster = await PlatformTestCluster.StartAsync(1, [], allowCpuTraining: false, RealData());
         await using var client = RdNasClient.Over(cluster.Client);
-        await client.SubmitAsync(s_tiny, "cancel-while-waiting");
+        await client.SubmitAsync(Tiny, "cancel-while-waiting");
 
         var cancelled = await client.CancelAsync("cancel-while-waiting");
 
@@ -69,7 +69,7 @@ public sealed class PlacementTests
         const string id = "gpu-silo-lost";
         await using var cluster = await PlatformTestCluster.StartAsync(1, ["Silo_1"], allowCpuTraining: false, RealData());
         await using var client = RdNasClient.Over(cluster.Client);
-        await client.SubmitAsync(s_tiny with { Epochs = 500 }, id); // queued on Silo_0, the only silo: its grain stays there
+        await client.SubmitAsync(Tiny with { Epochs = 500 }, id); // queued on Silo_0, the only silo: its grain stays there
         var gpu = await cluster.StartAdditionalSiloAsync(); // named Silo_1: declares the accelerator
         await WorkerStartTests.StatusAsync(client, id, s => s.Phase == ExperimentPhase.Training);
 
@@ -92,7 +92,7 @@ public sealed class PlacementTests
         // As an experiment whose grain and worker were both on a silo now gone: it reactivates believing it trains.
         var training = new ExperimentState
         {
-            Spec = s_tiny, Phase = ExperimentPhase.Training, Message = "training started", Epochs = 1, Attempts = 1, Worker = "Silo_9 (gone)",
+            Spec = Tiny, Phase = ExperimentPhase.Training, Message = "training started", Epochs = 1, Attempts = 1, Worker = "Silo_9 (gone)",
         };
         var grainId = cluster.Client.GetGrain<IExperimentGrain>(id).GetGrainId();
         await cluster.Storage().WriteStateAsync("experiment", grainId, new GrainState<ExperimentState>(training));
@@ -109,7 +109,7 @@ public sealed class PlacementTests
         await using var cluster = await PlatformTestCluster.StartAsync(1, [], allowCpuTraining: true, RealData());
         await using var client = RdNasClient.Over(cluster.Client);
 
-        await client.SubmitAsync(s_tiny, "cpu-allowed");
+        await client.SubmitAsync(Tiny, "cpu-allowed");
         var final = await FinalAsync(client, "cpu-allowed");
 
         Assert.Equal(ExperimentPhase.Completed, final.Phase);
@@ -127,7 +127,7 @@ public sealed class PlacementTests
         await using var cluster = await PlatformTestCluster.StartAsync(1, ["Silo_0"], allowCpuTraining: false, RealData(), trainingDevice: "cuda");
         await using var client = RdNasClient.Over(cluster.Client);
 
-        await client.SubmitAsync(s_tiny, "no-cuda");
+        await client.SubmitAsync(Tiny, "no-cuda");
         var final = await FinalAsync(client, "no-cuda");
 
         Assert.Equal(ExperimentPhase.Failed, final.Phase);

@@ -24,17 +24,20 @@ internal static class PlatformTestCluster
 
     /// <remarks>
     /// With <paramref name="teachersFromGrains"/>, workers gather teachers from architecture grains, as on a real
-    /// cluster; <paramref name="trainingDevice"/> is every silo's <c>RdNas:TrainingDevice</c> (null: the default).
+    /// cluster; <paramref name="trainingDevice"/> is every silo's <c>RdNas:TrainingDevice</c> (null: the default), and
+    /// <paramref name="trainingSlots"/> the experiments each silo trains at once.
     /// </remarks>
     public static async Task<InProcessTestCluster> StartAsync(
         short silos, IReadOnlyCollection<string> gpuSilos, bool allowCpuTraining, string? dataDirectory, bool teachersFromGrains = false, string? trainingDevice = null,
-        string? workDirectory = null)
+        string? workDirectory = null, int trainingSlots = 1)
     {
         var work = workDirectory ?? Directory.CreateTempSubdirectory("rdnas-cluster").FullName;
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((options, silo) =>
         {
-            silo.UseSiloMetadata(AcceleratorMetadata.For(gpuSilos.Contains(options.SiloName) ? "cuda" : null));
+            var metadata = AcceleratorMetadata.For(gpuSilos.Contains(options.SiloName) ? "cuda" : null);
+            metadata.Add(TrainingSlotsMetadata.Key, TrainingSlotsMetadata.Entry(trainingSlots).Value);
+            silo.UseSiloMetadata(metadata);
             silo.AddMemoryGrainStorage(InnerStorage);
             silo.Services.AddKeyedSingleton<IGrainStorage>(GrainStorage.Name, (services, _) => new FaultyGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(InnerStorage)));
             silo.UseInMemoryReminderService();

@@ -29,7 +29,7 @@ public sealed class RdNasMetricsTests : IDisposable
     [Fact]
     public void RunMetrics_CountersAndHistograms_CarryOnlyTheConfiguration()
     {
-        var metrics = new RdNasMetrics(_services.GetRequiredService<IMeterFactory>());
+        var metrics = NewMetrics();
         using var run = metrics.RunStarted("exp-1", new ExperimentSpec(Sampler: "rdnas", Preset: "small"));
         run.TrainsOn("cuda:0");
 
@@ -50,7 +50,7 @@ public sealed class RdNasMetricsTests : IDisposable
     [Fact]
     public void RunMeasurement_BeforeTheDeviceIsKnown_IsRefused()
     {
-        using var run = new RdNasMetrics(_services.GetRequiredService<IMeterFactory>()).RunStarted("exp-1", new ExperimentSpec());
+        using var run = NewMetrics().RunStarted("exp-1", new ExperimentSpec());
 
         var error = Assert.Throws<InvalidOperationException>(run.StepDone);
 
@@ -81,16 +81,42 @@ public sealed class RdNasMetricsTests : IDisposable
         Assert.Equal([("rdnas.training.epochs.completed", "exp-2", 30.0)], Observe());
     }
 
+    [Fact]
+    public void SchedulingMetrics_CountRunsOnThisSiloAndExperimentsWaitingForASlot()
+    {
+        var metrics = new RdNasMetrics(_services.GetRequiredService<IMeterFactory>());
+        using var run = metrics.RunStarted("exp-1", new ExperimentSpec(Preset: "smoke")); // counted before its device is known
+        using var other = metrics.RunStarted("exp-2", new ExperimentSpec(Preset: "smoke"));
+        other.Dispose();
+
+        metrics.WaitingForSlot(true);
+        metrics.WaitingForSlot(true);
+        metrics.WaitingForSlot(false);
+        _listener.RecordObservableInstruments();
+
+        Assert.Equal([0.0, 1.0, 1.0, -1.0], _measurements.Where(m => m.Instrument == "rdnas.experiments.waiting").Select(m => m.Value));
+        Assert.Equal(1.0, _measurements.Single(m => m.Instrument == "rdnas.training.runs").Value);
+    }
+
     public void Dispose()
     {
         _listener.Dispose();
         _services.Dispose();
     }
 
+    // The metrics without the reading of none waiting for a slot that they record when made.
+    private RdNasMetrics NewMetrics()
+    {
+        var metrics = new RdNasMetrics(_services.GetRequiredService<IMeterFactory>());
+        _measurements.Clear();
+        return metrics;
+    }
+
     private List<(string, string, double)> Observe()
     {
         _measurements.Clear();
         _listener.RecordObservableInstruments();
+        _measurements.RemoveAll(m => m.Instrument == "rdnas.training.runs"); // a silo-wide count, tested on its own
         Assert.All(_measurements, m => Assert.Equal(m.Tags["experiment"] == "exp-1" ? "cpu" : "cuda:0", m.Tags["device"]));
         return [.. _measurements.Select(m => (m.Instrument, m.Tags["experiment"], m.Value)).Order()];
     }

@@ -42,6 +42,18 @@ public sealed class SiloOptionsTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(65)]
+    public void Validate_TrainingSlotsOutOfRange_NamesTheSetting(int slots)
+    {
+        var options = new RdNasSiloOptions { TrainingSlots = slots };
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+
+        Assert.Equal($"RdNas:Silo:TrainingSlots: {slots} is not a slot count (1-64)", error.Message);
+    }
+
+    [Theory]
     [InlineData("localhost", null, "http://127.0.0.1:9464")]
     [InlineData("azure-table", "10.0.0.7", "http://10.0.0.7:9464")]
     [InlineData("azure-table", null, "http://0.0.0.0:9464")]

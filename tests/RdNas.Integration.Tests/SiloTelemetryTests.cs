@@ -55,6 +55,8 @@ public sealed partial class SiloTelemetryTests
         Assert.Contains("rdnas_experiments_submitted_total{otel_scope_name=\"RdNas\",preset=\"smoke\",sampler=\"spos\"} 1", own, StringComparison.Ordinal);
         Assert.Contains("rdnas_experiments_finished_total{otel_scope_name=\"RdNas\",outcome=\"completed\"} 1", own, StringComparison.Ordinal);
         Assert.Contains("rdnas_training_worker_starts_total{otel_scope_name=\"RdNas\",resumed=\"false\"} 1", own, StringComparison.Ordinal);
+        Assert.Contains("rdnas_experiments_waiting{otel_scope_name=\"RdNas\"} 0", own, StringComparison.Ordinal); // it got the silo's one slot at once
+        Assert.Contains("rdnas_training_runs{otel_scope_name=\"RdNas\"} 0", own, StringComparison.Ordinal);
         Assert.Contains("rdnas_proxy_duration_seconds_count{otel_scope_name=\"RdNas\",proxy=\"flops\"} 1", own, StringComparison.Ordinal);
         Assert.Contains("rdnas_architecture_queries_total{otel_scope_name=\"RdNas\",kind=\"ground_truth\"} 1", own, StringComparison.Ordinal);
         var (lint, lintOutput) = await PrometheusServer.PromtoolAsync(own, "check", "metrics");

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RdNas.Abstractions.Experiments;
+using Orleans.Runtime.Placement;
+using RdNas.Grains.Scheduling;
 using RdNas.Grains.Training;
 
 namespace RdNas.Grains.Experiments;
@@ -84,6 +86,7 @@ public sealed partial class ExperimentGrain
     {
         if (!AnySiloMayTrain)
         {
+            WaitingForSlot(false); // it waits for a silo now, not for a slot
             var reason = trainingSilos.WaitingReason();
             if (S.Phase != ExperimentPhase.Queued || S.Message != reason)
             {
@@ -97,11 +100,18 @@ public sealed partial class ExperimentGrain
             return;
         }
 
+        if (await RequestSlotAsync() is not { } slot)
+        {
+            return;
+        }
+
         S.Attempts++;
         _progress = null;
         S.Device = null; // until the new worker resolves its own: the next silo may have another device
         try
         {
+            // A new worker activation goes to the silo whose slot this experiment holds (Orleans' placement hint).
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, slot);
             S.Worker = await Worker.StartAsync(S.Spec!, S.Attempts);
         }
         catch (Exception e) when (e is not (TimeoutException or OrleansException or Azure.RequestFailedException or OutOfMemoryException))
@@ -109,8 +119,13 @@ public sealed partial class ExperimentGrain
             // The worker refused before its run began (a run folder it cannot create, a silo without the data...): no
             // start to count. Unreachable silos and storage are left to the watchdog's retries.
             S.Attempts--;
+            await ReleaseSlotAsync();
             await StartFailedAsync(e);
             return;
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
         }
 
         S.StartFailures = 0;
@@ -119,6 +134,55 @@ public sealed partial class ExperimentGrain
         S.Message = S.Attempts == 1 ? "training started" : $"training restarted from the checkpoint of epoch {S.CompletedEpochs}";
         await PersistAsync();
     }
+
+    // The silo of the training slot this experiment holds, or null with the experiment queued saying why it waits.
+    private async Task<SiloAddress?> RequestSlotAsync()
+    {
+        var decision = await Slots.RequestAsync(Id, S.SubmittedUtc);
+        WaitingForSlot(!decision.Granted);
+        if (decision.Granted)
+        {
+            return SiloAddress.FromParsableString(decision.Silo!);
+        }
+
+        var reason = decision.WaitingReason();
+        if (S.Phase != ExperimentPhase.Queued || S.Message != reason || S.Worker is not null)
+        {
+            S.Phase = ExperimentPhase.Queued;
+            S.Message = reason;
+            S.Worker = null;
+            S.Device = null;
+            await PersistAsync();
+        }
+
+        return null;
+    }
+
+    // Counted once per wait, on this silo, for the metric of experiments waiting for a slot.
+    private void WaitingForSlot(bool waiting)
+    {
+        if (_waitingForSlot != waiting)
+        {
+            _waitingForSlot = waiting;
+            metrics.WaitingForSlot(waiting);
+        }
+    }
+
+    // Best effort: a slot whose release is lost is reclaimed by the ledger once someone waits for it.
+    private async Task ReleaseSlotAsync()
+    {
+        WaitingForSlot(false);
+        try
+        {
+            await Slots.ReleaseAsync(Id);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogSlotReleaseFailed(logger, e, Id);
+        }
+    }
+
+    private ITrainingSlotsGrain Slots => GrainFactory.GetGrain<ITrainingSlotsGrain>(ITrainingSlotsGrain.Key);
 
     private async Task StartFailedAsync(Exception e)
     {
@@ -150,6 +214,9 @@ public sealed partial class ExperimentGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: a training worker could not start (failure {Failures} in a row)")]
     private static partial void LogStartFailed(ILogger logger, Exception exception, string experimentId, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: its training slot could not be given back now; the ledger reclaims it")]
+    private static partial void LogSlotReleaseFailed(ILogger logger, Exception exception, string experimentId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: watchdog check failed; retrying at the next tick")]
     private static partial void LogWatchdogFailed(ILogger logger, Exception exception, string experimentId);

@@ -32,6 +32,7 @@ public sealed partial class ExperimentGrain(
     private WorkerReport? _progress;
     private ExperimentState _persisted = new();
     private bool _unsaved;
+    private bool _waitingForSlot;
     private IGrainTimer? _watchdog;
 
     private string Id => this.GetPrimaryKeyString();
@@ -47,6 +48,13 @@ public sealed partial class ExperimentGrain(
             StartWatchdog();
         }
 
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        WaitingForSlot(false); // the next activation counts its own wait
         return Task.CompletedTask;
     }
 
@@ -236,6 +244,7 @@ public sealed partial class ExperimentGrain(
     private async Task EndedAsync()
     {
         metrics.ExperimentFinished(S.Phase);
+        await ReleaseSlotAsync();
         _watchdog?.Dispose();
         _watchdog = null;
         await UnregisterReminderAsync();

@@ -24,6 +24,10 @@ public sealed class TrainingSilos(ISiloMetadataCache metadata, IClusterMembershi
     public IReadOnlyList<SiloAddress> EligibleNow() =>
         Eligible(membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress));
 
+    /// <summary>The active silos a worker may be placed on now (parsable addresses) with the runs each takes at once.</summary>
+    public IReadOnlyDictionary<string, int> SlotsNow() =>
+        EligibleNow().ToDictionary(s => s.ToParsableString(), s => TrainingSlotsMetadata.Of(metadata.GetSiloMetadata(s)), StringComparer.Ordinal);
+
     /// <summary>Why no silo is eligible, for an experiment's status.</summary>
     public string WaitingReason() => options.Value.AllowCpuTraining
         ? "waiting for a silo: none is active"

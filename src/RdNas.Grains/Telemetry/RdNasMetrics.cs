@@ -6,7 +6,8 @@ using RdNas.Abstractions.Experiments;
 namespace RdNas.Grains.Telemetry;
 
 /// <summary>
-/// The platform's metrics (meter <see cref="MeterName"/>): experiments submitted and finished, training steps and
+/// The platform's metrics (meter <see cref="MeterName"/>): experiments submitted, waiting for a training slot and
+/// finished, the runs training on each silo, training steps and
 /// epochs with their duration, the running experiments' loss and accuracy, checkpoints, evaluation and completed
 /// runs' Kendall τ, architecture queries and proxy computations. The silo host exports them to Prometheus; the Grafana dashboard in
 /// <c>grafana/dashboards</c> reads them. Tags take bounded sets of values: training counters and histograms carry the
@@ -36,6 +37,7 @@ public sealed class RdNasMetrics
     private readonly Counter<long> _submitted;
     private readonly Counter<long> _finished;
     private readonly Counter<long> _workerStarts;
+    private readonly UpDownCounter<long> _waitingForSlot;
     private readonly Counter<long> _steps;
     private readonly Counter<long> _epochs;
     private readonly Histogram<double> _epochDuration;
@@ -54,6 +56,9 @@ public sealed class RdNasMetrics
         _submitted = meter.CreateCounter<long>("rdnas.experiments.submitted", "{experiment}", "Experiments accepted, by sampler and preset");
         _finished = meter.CreateCounter<long>("rdnas.experiments.finished", "{experiment}", "Experiments that stopped for good, by outcome (completed, failed, cancelled)");
         _workerStarts = meter.CreateCounter<long>("rdnas.training.worker.starts", "{start}", "Training workers started; resumed=true when one restarts a run from its checkpoint");
+        _waitingForSlot = meter.CreateUpDownCounter<long>("rdnas.experiments.waiting", "{experiment}", "Experiments waiting for a training slot (counted on the silo of each experiment's grain)");
+        _waitingForSlot.Add(0); // exported from the start: none waiting is a reading too
+        meter.CreateObservableGauge("rdnas.training.runs", () => (long)_running.Count, "{run}", "Experiments training (or scoring, or searching) on this silo now");
         _steps = meter.CreateCounter<long>("rdnas.training.steps", "{step}", "Supernet training steps done");
         _epochs = meter.CreateCounter<long>("rdnas.training.epochs", "{epoch}", "Training epochs finished");
         _epochDuration = meter.CreateHistogram<double>("rdnas.training.epoch.duration", "s", "Wall time of a training epoch (its training curve's seconds)", tags: null, advice: s_seconds);
@@ -81,6 +86,9 @@ public sealed class RdNasMetrics
 
     /// <summary>A training worker was started, from a checkpoint when <paramref name="resumed"/>.</summary>
     public void WorkerStarted(bool resumed) => _workerStarts.Add(1, new KeyValuePair<string, object?>("resumed", resumed ? "true" : "false"));
+
+    /// <summary>An experiment began (<paramref name="waiting"/>) or stopped waiting for a training slot.</summary>
+    public void WaitingForSlot(bool waiting) => _waitingForSlot.Add(waiting ? 1 : -1);
 
     /// <summary>Starts the metrics of experiment <paramref name="experimentId"/>'s run on this silo; dispose them when it ends.</summary>
     public RunMetrics RunStarted(string experimentId, ExperimentSpec spec)

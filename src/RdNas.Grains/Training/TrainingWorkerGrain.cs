@@ -28,6 +28,7 @@ public sealed partial class TrainingWorkerGrain(
 {
     private Task? _run;
     private CancellationTokenSource? _cancellation;
+    private IGrainTimer? _ended;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -71,8 +72,21 @@ public sealed partial class TrainingWorkerGrain(
         var token = _cancellation.Token;
         var id = Id;
 
-        // Keep the activation while it trains: nothing calls a worker for hours but its watchdog.
+        // Keep the activation while it trains: nothing calls a worker for hours but its watchdog. Once the run has
+        // ended (and reported), go: a later start of the experiment (resumed, say) must be placed afresh, on the silo
+        // of the training slot it then holds, not reach this activation.
         DelayDeactivation(TimeSpan.FromDays(30));
+        _ended ??= this.RegisterGrainTimer(
+            _ =>
+            {
+                if (_run is { IsCompleted: true })
+                {
+                    DeactivateOnIdle();
+                }
+
+                return Task.CompletedTask;
+            },
+            new GrainTimerCreationOptions(options.Value.WatchdogInterval, options.Value.WatchdogInterval));
         // Not started with the token: a run cancelled before its thread starts still runs Execute, which sees the
         // cancellation at its first step and ends its metrics.
         _run = Task.Factory.StartNew(() => Execute(id, run, spec.Search, reporter, reports, attempt, runMetrics, token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -107,7 +121,11 @@ public sealed partial class TrainingWorkerGrain(
     }
 
     /// <inheritdoc />
-    public void Dispose() => _cancellation?.Dispose();
+    public void Dispose()
+    {
+        _ended?.Dispose();
+        _cancellation?.Dispose();
+    }
 
     private string WorkerName => $"{silo.Name} ({silo.SiloAddress})";
 
