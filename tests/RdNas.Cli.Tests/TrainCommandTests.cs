@@ -36,6 +36,8 @@ public sealed class TrainCommandTests
     [InlineData("--search", "evolution", "--search-tournament: a tournament draws between 1 and the population's 10 members", "--search-tournament", "11")]
     [InlineData("--ground-truth", "cifar10_vaild", "no ground-truth column 'cifar10_vaild' in nb201/nb201_all.csv (columns: ")]
     [InlineData("--device", "gpu", "unknown device 'gpu': expected auto, cpu, cuda or cuda:N (N a device index from 0)")]
+    [InlineData("--seeds", "2-1", "--seeds: '2-1' is an empty range (write the smaller seed first)")]
+    [InlineData("--seeds", "0,1", "--seed and --seeds: give one (--seeds trains one run per seed)", "--seed", "1")]
     [InlineData("--device", "cpu", "--device applies to the embedded cluster; a running cluster's silos train on their own RdNas:TrainingDevice", "--cluster", "localhost")]
     public async Task Train_InvalidOption_FailsNamingItAndTheValidValues(string option, string value, string message, string? otherOption = null, string? otherValue = null)
     {
@@ -134,6 +136,34 @@ public sealed class TrainCommandTests
         Assert.Equal(root.GetProperty("ranking").GetProperty("kendall_tau").GetDouble(), resumed.RootElement.GetProperty("ranking").GetProperty("kendall_tau").GetDouble());
         // The resumed run trained nothing again; the curve comes from the journal its first part left.
         Assert.Equal(curve.GetProperty("loss").GetDouble(), Assert.Single(resumed.RootElement.GetProperty("training_curve").EnumerateArray()).GetProperty("loss").GetDouble());
+    }
+
+    [Fact]
+    public async Task Train_Seeds_OneRunFolderPerSeedAndTheirMeanAndSpread()
+    {
+        var output = Directory.CreateTempSubdirectory("rdnas-seeds").FullName;
+        string[] run = ["train", "--preset", "smoke", "--train-images", "256", "--subnets", "5", "--seeds", "0,2", "--out", output, "--data", CliRunner.RealDataFolder()];
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync(run);
+
+        Assert.True(code == ExitCodes.Success, cli.Error);
+        var seeds = new[] { 0L, 2L }.Select(seed => RunRecord.Read(Path.Combine(output, $"s{seed}"))).ToList();
+        Assert.Equal([0L, 2L], seeds.Select(r => r.Seed));
+        Assert.NotEqual(seeds[0].Subnets.Select(s => s.SupernetAccuracy), seeds[1].Subnets.Select(s => s.SupernetAccuracy));
+        Assert.Contains("mean ± sd", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("2 of 2 seeds completed", cli.Output, StringComparison.Ordinal);
+
+        using var again = new CliRunner(); // each folder's run resumes from its last checkpoint: nothing trains again
+        Assert.Equal(ExitCodes.Success, await again.RunAsync([.. run, "--format", "json"]));
+        using var summary = JsonDocument.Parse(again.Output);
+        var runs = summary.RootElement.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal([0L, 2L], runs.Select(r => r.GetProperty("seed").GetInt64()));
+        Assert.All(runs, r => Assert.True(r.GetProperty("completed").GetBoolean()));
+        Assert.Equal(seeds[0].Ranking.KendallTau, runs[0].GetProperty("ranking").GetProperty("kendall_tau").GetDouble());
+        Assert.Equal(seeds.Average(r => r.Ranking.KendallTau), summary.RootElement.GetProperty("kendall_tau_mean").GetDouble(), 12);
+        using var resumed = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "s2", "result.json")));
+        Assert.Equal(1, resumed.RootElement.GetProperty("resumed_from_epoch").GetInt32());
     }
 
     [Fact]

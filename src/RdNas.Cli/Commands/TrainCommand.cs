@@ -14,7 +14,7 @@ namespace RdNas.Cli.Commands;
 /// this process), follows its progress and writes result.json and subnets.csv (and, with <c>--search</c>, the search
 /// the experiment ran with its supernet in search/). Embedded, the run lives in --out, so
 /// re-running with the same --out resumes from the last finished epoch; on a cluster, the experiment survives the
-/// loss of its training silo and Ctrl+C only stops watching.
+/// loss of its training silo and Ctrl+C only stops watching. With <c>--seeds</c>, one run per seed (<see cref="SeedRuns"/>).
 /// </summary>
 internal sealed class TrainCommand : CliCommand
 {
@@ -62,6 +62,11 @@ internal sealed class TrainCommand : CliCommand
     {
         Description = "Seed of weights, data order, augmentation and sampled subnets",
         DefaultValueFactory = _ => 0,
+    };
+
+    private static readonly Option<string?> s_seeds = new("--seeds")
+    {
+        Description = "Train one run per seed (0,1,2 or 0-4) into --out/s<SEED> and report the mean and spread: a cluster trains them side by side as its training slots allow, the embedded cluster one after another (run again, it resumes)",
     };
 
     private static readonly Option<int?> s_epochs = new("--epochs")
@@ -126,7 +131,7 @@ internal sealed class TrainCommand : CliCommand
 
     private static readonly Option<string?> s_id = new("--id")
     {
-        Description = "Experiment id (default: a new one; submitting the same spec under an id again follows it)",
+        Description = "Experiment id (default: a new one; submitting the same spec under an id again follows it); with --seeds, the prefix of ID-s<SEED>",
     };
 
     private static readonly Option<string> s_out = new("--out")
@@ -148,6 +153,7 @@ internal sealed class TrainCommand : CliCommand
         Options.Add(CommonOptions.TeacherCache);
         Options.Add(s_preset);
         Options.Add(s_seed);
+        Options.Add(s_seeds);
         Options.Add(s_epochs);
         Options.Add(s_batchSize);
         Options.Add(s_trainImages);
@@ -219,12 +225,23 @@ internal sealed class TrainCommand : CliCommand
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(cluster))
+        if (!string.IsNullOrWhiteSpace(cluster) && parseResult.GetValue(s_seeds) is null)
         {
             ExperimentRunFolder.RequireNoUnfinishedRun("--out", output);
         }
 
         var json = parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json;
+        if (parseResult.GetValue(s_seeds) is { } seeds)
+        {
+            if (parseResult.GetResult(s_seed) is { Implicit: false })
+            {
+                throw new ArgumentException("--seed and --seeds: give one (--seeds trains one run per seed)");
+            }
+
+            var platform = new SeedRuns.PlatformOptions(cluster, data, parseResult.GetValue(CommonOptions.TeacherCache), device);
+            return await SeedRuns.TrainAsync(Console, spec, SeedList.Parse(seeds), parseResult.GetValue(s_id), output, platform, json, cancellationToken).ConfigureAwait(false);
+        }
+
         await using var session = await PlatformSession.OpenAsync(cluster, output, data, parseResult.GetValue(CommonOptions.TeacherCache), device, null, cancellationToken).ConfigureAwait(false);
         var id = parseResult.GetValue(s_id) ?? RdNasClient.NewExperimentId();
         await ExperimentSubmission.SubmitAsync(session.Client, spec, id).ConfigureAwait(false);

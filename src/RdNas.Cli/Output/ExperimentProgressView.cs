@@ -27,18 +27,10 @@ internal static class ExperimentProgressView
         if (!showProgress)
         {
             ExperimentStatus? last = null;
-            ProgressLine? lastLine = null;
-            var lastWritten = System.Diagnostics.Stopwatch.StartNew();
+            var lines = new ProgressLineWriter(console, null, messageInterval ?? MessageInterval);
             await foreach (var status in statuses.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                var line = ProgressLine.Of(status);
-                if (!line.SameStage(lastLine) || (line.Message != lastLine!.Message && lastWritten.Elapsed >= (messageInterval ?? MessageInterval)))
-                {
-                    console.ProgressJson(line);
-                    lastLine = line;
-                    lastWritten.Restart();
-                }
-
+                lines.Write(status);
                 last = status;
             }
 
@@ -70,31 +62,6 @@ internal static class ExperimentProgressView
                 search?.StopTask();
                 return last ?? throw new InvalidOperationException("the experiment reported no status");
             }).ConfigureAwait(false);
-    }
-
-    // One progress line for scripts, written when the stage changes: the phase, the attempt, an epoch, a tenth of the
-    // evaluation or search. Loss and accuracy are the running means of the epoch in progress (training only).
-    private sealed record ProgressLine(
-        ExperimentPhase Phase, int Attempt, string? Device, int Epoch, int Epochs, int? SubnetsScored, int? Subnets, int? CellsSearched, int? SearchBudget,
-        double? Loss, double? Accuracy, string Message)
-    {
-        public bool SameStage(ProgressLine? other) => other is not null && this with { Loss = null, Accuracy = null, Message = "" } == other with { Loss = null, Accuracy = null, Message = "" };
-
-        public static ProgressLine Of(ExperimentStatus status)
-        {
-            var evaluating = status.Phase is ExperimentPhase.Evaluating or ExperimentPhase.Completed;
-            var searching = status.SearchBudget > 0 && status.Phase is ExperimentPhase.Searching or ExperimentPhase.Completed;
-            return new(
-                status.Phase, status.Attempts, status.Device, status.CompletedEpochs, status.Epochs,
-                evaluating ? Tenths(status.EvaluatedSubnets, status.Subnets) : null, evaluating ? status.Subnets : null,
-                searching ? Tenths(status.SearchedCells, status.SearchBudget) : null, searching ? status.SearchBudget : null,
-                status.Phase == ExperimentPhase.Training && status.Step > 0 ? status.Loss : null,
-                status.Phase == ExperimentPhase.Training && status.Step > 0 ? status.Accuracy : null,
-                status.Message);
-        }
-
-        // done rounded down to a tenth of total (total itself once done).
-        private static int Tenths(int done, int total) => total > 0 ? done * 10 / total * total / 10 : done;
     }
 
     private static void Show(ExperimentStatus status, ProgressTask training, ProgressTask evaluation, ProgressTask? search)
