@@ -80,6 +80,10 @@ public sealed class WorkerProgressReporterTests : IDisposable
 
         public Task<bool> RestoreAsync(string experimentId, string runDirectory, CancellationToken cancellationToken) => Task.FromResult(false);
 
+        public void ReleaseRunFolder(string runDirectory)
+        {
+        }
+
         public Task<CheckpointChunk?> ReadAsync(string experimentId, long offset, int count, string? version, CancellationToken cancellationToken) => Task.FromResult<CheckpointChunk?>(null);
     }
 

@@ -43,4 +43,18 @@ public sealed class BlobCheckpointStoreTests
         Assert.Contains($"offset {total + 10} lies past the end", pastEnd.Message, StringComparison.Ordinal);
         Assert.Null(await store.ReadAsync("never-stored", 0, 100, null, token));
     }
+
+    [Fact]
+    public void ReleaseRunFolder_DeletesTheWorkersScratchFolder()
+    {
+        var store = new BlobCheckpointStore(new BlobContainerClient("UseDevelopmentStorage=true", BlobCheckpointStore.ContainerName), "release");
+        var run = Directory.CreateTempSubdirectory("rdnas-blob-release").FullName;
+        Directory.CreateDirectory(Path.Combine(run, "checkpoint"));
+        File.WriteAllText(Path.Combine(run, "checkpoint", "supernet.bin"), "weights");
+
+        store.ReleaseRunFolder(run);
+        store.ReleaseRunFolder(run); // gone already: nothing to do
+
+        Assert.False(Directory.Exists(run));
+    }
 }

@@ -6,7 +6,7 @@ namespace RdNas.Integration.Tests;
 /// <summary>
 /// <c>rdnas train --seeds</c> on a two-silo cluster with one training slot each: both seeds train at once, one on each
 /// silo, each comes home as a run folder with its checkpoint, and each scores its subnets exactly as the same seed
-/// trained here by the embedded cluster (one seed after the other) does.
+/// trained here by the embedded cluster (one seed after the other) does; the silos keep no run folder afterwards.
 /// </summary>
 public sealed class ClusterSeedsTests
 {
@@ -31,6 +31,13 @@ public sealed class ClusterSeedsTests
         var statuses = new[] { await client.GetStatusAsync($"{prefix}-s0"), await client.GetStatusAsync($"{prefix}-s1") };
         Assert.All(statuses, s => Assert.Equal(ExperimentPhase.Completed, s.Phase));
         Assert.NotEqual(SiloName(statuses[0].Worker), SiloName(statuses[1].Worker)); // one slot each: one seed on each silo
+        foreach (var silo in new[] { first, second })
+        {
+            // The checkpoint lives in blob storage: a worker leaves nothing on its silo's disk once its run has ended.
+            var left = Path.Combine(silo.WorkDirectory, "experiments");
+            Assert.True(!Directory.Exists(left) || Directory.GetFileSystemEntries(left).Length == 0, $"{silo.Name} kept {string.Join(", ", Directory.GetFileSystemEntries(left))}");
+        }
+
         foreach (var seed in new[] { "s0", "s1" })
         {
             Assert.True(File.Exists(Path.Combine(output, seed, "result.json")), seed);

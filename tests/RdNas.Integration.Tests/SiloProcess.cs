@@ -10,9 +10,10 @@ internal sealed class SiloProcess : IDisposable
 {
     private readonly LoggedProcess _process;
 
-    private SiloProcess(string name, LoggedProcess process, int gatewayPort, int metricsPort)
+    private SiloProcess(string name, LoggedProcess process, int gatewayPort, int metricsPort, string workDirectory)
     {
         Name = name;
+        WorkDirectory = workDirectory;
         _process = process;
         GatewayPort = gatewayPort;
         MetricsPort = metricsPort;
@@ -27,9 +28,13 @@ internal sealed class SiloProcess : IDisposable
 
     public string Log => _process.Log;
 
+    /// <summary>The silo's scratch folder (<c>RdNas:WorkDirectory</c>): its workers' run folders are under <c>experiments/</c>.</summary>
+    public string WorkDirectory { get; }
+
     public static async Task<SiloProcess> StartAsync(string name, string role, int siloPort, int gatewayPort, int metricsPort, string clusterId, Azurite azurite)
     {
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "rdnas-silo"));
+        var work = Directory.CreateTempSubdirectory($"rdnas-{name}").FullName;
         var settings = new Dictionary<string, string>
         {
             ["RdNas__Silo__Name"] = name,
@@ -42,7 +47,7 @@ internal sealed class SiloProcess : IDisposable
             ["RdNas__Silo__SiloPort"] = $"{siloPort}",
             ["RdNas__Silo__GatewayPort"] = $"{gatewayPort}",
             ["RdNas__Silo__MetricsPort"] = $"{metricsPort}",
-            ["RdNas__WorkDirectory"] = Directory.CreateTempSubdirectory($"rdnas-{name}").FullName,
+            ["RdNas__WorkDirectory"] = work,
             ["RdNas__WatchdogInterval"] = "00:00:02",
             ["RDNAS_DATA"] = RdNas.Tests.Shared.RealDataFolder.Find() ?? string.Empty,
         };
@@ -51,7 +56,7 @@ internal sealed class SiloProcess : IDisposable
             start.Environment[key] = value;
         }
 
-        var silo = new SiloProcess(name, new LoggedProcess(start), gatewayPort, metricsPort);
+        var silo = new SiloProcess(name, new LoggedProcess(start), gatewayPort, metricsPort, work);
         await Wait.UntilAsync(() => silo._process.HasExited || Azurite.Listening(gatewayPort), TimeSpan.FromSeconds(90), $"silo {name} to open its gateway");
         Assert.False(silo._process.HasExited, $"silo {name} exited at start:\n{silo.Log}");
         return silo;

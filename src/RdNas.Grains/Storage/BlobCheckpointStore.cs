@@ -43,6 +43,15 @@ public sealed class BlobCheckpointStore(BlobContainerClient container, string se
     }
 
     /// <inheritdoc />
+    public void ReleaseRunFolder(string runDirectory)
+    {
+        if (Directory.Exists(runDirectory))
+        {
+            Directory.Delete(runDirectory, recursive: true);
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<CheckpointChunk?> ReadAsync(string experimentId, long offset, int count, string? version, CancellationToken cancellationToken)
     {
         // A ranged read conditional on the ETag: slices of an archive replaced between two reads are never joined.

@@ -15,6 +15,13 @@ public interface ICheckpointStore
     Task<bool> RestoreAsync(string experimentId, string runDirectory, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The worker is done with <paramref name="runDirectory"/> (its run has ended, however): a store that keeps its own
+    /// copy deletes the folder, since a silo's disk is scratch and would otherwise fill with every run it ever trained;
+    /// a store whose copy is the folder keeps it.
+    /// </summary>
+    void ReleaseRunFolder(string runDirectory);
+
+    /// <summary>
     /// Bytes <paramref name="offset"/> to <paramref name="offset"/> + <paramref name="count"/> of the stored archive
     /// (fewer at its end), which must be <paramref name="version"/> when one is given; null when none is stored.
     /// </summary>

@@ -17,6 +17,12 @@ public sealed class LocalCheckpointStore(IRunDirectories runDirectories) : IChec
     public Task SaveAsync(string experimentId, string runDirectory, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
+    public void ReleaseRunFolder(string runDirectory)
+    {
+        // The folder is the stored checkpoint (and, embedded, the user's --out): it stays.
+    }
+
+    /// <inheritdoc />
     public Task<bool> RestoreAsync(string experimentId, string runDirectory, CancellationToken cancellationToken)
     {
         var stored = runDirectories.RunDirectoryOf(experimentId);

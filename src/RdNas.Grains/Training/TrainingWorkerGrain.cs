@@ -156,6 +156,23 @@ public sealed partial class TrainingWorkerGrain(
             LogFailed(logger, e, experimentId);
             reports.ReportFailedAsync(attempt, UserMessage.Of(e)).GetAwaiter().GetResult();
         }
+        finally
+        {
+            ReleaseRunFolder(experimentId, run.OutputDirectory);
+        }
+    }
+
+    // After the run has reported: the durable checkpoint is in the store, and the next worker restores from there.
+    private void ReleaseRunFolder(string experimentId, string runDirectory)
+    {
+        try
+        {
+            checkpoints.ReleaseRunFolder(runDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogRunFolderKept(logger, e, experimentId, runDirectory);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Experiment {ExperimentId}: worker attempt {Attempt} starts in {RunDirectory} (checkpoint restored: {Restored})")]
@@ -163,6 +180,9 @@ public sealed partial class TrainingWorkerGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Experiment {ExperimentId}: run cancelled")]
     private static partial void LogCancelled(ILogger logger, string experimentId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: its run folder {RunDirectory} could not be deleted after the run")]
+    private static partial void LogRunFolderKept(ILogger logger, Exception exception, string experimentId, string runDirectory);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Experiment {ExperimentId}: run failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string experimentId);
