@@ -35,6 +35,7 @@ public static class RdNasCommandLine
             new ExperimentsCancelCommand(console),
             new ExperimentsResumeCommand(console),
             new ExperimentsFetchCommand(console),
+            new ExperimentsDeleteCommand(console),
         };
         var arch = new Command("arch", "Query architecture grains: benchmark accuracy, proxy scores, supernet scores")
         {

@@ -105,6 +105,16 @@ public sealed class RdNasClient : IAsyncDisposable
     public Task<ExperimentStatus> ResumeAsync(string id) => Call(Experiment(id), g => g.ResumeAsync());
 
     /// <summary>
+    /// Deletes stopped experiment <paramref name="id"/>: its stored checkpoint, list entry and state (its id is free
+    /// again). A running one, the source of a running rescoring, or none is an <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public Task DeleteAsync(string id) => Call(Experiment(id), async g =>
+    {
+        await g.DeleteAsync().ConfigureAwait(false);
+        return true;
+    });
+
+    /// <summary>
     /// Copies the stored checkpoint archive of stopped experiment <paramref name="id"/> (a zip of its run folder's
     /// <c>checkpoint/</c> and journals, as <c>RunFolderArchive</c> packs it) to <paramref name="destination"/> in
     /// slices of at most <see cref="CheckpointChunk.MaxBytes"/>; false when none is stored (an experiment stopped

@@ -33,7 +33,14 @@ public sealed class ExperimentsCommandTests
         Assert.Equal(ExitCodes.Success, await cancel.RunAsync("experiments", "cancel", "cli-listed", "--cluster", at));
         using var resume = new CliRunner();
         Assert.Equal(ExitCodes.Success, await resume.RunAsync("experiments", "resume", "cli-listed", "--cluster", at));
+        using var deleteRunning = new CliRunner();
+        Assert.Equal(ExitCodes.Failure, await deleteRunning.RunAsync("experiments", "delete", "cli-listed", "--cluster", at));
         await client.CancelAsync("cli-listed");
+        var stopped = (await client.GetStatusAsync("cli-listed")).Phase;
+        using var delete = new CliRunner();
+        Assert.Equal(ExitCodes.Success, await delete.RunAsync("experiments", "delete", "cli-listed", "--cluster", at));
+        using var deleteUnknown = new CliRunner();
+        Assert.Equal(ExitCodes.InvalidInput, await deleteUnknown.RunAsync("experiments", "delete", "cli-listed", "--cluster", at));
         using var unknown = new CliRunner();
         Assert.Equal(ExitCodes.InvalidInput, await unknown.RunAsync("experiments", "show", "no-such-run", "--cluster", at));
         using var resumeUnknown = new CliRunner();
@@ -51,8 +58,12 @@ public sealed class ExperimentsCommandTests
         Assert.Contains("--experiment: experiment 'cli-listed' is training: only a completed experiment's supernet is scored again", rescoreRunning.Error, StringComparison.Ordinal);
         Assert.Contains("--experiment: no experiment 'no-such-run' on this cluster", rescoreUnknown.Error, StringComparison.Ordinal);
         Assert.Contains("cli-listed: cancelled", cancel.Output, StringComparison.Ordinal);
-        Assert.Equal(ExperimentPhase.Cancelled, (await client.GetStatusAsync("cli-listed")).Phase);
+        Assert.Equal(ExperimentPhase.Cancelled, stopped);
         Assert.Matches("^cli-listed: (training|queued) .*; rdnas experiments show cli-listed follows it", resume.Output);
+        Assert.Contains("experiment 'cli-listed' is ", deleteRunning.Error, StringComparison.Ordinal);
+        Assert.Contains("only a stopped experiment is deleted (rdnas experiments cancel cli-listed stops it)", deleteRunning.Error, StringComparison.Ordinal);
+        Assert.Equal("cli-listed: deleted (its stored checkpoint, result and list entry; run folders fetched from it stay)\n", delete.Output.ReplaceLineEndings("\n"));
+        Assert.Contains("no experiment 'cli-listed' on this cluster", deleteUnknown.Error, StringComparison.Ordinal);
         Assert.Contains("no experiment 'no-such-run'", unknown.Error, StringComparison.Ordinal);
         Assert.Contains("no experiment 'no-such-run'", resumeUnknown.Error, StringComparison.Ordinal);
         Assert.Contains("ground truth cifar10_valid", arch.Output, StringComparison.Ordinal);

@@ -80,6 +80,8 @@ public sealed class WorkerProgressReporterTests : IDisposable
 
         public Task<bool> RestoreAsync(string experimentId, string runDirectory, CancellationToken cancellationToken) => Task.FromResult(false);
 
+        public Task<bool> DeleteAsync(string experimentId, CancellationToken cancellationToken) => Task.FromResult(false);
+
         public void ReleaseRunFolder(string runDirectory)
         {
         }

@@ -57,4 +57,23 @@ public sealed class BlobCheckpointStoreTests
 
         Assert.False(Directory.Exists(run));
     }
+
+    [Fact]
+    public async Task Delete_StoredCheckpoint_GoneAndSaidOnce()
+    {
+        var azurite = Azurite.RequireDefault();
+        var token = TestContext.Current.CancellationToken;
+        var store = new BlobCheckpointStore(new BlobContainerClient(azurite.ConnectionString, BlobCheckpointStore.ContainerName), $"delete-{Guid.NewGuid():N}");
+        var run = Directory.CreateTempSubdirectory("rdnas-blob-delete").FullName;
+        Directory.CreateDirectory(Path.Combine(run, "checkpoint"));
+        File.WriteAllText(Path.Combine(run, "checkpoint", "supernet.bin"), "weights");
+        await store.SaveAsync("exp", run, token);
+
+        var deleted = await store.DeleteAsync("exp", token);
+        var again = await store.DeleteAsync("exp", token);
+
+        Assert.True(deleted);
+        Assert.False(again);
+        Assert.Null(await store.ReadAsync("exp", 0, 100, null, token));
+    }
 }

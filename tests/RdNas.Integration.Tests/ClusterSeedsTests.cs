@@ -6,7 +6,8 @@ namespace RdNas.Integration.Tests;
 /// <summary>
 /// <c>rdnas train --seeds</c> on a two-silo cluster with one training slot each: both seeds train at once, one on each
 /// silo, each comes home as a run folder with its checkpoint, and each scores its subnets exactly as the same seed
-/// trained here by the embedded cluster (one seed after the other) does; the silos keep no run folder afterwards.
+/// trained here by the embedded cluster (one seed after the other) does; the silos keep no run folder afterwards, and
+/// a seed's experiment is deleted from Azure storage.
 /// </summary>
 public sealed class ClusterSeedsTests
 {
@@ -43,6 +44,14 @@ public sealed class ClusterSeedsTests
             Assert.True(File.Exists(Path.Combine(output, seed, "result.json")), seed);
             Assert.True(Directory.Exists(Path.Combine(output, seed, "checkpoint")), $"{seed}: the cluster's checkpoint comes home too");
         }
+
+        // Deleted on Azure storage: the blob checkpoint and the table state go, and the id takes a new spec.
+        var (deleteCode, _, deleteError) = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), ["experiments", "delete", $"{prefix}-s0", "--cluster", cluster]);
+        Assert.True(deleteCode == 0, deleteError);
+        Assert.Null(await client.GetSpecAsync($"{prefix}-s0"));
+        Assert.DoesNotContain(await client.ListExperimentsAsync(), e => e.Id == $"{prefix}-s0");
+        await client.SubmitAsync(new ExperimentSpec(Preset: "smoke", TrainImages: 256, Subnets: 5, Seed: 7), $"{prefix}-s0");
+        await client.CancelAsync($"{prefix}-s0");
 
         var local = Directory.CreateTempSubdirectory("rdnas-seeds-local").FullName;
         var (localCode, _, localError) = await CliProcess.RunAsync(TimeSpan.FromMinutes(5), ["train", "--out", local, .. s_run]);

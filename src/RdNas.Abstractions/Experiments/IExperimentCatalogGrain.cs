@@ -11,6 +11,10 @@ public interface IExperimentCatalogGrain : IGrainWithStringKey
     [Alias("Add")]
     Task AddAsync(ExperimentSummary experiment);
 
+    /// <summary>Removes an experiment (one not listed: no change).</summary>
+    [Alias("Remove")]
+    Task RemoveAsync(string id);
+
     /// <summary>Every experiment, oldest first.</summary>
     [Alias("List")]
     Task<IReadOnlyList<ExperimentSummary>> ListAsync();

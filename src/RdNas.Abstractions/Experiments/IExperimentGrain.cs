@@ -50,4 +50,12 @@ public interface IExperimentGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Resume")]
     Task<ExperimentStatus> ResumeAsync();
+
+    /// <summary>
+    /// Forgets a stopped experiment: its stored checkpoint, its entry in the list and its state, so its id is free
+    /// again. A running experiment, the source of a running rescoring, or none is an <see cref="InvalidOperationException"/>.
+    /// The supernet scores it recorded on architecture grains stay with those architectures.
+    /// </summary>
+    [Alias("Delete")]
+    Task DeleteAsync();
 }

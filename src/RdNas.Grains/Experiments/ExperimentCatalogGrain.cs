@@ -28,6 +28,28 @@ public sealed class ExperimentCatalogGrain(
         }
     }
 
+    async Task IExperimentCatalogGrain.RemoveAsync(string id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var index = state.State.Experiments.FindIndex(e => e.Id == id);
+        if (index < 0)
+        {
+            return;
+        }
+
+        var removed = state.State.Experiments[index];
+        state.State.Experiments.RemoveAt(index);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Experiments.Insert(index, removed); // listed until the removal is stored
+            throw;
+        }
+    }
+
     Task<IReadOnlyList<ExperimentSummary>> IExperimentCatalogGrain.ListAsync() =>
         Task.FromResult<IReadOnlyList<ExperimentSummary>>([.. state.State.Experiments]);
 }

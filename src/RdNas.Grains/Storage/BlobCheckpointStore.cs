@@ -43,6 +43,10 @@ public sealed class BlobCheckpointStore(BlobContainerClient container, string se
     }
 
     /// <inheritdoc />
+    public async Task<bool> DeleteAsync(string experimentId, CancellationToken cancellationToken) =>
+        (await Blob(experimentId).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <inheritdoc />
     public void ReleaseRunFolder(string runDirectory)
     {
         if (Directory.Exists(runDirectory))

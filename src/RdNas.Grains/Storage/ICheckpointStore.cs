@@ -14,6 +14,9 @@ public interface ICheckpointStore
     /// <summary>Puts the stored checkpoint into <paramref name="runDirectory"/>; false when there is none.</summary>
     Task<bool> RestoreAsync(string experimentId, string runDirectory, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the stored checkpoint of <paramref name="experimentId"/>; false when none was stored.</summary>
+    Task<bool> DeleteAsync(string experimentId, CancellationToken cancellationToken);
+
     /// <summary>
     /// The worker is done with <paramref name="runDirectory"/> (its run has ended, however): a store that keeps its own
     /// copy deletes the folder, since a silo's disk is scratch and would otherwise fill with every run it ever trained;

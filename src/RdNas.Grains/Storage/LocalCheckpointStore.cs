@@ -17,6 +17,20 @@ public sealed class LocalCheckpointStore(IRunDirectories runDirectories) : IChec
     public Task SaveAsync(string experimentId, string runDirectory, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
+    /// <remarks>Deletes the run folder's checkpoint (what this store keeps); the folder's results stay.</remarks>
+    public Task<bool> DeleteAsync(string experimentId, CancellationToken cancellationToken)
+    {
+        var checkpoint = Path.Combine(runDirectories.RunDirectoryOf(experimentId), TrainingRunSpec.CheckpointFolder);
+        if (!Directory.Exists(checkpoint))
+        {
+            return Task.FromResult(false);
+        }
+
+        Directory.Delete(checkpoint, recursive: true);
+        return Task.FromResult(true);
+    }
+
+    /// <inheritdoc />
     public void ReleaseRunFolder(string runDirectory)
     {
         // The folder is the stored checkpoint (and, embedded, the user's --out): it stays.
