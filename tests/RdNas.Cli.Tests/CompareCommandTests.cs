@@ -136,6 +136,10 @@ public sealed class CompareCommandTests
         var rdnas = methods[1];
         Assert.Equal("rdnas flops/margin/warmup/m=0.1", rdnas.GetProperty("method").GetString());
         Assert.Equal(0.45 / 0.3, rdnas.GetProperty("baseline").GetProperty("tau_ratio").GetDouble(), 12);
+        // Gains 0.1 and 0.2 on seeds 0 and 1: mean 0.15, t = 3 on one degree of freedom (Cauchy): p = 1 − 2·atan(3)/π.
+        Assert.Equal(0.15, rdnas.GetProperty("baseline").GetProperty("tau_difference").GetDouble(), 12);
+        Assert.Equal(1 - (2 * Math.Atan(3) / Math.PI), rdnas.GetProperty("baseline").GetProperty("paired_t_p").GetDouble(), 9);
+        Assert.Equal(2, rdnas.GetProperty("baseline").GetProperty("tau_difference_ci95").GetArrayLength());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, rdnas.GetProperty("teacher_kendall_tau").ValueKind); // no teacher cached there
     }
 

@@ -12,7 +12,8 @@ namespace RdNas.Cli.Commands;
 /// <summary>
 /// <c>rdnas compare RUN_DIR...</c>: a table of finished runs (τ with its 95 % bootstrap interval over the evaluated
 /// subnets, ρ, r, CPR, P@10%, time); a table of training configurations over their seeds (mean ± sd of τ, the ratio
-/// to the baseline method on paired seeds, and an RD-NAS teacher's own τ on the same subnets when it is cached); and
+/// to the baseline method on paired seeds and the paired difference's 95 % interval and t-test, and an RD-NAS
+/// teacher's own τ on the same subnets when it is cached); and
 /// a PNG with τ against epoch per run and the best run's supernet accuracy against ground truth; with <c>--op-bias</c>,
 /// which operations each supernet misjudges. Unfinished runs (a checkpoint and no result) are left out with a warning.
 /// </summary>
@@ -85,7 +86,13 @@ internal sealed class CompareCommand : CliCommand
                 {
                     preset = m.Preset, epochs = m.Budget.Epochs, batch_size = m.Budget.BatchSize, train_images = m.Budget.TrainImages, method = m.Method, evaluation = m.Evaluation, seeds = m.Seeds, kendall_tau_mean = m.MeanTau,
                     kendall_tau_sd = double.IsNaN(m.TauStandardDeviation) ? (double?)null : m.TauStandardDeviation, spearman_rho_mean = m.MeanRho,
-                    teacher_kendall_tau = m.TeacherTau, student_teacher_kendall_tau = m.StudentTeacherTau, baseline = m.Baseline is { } b ? new { method = b.Method, paired_seeds = b.PairedSeeds, tau_ratio = b.Ratio } : null,
+                    teacher_kendall_tau = m.TeacherTau, student_teacher_kendall_tau = m.StudentTeacherTau, baseline = m.Baseline is { } b
+                        ? new
+                        {
+                            method = b.Method, paired_seeds = b.PairedSeeds, tau_ratio = b.Ratio, tau_difference = b.Difference?.Mean,
+                            tau_difference_ci95 = b.Difference is { } d ? new[] { d.Low, d.High } : null, paired_t_p = b.Difference?.PValue,
+                        }
+                        : null,
                 }),
             });
             return Task.FromResult(ExitCodes.Success);

@@ -52,6 +52,10 @@ public static class MethodComparison
     private static BaselineRatio? Ratio(SortedDictionary<long, double> tau, SortedDictionary<long, double> baseline, string baselineMethod)
     {
         var paired = tau.Keys.Where(baseline.ContainsKey).ToList();
-        return paired.Count == 0 ? null : new BaselineRatio(baselineMethod, paired, paired.Average(s => tau[s]) / paired.Average(s => baseline[s]));
+        return paired.Count == 0
+            ? null
+            : new BaselineRatio(
+                baselineMethod, paired, paired.Average(s => tau[s]) / paired.Average(s => baseline[s]),
+                PairedDifference.Compute([.. paired.Select(s => tau[s])], [.. paired.Select(s => baseline[s])]));
     }
 }

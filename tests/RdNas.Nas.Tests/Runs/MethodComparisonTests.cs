@@ -27,6 +27,7 @@ public sealed class MethodComparisonTests
         Assert.Equal(Math.Sqrt(0.005), rdnas.TauStandardDeviation, 12);
         Assert.Equal([0L, 1], rdnas.Baseline!.PairedSeeds);
         Assert.Equal(0.45 / 0.35, rdnas.Baseline.Ratio, 12); // spos's seed 2 is left out: rdnas never ran it
+        Assert.Null(rdnas.Baseline.Difference); // both paired seeds gained 0.1: no spread, no test
     }
 
     [Fact]
