@@ -23,6 +23,10 @@ public sealed class ExperimentsCommandTests
         Assert.Equal(ExitCodes.Success, await list.RunAsync("experiments", "list", "--cluster", at, "--format", "json"));
         using var table = new CliRunner();
         Assert.Equal(ExitCodes.Success, await table.RunAsync("experiments", "list", "--cluster", at));
+        using var running = new CliRunner();
+        Assert.Equal(ExitCodes.Success, await running.RunAsync("experiments", "list", "--phase", "running", "--last", "1", "--cluster", at));
+        using var finished = new CliRunner();
+        Assert.Equal(ExitCodes.Success, await finished.RunAsync("experiments", "list", "--phase", "completed,failed", "--cluster", at, "--format", "json"));
         using var show = new CliRunner();
         Assert.Equal(ExitCodes.Success, await show.RunAsync("experiments", "show", "cli-listed", "--cluster", at));
         using var rescoreRunning = new CliRunner();
@@ -53,6 +57,8 @@ public sealed class ExperimentsCommandTests
         Assert.Contains("cli-listed", list.Output, StringComparison.Ordinal);
         Assert.Contains("\"phase\": \"training\"", list.Output, StringComparison.Ordinal);
         Assert.Contains("spos +swa after 40", table.Output, StringComparison.Ordinal);
+        Assert.Contains("cli-listed", running.Output, StringComparison.Ordinal);
+        Assert.Equal("[]", finished.Output.Trim());
         Assert.Contains("smoke", show.Output, StringComparison.Ordinal);
         Assert.Contains("mean of the epochs after 40", show.Output, StringComparison.Ordinal);
         Assert.Contains("--experiment: experiment 'cli-listed' is training: only a completed experiment's supernet is scored again", rescoreRunning.Error, StringComparison.Ordinal);
@@ -200,6 +206,20 @@ public sealed class ExperimentsCommandTests
         Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.Contains("expected localhost[:GATEWAY_PORT] or azure:CLUSTER_ID@CONNECTION_STRING", cli.Error.Replace("expected azure:CLUSTER_ID@CONNECTION_STRING", "expected localhost[:GATEWAY_PORT] or azure:CLUSTER_ID@CONNECTION_STRING", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains(cluster, cli.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--phase", "done", "--phase: unknown phase 'done' (expected queued, training, evaluating, searching, completed, failed, cancelled or running)")]
+    [InlineData("--phase", "1", "--phase: unknown phase '1'")]
+    [InlineData("--last", "0", "--last: must be at least 1, got 0")]
+    public async Task ExperimentsList_BadFilter_RefusedBeforeConnecting(string option, string value, string message)
+    {
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("experiments", "list", option, value, "--cluster", "localhost:1");
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains(message, cli.Error, StringComparison.Ordinal);
     }
 
     [Fact]
