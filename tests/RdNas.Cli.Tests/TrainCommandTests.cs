@@ -167,6 +167,24 @@ public sealed class TrainCommandTests
     }
 
     [Fact]
+    public async Task Train_SeedsOneOfWhichFails_TheOthersCompleteAndTheFailureIsSaid()
+    {
+        var output = Directory.CreateTempSubdirectory("rdnas-seeds-failing").FullName;
+        string[] common = ["train", "--preset", "smoke", "--train-images", "256", "--subnets", "5", "--data", CliRunner.RealDataFolder()];
+        using var other = new CliRunner(); // s1 already holds another run, whose checkpoint seed 1 may not continue
+        Assert.Equal(ExitCodes.Success, await other.RunAsync([.. common, "--seed", "5", "--out", Path.Combine(output, "s1")]));
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync([.. common, "--seeds", "0-1", "--id", "failing", "--out", output]);
+
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains("1 of 2 seeds completed", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("rdnas: experiment failing-s1 failed: ", cli.Error, StringComparison.Ordinal);
+        Assert.Equal(0, RunRecord.Read(Path.Combine(output, "s0")).Seed);
+        Assert.Equal(5, RunRecord.Read(Path.Combine(output, "s1")).Seed); // the other run's folder is left as it was
+    }
+
+    [Fact]
     public async Task Train_SubnetsAndSampleSeed_ScoreThatSampleAndRecordIt()
     {
         var output = Directory.CreateTempSubdirectory("rdnas-sample").FullName;

@@ -30,6 +30,23 @@ public sealed class ExperimentStorageFaultTests
     }
 
     [Fact]
+    public async Task Submit_SlotLedgerCannotBeWritten_SubmittedQueuedSayingWhyThenTrainsOnceItCan()
+    {
+        await using var cluster = await PlatformTestCluster.StartAsync(1, [], allowCpuTraining: true, PlacementTests.RealData());
+        await using var client = RdNasClient.Over(cluster.Client);
+        cluster.Storage().FailNextWrites("training-slots", 2); // the submission's grant and the first watchdog tick's
+
+        var submitted = await client.SubmitAsync(s_tiny, "ledger-refused");
+        var final = await PlacementTests.FinalAsync(client, "ledger-refused");
+
+        Assert.Equal(ExperimentPhase.Queued, submitted.Phase);
+        Assert.Equal("waiting for the training-slot ledger (retrying): storage fault injected into a write of 'training-slots' (trainingslots/cluster)", submitted.Message);
+        Assert.Equal(ExperimentPhase.Completed, final.Phase);
+        Assert.Equal(1, final.Attempts);
+        Assert.Equal(2, cluster.Storage().InjectedFaults);
+    }
+
+    [Fact]
     public async Task Submit_CatalogCannotBeWritten_TheNextSubmissionListsAndRunsIt()
     {
         await using var cluster = await PlatformTestCluster.StartAsync(1, [], allowCpuTraining: true, PlacementTests.RealData());

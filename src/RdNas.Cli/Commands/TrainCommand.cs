@@ -202,9 +202,23 @@ internal sealed class TrainCommand : CliCommand
             SampleSeed: parseResult.GetValue(CommonOptions.SampleSeed));
     }
 
+    // The seeds of --seeds, checked before anything starts; null without it.
+    private static IReadOnlyList<long>? SeedsFrom(ParseResult parseResult)
+    {
+        if (parseResult.GetValue(s_seeds) is not { } text)
+        {
+            return null;
+        }
+
+        return parseResult.GetResult(s_seed) is { Implicit: false }
+            ? throw new ArgumentException("--seed and --seeds: give one (--seeds trains one run per seed)")
+            : SeedList.Parse(text);
+    }
+
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var spec = SpecFrom(parseResult);
+        var seeds = SeedsFrom(parseResult);
         var output = OutputLocation.Folder("--out", parseResult.GetValue(s_out)!);
         var cluster = parseResult.GetValue(CommonOptions.Cluster);
         var data = parseResult.GetValue(CommonOptions.Data);
@@ -225,21 +239,16 @@ internal sealed class TrainCommand : CliCommand
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(cluster) && parseResult.GetValue(s_seeds) is null)
+        if (!string.IsNullOrWhiteSpace(cluster) && seeds is null)
         {
             ExperimentRunFolder.RequireNoUnfinishedRun("--out", output);
         }
 
         var json = parseResult.GetValue(CommonOptions.Format) == OutputFormat.Json;
-        if (parseResult.GetValue(s_seeds) is { } seeds)
+        if (seeds is not null)
         {
-            if (parseResult.GetResult(s_seed) is { Implicit: false })
-            {
-                throw new ArgumentException("--seed and --seeds: give one (--seeds trains one run per seed)");
-            }
-
             var platform = new SeedRuns.PlatformOptions(cluster, data, parseResult.GetValue(CommonOptions.TeacherCache), device);
-            return await SeedRuns.TrainAsync(Console, spec, SeedList.Parse(seeds), parseResult.GetValue(s_id), output, platform, json, cancellationToken).ConfigureAwait(false);
+            return await SeedRuns.TrainAsync(Console, spec, seeds, parseResult.GetValue(s_id), output, platform, json, cancellationToken).ConfigureAwait(false);
         }
 
         await using var session = await PlatformSession.OpenAsync(cluster, output, data, parseResult.GetValue(CommonOptions.TeacherCache), device, null, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
-using RdNas.Abstractions.Experiments;
 using Orleans.Runtime.Placement;
+using RdNas.Abstractions.Experiments;
 using RdNas.Grains.Scheduling;
 using RdNas.Grains.Training;
 
@@ -136,16 +136,27 @@ public sealed partial class ExperimentGrain
     }
 
     // The silo of the training slot this experiment holds, or null with the experiment queued saying why it waits.
+    // The ledger unreachable (its storage down, its silo lost) leaves it queued too: the watchdog asks again.
     private async Task<SiloAddress?> RequestSlotAsync()
     {
-        var decision = await Slots.RequestAsync(Id, S.SubmittedUtc);
-        WaitingForSlot(!decision.Granted);
-        if (decision.Granted)
+        string reason;
+        try
         {
-            return SiloAddress.FromParsableString(decision.Silo!);
+            var decision = await Slots.RequestAsync(Id, S.SubmittedUtc);
+            WaitingForSlot(!decision.Granted);
+            if (decision.Granted)
+            {
+                return SiloAddress.FromParsableString(decision.Silo!);
+            }
+
+            reason = decision.WaitingReason();
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException or Azure.RequestFailedException)
+        {
+            LogSlotRequestFailed(logger, e, Id);
+            reason = $"waiting for the training-slot ledger (retrying): {e.GetBaseException().Message}"; // not the wrapper's stack
         }
 
-        var reason = decision.WaitingReason();
         if (S.Phase != ExperimentPhase.Queued || S.Message != reason || S.Worker is not null)
         {
             S.Phase = ExperimentPhase.Queued;
@@ -214,6 +225,9 @@ public sealed partial class ExperimentGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: a training worker could not start (failure {Failures} in a row)")]
     private static partial void LogStartFailed(ILogger logger, Exception exception, string experimentId, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: the training-slot ledger did not answer; asking again at the next tick")]
+    private static partial void LogSlotRequestFailed(ILogger logger, Exception exception, string experimentId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Experiment {ExperimentId}: its training slot could not be given back now; the ledger reclaims it")]
     private static partial void LogSlotReleaseFailed(ILogger logger, Exception exception, string experimentId);
