@@ -264,6 +264,8 @@ start_prometheus() { # SILO_COUNT
 # Written by infra/local-cluster.sh start --prometheus: the local cluster's silos.
 global:
   scrape_interval: 5s
+rule_files:
+  - '$ROOT/infra/prometheus-rules.yml'
 scrape_configs:
   - job_name: rdnas-silo
     static_configs:

@@ -9,8 +9,9 @@ namespace RdNas.Integration.Tests;
 /// <summary>
 /// A silo process trains an experiment and answers architecture queries while Debian's Prometheus scrapes it: the
 /// silo's own metrics count what happened, pass <c>promtool check metrics</c>, carry an experiment id only while its
-/// run trains, and every query of the Grafana dashboards finds series in Prometheus over the test's time range — so a
-/// renamed metric breaks this test, not a dashboard nobody looks at.
+/// run trains, every query of the Grafana dashboards finds series in Prometheus over the test's time range, and every
+/// metric the alert rules use is exported — so a renamed metric breaks this test, not a dashboard or an alert nobody
+/// looks at.
 /// </summary>
 public sealed partial class SiloTelemetryTests
 {
@@ -59,6 +60,12 @@ public sealed partial class SiloTelemetryTests
         Assert.Contains("rdnas_training_runs{otel_scope_name=\"RdNas\"} 0", own, StringComparison.Ordinal);
         Assert.Contains("rdnas_proxy_duration_seconds_count{otel_scope_name=\"RdNas\",proxy=\"flops\"} 1", own, StringComparison.Ordinal);
         Assert.Contains("rdnas_architecture_queries_total{otel_scope_name=\"RdNas\",kind=\"ground_truth\"} 1", own, StringComparison.Ordinal);
+        var rules = File.ReadAllText(Path.Combine(Azurite.RepositoryRoot(), "infra", "prometheus-rules.yml"));
+        foreach (var metric in Regex.Matches(rules, "rdnas_[a-z_]+").Select(m => m.Value).Distinct())
+        {
+            Assert.True(own.Contains(metric + "{", StringComparison.Ordinal), $"infra/prometheus-rules.yml uses {metric}, which the silo does not export:\n{own}");
+        }
+
         var (lint, lintOutput) = await PrometheusServer.PromtoolAsync(own, "check", "metrics");
         Assert.True(lint == 0, $"promtool check metrics:\n{lintOutput}\n{own}");
 
@@ -85,6 +92,15 @@ public sealed partial class SiloTelemetryTests
         var (code, output) = await PrometheusServer.PromtoolAsync(null, "check", "config", Path.Combine(Azurite.RepositoryRoot(), "infra", "prometheus.yml"));
 
         Assert.True(code == 0, output);
+    }
+
+    [Fact]
+    public async Task AlertRules_PassPromtoolsUnitTests()
+    {
+        var (code, output) = await PrometheusServer.PromtoolAsync(null, "test", "rules", Path.Combine(Azurite.RepositoryRoot(), "infra", "prometheus-rules.test.yml"));
+
+        Assert.True(code == 0, output);
+        Assert.Contains("SUCCESS", output, StringComparison.Ordinal);
     }
 
     /// <summary>The value of <paramref name="name"/>'s series for the experiment's configuration (spos, smoke).</summary>
