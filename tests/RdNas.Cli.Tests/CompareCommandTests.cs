@@ -140,6 +140,9 @@ public sealed class CompareCommandTests
         Assert.Equal(0.15, rdnas.GetProperty("baseline").GetProperty("tau_difference").GetDouble(), 12);
         Assert.Equal(1 - (2 * Math.Atan(3) / Math.PI), rdnas.GetProperty("baseline").GetProperty("paired_t_p").GetDouble(), 9);
         Assert.Equal(2, rdnas.GetProperty("baseline").GetProperty("tau_difference_ci95").GetArrayLength());
+        using var text = new CliRunner(); // the interval's brackets are text, not Spectre markup
+        Assert.Equal(ExitCodes.Success, await text.RunAsync(["compare", .. runs, "--plot", Path.Combine(folder, "c.png"), "--teacher-cache", folder]));
+        Assert.All(["+0.150", "[-0.485,", "0.785],", "0.205"], part => Assert.Contains(part, text.Output, StringComparison.Ordinal)); // the cell may wrap
         Assert.Equal(System.Text.Json.JsonValueKind.Null, rdnas.GetProperty("teacher_kendall_tau").ValueKind); // no teacher cached there
     }
 

@@ -38,6 +38,9 @@ public sealed class TrainCommandTests
     [InlineData("--device", "gpu", "unknown device 'gpu': expected auto, cpu, cuda or cuda:N (N a device index from 0)")]
     [InlineData("--seeds", "2-1", "--seeds: '2-1' is an empty range (write the smaller seed first)")]
     [InlineData("--seeds", "0,1", "--seed and --seeds: give one (--seeds trains one run per seed)", "--seed", "1")]
+    [InlineData("--sampler", "spos,rdnas", "--sampler: several methods train one run per method and seed: add --seeds (e.g. --seeds 0-2)")]
+    [InlineData("--sampler", "spos,spos", "--sampler: 'spos' is named twice", "--seeds", "0")]
+    [InlineData("--sampler", "spos,darts", "--sampler: unknown sampler 'darts' (expected spos, fairnas, sandwich, rdnas)", "--seeds", "0")]
     [InlineData("--device", "cpu", "--device applies to the embedded cluster; a running cluster's silos train on their own RdNas:TrainingDevice", "--cluster", "localhost")]
     public async Task Train_InvalidOption_FailsNamingItAndTheValidValues(string option, string value, string message, string? otherOption = null, string? otherValue = null)
     {
@@ -152,7 +155,7 @@ public sealed class TrainCommandTests
         Assert.Equal([0L, 2L], seeds.Select(r => r.Seed));
         Assert.NotEqual(seeds[0].Subnets.Select(s => s.SupernetAccuracy), seeds[1].Subnets.Select(s => s.SupernetAccuracy));
         Assert.Contains("mean ± sd", cli.Output, StringComparison.Ordinal);
-        Assert.Contains("2 of 2 seeds completed", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("2 of 2 runs completed", cli.Output, StringComparison.Ordinal);
 
         using var again = new CliRunner(); // each folder's run resumes from its last checkpoint: nothing trains again
         Assert.Equal(ExitCodes.Success, await again.RunAsync([.. run, "--format", "json"]));
@@ -167,6 +170,39 @@ public sealed class TrainCommandTests
     }
 
     [Fact]
+    public async Task Train_TwoMethodsOverSeeds_EachAgainstTheFirstOnPairedSeeds()
+    {
+        var output = Directory.CreateTempSubdirectory("rdnas-methods").FullName;
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync(
+            "train", "--preset", "smoke", "--train-images", "256", "--subnets", "5", "--sampler", "spos,rdnas", "--seeds", "0-1", "--out", output,
+            "--data", CliRunner.RealDataFolder(), "--teacher-cache", Path.Combine(output, "teachers"), "--format", "json");
+
+        Assert.True(code == ExitCodes.Success, cli.Error);
+        foreach (var (sampler, seed) in new[] { ("spos", 0L), ("spos", 1L), ("rdnas", 0L), ("rdnas", 1L) })
+        {
+            var run = RunRecord.Read(Path.Combine(output, sampler, $"s{seed}"));
+            Assert.Equal((sampler, seed), (run.Sampler, run.Seed));
+        }
+
+        using var summary = JsonDocument.Parse(cli.Output);
+        Assert.Equal(["spos", "rdnas", "spos", "rdnas"], summary.RootElement.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("sampler").GetString()));
+        var methods = summary.RootElement.GetProperty("methods").EnumerateArray().ToList();
+        Assert.Equal(["spos", "rdnas flops/margin/sine"], methods.Select(m => m.GetProperty("method").GetString()));
+        Assert.Equal(JsonValueKind.Null, methods[0].GetProperty("baseline").ValueKind);
+        Assert.Equal("spos", methods[1].GetProperty("baseline").GetProperty("method").GetString());
+        Assert.Equal([0L, 1L], methods[1].GetProperty("baseline").GetProperty("paired_seeds").EnumerateArray().Select(s => s.GetInt64()));
+
+        using var text = new CliRunner(); // again, for people: the finished runs are read back, not trained again
+        Assert.Equal(ExitCodes.Success, await text.RunAsync(
+            "train", "--preset", "smoke", "--train-images", "256", "--subnets", "5", "--sampler", "spos,rdnas", "--seeds", "0-1", "--out", output,
+            "--data", CliRunner.RealDataFolder(), "--teacher-cache", Path.Combine(output, "teachers")));
+        Assert.Contains("τ − spos [95% CI], p", text.Output, StringComparison.Ordinal);
+        Assert.Contains("4 of 4 runs completed", text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Train_SeedsOneOfWhichFails_TheOthersCompleteAndTheFailureIsSaid()
     {
         var output = Directory.CreateTempSubdirectory("rdnas-seeds-failing").FullName;
@@ -178,7 +214,7 @@ public sealed class TrainCommandTests
         var code = await cli.RunAsync([.. common, "--seeds", "0-1", "--id", "failing", "--out", output]);
 
         Assert.Equal(ExitCodes.Failure, code);
-        Assert.Contains("1 of 2 seeds completed", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("1 of 2 runs completed", cli.Output, StringComparison.Ordinal);
         Assert.Contains("rdnas: experiment failing-s1 failed: ", cli.Error, StringComparison.Ordinal);
         Assert.Equal(0, RunRecord.Read(Path.Combine(output, "s0")).Seed);
         Assert.Equal(5, RunRecord.Read(Path.Combine(output, "s1")).Seed); // the other run's folder is left as it was

@@ -27,7 +27,7 @@ public sealed class ClusterSeedsTests
         var (code, text, error) = await CliProcess.RunAsync(TimeSpan.FromMinutes(5), ["train", "--cluster", cluster, "--id", prefix, "--out", output, .. s_run]);
 
         Assert.True(code == 0, $"rdnas train --seeds failed ({code}): {error}\n{text}\nsilo logs:\n{first.Log}\n{second.Log}");
-        Assert.Contains("2 of 2 seeds completed", text, StringComparison.Ordinal);
+        Assert.Contains("2 of 2 runs completed", text, StringComparison.Ordinal);
         await using var client = await RdNasClient.ConnectAsync(ClusterConnection.Parse(cluster), TestContext.Current.CancellationToken);
         var statuses = new[] { await client.GetStatusAsync($"{prefix}-s0"), await client.GetStatusAsync($"{prefix}-s1") };
         Assert.All(statuses, s => Assert.Equal(ExperimentPhase.Completed, s.Phase));

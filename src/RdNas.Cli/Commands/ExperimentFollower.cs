@@ -62,15 +62,15 @@ internal static class ExperimentFollower
     }
 
     /// <summary>
-    /// Follows a cluster's experiments (<paramref name="runs"/>: each one's id and output folder) to their ends, side
-    /// by side, and writes each completed one's run folder; returns the last statuses in the order given.
+    /// Follows a cluster's experiments (<paramref name="runs"/>: each one's id, output folder and label on screen) to
+    /// their ends, side by side, and writes each completed one's run folder; returns the last statuses in the order given.
     /// </summary>
-    public static async Task<IReadOnlyList<ExperimentStatus>> FollowAllAndWriteAsync(CliConsole console, RdNasClient client, IReadOnlyList<(string Id, string Output)> runs, bool json, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ExperimentStatus>> FollowAllAndWriteAsync(CliConsole console, RdNasClient client, IReadOnlyList<(string Id, string Output, string Label)> runs, bool json, CancellationToken cancellationToken)
     {
         IReadOnlyList<ExperimentStatus> finals;
         try
         {
-            var streams = runs.Select(r => (Path.GetFileName(r.Output), client.WatchAsync(r.Id, s_watchInterval, cancellationToken))).ToList();
+            var streams = runs.Select(r => (r.Label, client.WatchAsync(r.Id, s_watchInterval, cancellationToken))).ToList();
             finals = await ExperimentsProgressView.FollowAsync(console, streams, !json, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -6,6 +6,7 @@ using RdNas.Nas.Data;
 using RdNas.Nas.Devices;
 using RdNas.Nas.GroundTruth;
 using RdNas.Nas.Runs;
+using RdNas.Nas.Training.Methods;
 
 namespace RdNas.Cli.Commands;
 
@@ -20,7 +21,7 @@ internal sealed class TrainCommand : CliCommand
 {
     private static readonly Option<string> s_sampler = new("--sampler")
     {
-        Description = "Training method: spos (uniform single path), fairnas, sandwich, rdnas (ranking distillation)",
+        Description = "Training method: spos (uniform single path), fairnas, sandwich, rdnas (ranking distillation); with --seeds, several comma-separated (spos,rdnas: each against the first on paired seeds)",
         DefaultValueFactory = _ => "spos",
     };
 
@@ -215,10 +216,37 @@ internal sealed class TrainCommand : CliCommand
             : SeedList.Parse(text);
     }
 
+    // --sampler spos,rdnas: one spec per method, each trained with every seed of --seeds (checked before anything runs).
+    private static List<ExperimentSpec> MethodsFrom(ExperimentSpec spec, IReadOnlyList<long>? seeds)
+    {
+        var samplers = spec.Sampler.Split(',', StringSplitOptions.TrimEntries);
+        if (samplers.Length == 1)
+        {
+            return [spec];
+        }
+
+        if (seeds is null)
+        {
+            throw new ArgumentException("--sampler: several methods train one run per method and seed: add --seeds (e.g. --seeds 0-2)");
+        }
+
+        foreach (var (sampler, index) in samplers.Select((s, i) => (s, i)))
+        {
+            _ = new TrainingMethodSpec(sampler).Validate();
+            if (Array.IndexOf(samplers, sampler) != index)
+            {
+                throw new ArgumentException($"--sampler: '{sampler}' is named twice");
+            }
+        }
+
+        return [.. samplers.Select(sampler => spec with { Sampler = sampler })];
+    }
+
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var spec = SpecFrom(parseResult);
         var seeds = SeedsFrom(parseResult);
+        var methods = MethodsFrom(spec, seeds);
         var output = OutputLocation.Folder("--out", parseResult.GetValue(s_out)!);
         var cluster = parseResult.GetValue(CommonOptions.Cluster);
         var data = parseResult.GetValue(CommonOptions.Data);
@@ -248,7 +276,7 @@ internal sealed class TrainCommand : CliCommand
         if (seeds is not null)
         {
             var platform = new SeedRuns.PlatformOptions(cluster, data, parseResult.GetValue(CommonOptions.TeacherCache), device);
-            return await SeedRuns.TrainAsync(Console, spec, seeds, parseResult.GetValue(s_id), output, platform, json, cancellationToken).ConfigureAwait(false);
+            return await SeedRuns.TrainAsync(Console, methods, seeds, parseResult.GetValue(s_id), output, platform, json, cancellationToken).ConfigureAwait(false);
         }
 
         await using var session = await PlatformSession.OpenAsync(cluster, output, data, parseResult.GetValue(CommonOptions.TeacherCache), device, null, cancellationToken).ConfigureAwait(false);

@@ -23,7 +23,7 @@ internal static class MethodSummaryTable
                 double.IsNaN(method.TauStandardDeviation) ? Invariant($"{method.MeanTau:F3}") : Invariant($"{method.MeanTau:F3} ± {method.TauStandardDeviation:F3}"),
                 Invariant($"{method.MeanRho:F3}"),
                 method.Baseline is { } b ? Invariant($"{b.Ratio:F3} ({string.Join(",", b.PairedSeeds)})") : "—",
-                method.Baseline?.Difference is { } d ? Invariant($"{d.Mean:+0.000;-0.000} [{d.Low:F3}, {d.High:F3}], p {d.PValue:F3}") : "—",
+                method.Baseline?.Difference is { } d ? Markup.Escape(Invariant($"{d.Mean:+0.000;-0.000} [{d.Low:F3}, {d.High:F3}], p {d.PValue:F3}")) : "—",
                 method.TeacherTau is { } t ? Invariant($"{t:F3}") : "—",
                 method.StudentTeacherTau is { } st ? Invariant($"{st:F3}") : "—",
                 Markup.Escape(method.Evaluation));
