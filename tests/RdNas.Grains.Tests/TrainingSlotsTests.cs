@@ -1,8 +1,10 @@
 using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.Runtime.Placement;
 using RdNas.Abstractions.Experiments;
 using RdNas.Client;
 using RdNas.Grains.Placement;
 using RdNas.Grains.Scheduling;
+using RdNas.Grains.Training;
 
 namespace RdNas.Grains.Tests;
 
@@ -73,6 +75,38 @@ public sealed class TrainingSlotsTests
         var final = await PlacementTests.FinalAsync(client, "after-ghost");
 
         Assert.Equal(ExperimentPhase.Completed, final.Phase);
+    }
+
+    [Fact]
+    public async Task Worker_StartForASlotOnAnotherSilo_RefusedThenMigratesThereOnceItsRunHasEnded()
+    {
+        await using var cluster = await PlatformTestCluster.StartAsync(2, ["Silo_0", "Silo_1"], allowCpuTraining: false, PlacementTests.RealData());
+        var (onA, onB) = (cluster.Silos[0].SiloAddress, cluster.Silos[1].SiloAddress);
+        // A worker whose experiment never submitted: its reports are ignored, its run is real.
+        var worker = cluster.Client.GetGrain<ITrainingWorkerGrain>("hint-probe");
+        var probe = PlacementTests.Tiny with { Subnets = 2 };
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, onA);
+        var first = await worker.StartAsync(probe, 1);
+
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, onB);
+        var whileItRuns = await worker.StartAsync(probe, 2);
+        await worker.CancelAsync(); // ends the run at its next step, so the activation on Silo_0 may move
+        // The client's cached address of the worker is Silo_0's: only a migration (not a deactivation) gets it to Silo_1.
+        string? moved = null;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(3)); // the probe's run must end first, slowly on a loaded machine
+        while (moved is null)
+        {
+            await Task.Delay(200, timeout.Token);
+            moved = await worker.StartAsync(probe, 3);
+        }
+
+        await worker.CancelAsync();
+        RequestContext.Clear();
+
+        Assert.StartsWith("Silo_0 ", first, StringComparison.Ordinal);
+        Assert.Null(whileItRuns);
+        Assert.StartsWith("Silo_1 ", moved, StringComparison.Ordinal);
     }
 
     [Fact]

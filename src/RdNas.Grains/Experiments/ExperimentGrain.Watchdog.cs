@@ -113,6 +113,15 @@ public sealed partial class ExperimentGrain
             // A new worker activation goes to the silo whose slot this experiment holds (Orleans' placement hint).
             RequestContext.Set(IPlacementDirector.PlacementHintKey, slot);
             S.Worker = await Worker.StartAsync(S.Spec!, S.Attempts);
+            if (S.Worker is null)
+            {
+                // An earlier run's activation on another silo answered: not a start, and not a failure to count.
+                S.Attempts--;
+                S.Phase = ExperimentPhase.Queued;
+                S.Message = "waiting for the worker of an earlier run to leave another silo; it then starts on the silo of its training slot";
+                await PersistAsync();
+                return;
+            }
         }
         catch (Exception e) when (e is not (TimeoutException or OrleansException or Azure.RequestFailedException or OutOfMemoryException))
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime.Placement;
 using RdNas.Abstractions.Experiments;
 using RdNas.Grains.Experiments;
 using RdNas.Grains.Hosting;
@@ -32,9 +33,23 @@ public sealed partial class TrainingWorkerGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    async Task<string> ITrainingWorkerGrain.StartAsync(ExperimentSpec spec, int attempt)
+    async Task<string?> ITrainingWorkerGrain.StartAsync(ExperimentSpec spec, int attempt)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        if (RequestContext.Get(IPlacementDirector.PlacementHintKey) is SiloAddress slot && !slot.Equals(silo.SiloAddress))
+        {
+            // This activation (left from an earlier run, or made here by a caller whose cached address of the worker is
+            // stale, which skips placement) answered for a slot elsewhere: starting here would train beyond this silo's
+            // slots. Once no run of its own is winding down, it migrates to the slot's silo (migration places it with
+            // this call's hint and updates the directory, so stale callers are forwarded there).
+            if (_run is not { IsCompleted: false })
+            {
+                this.MigrateOnIdle();
+            }
+
+            return null;
+        }
+
         if (_run is { IsCompleted: false })
         {
             return WorkerName;
@@ -73,8 +88,9 @@ public sealed partial class TrainingWorkerGrain(
         var id = Id;
 
         // Keep the activation while it trains: nothing calls a worker for hours but its watchdog. Once the run has
-        // ended (and reported), go: a later start of the experiment (resumed, say) must be placed afresh, on the silo
-        // of the training slot it then holds, not reach this activation.
+        // ended (and reported), go: an idle worker holds nothing, and a later start of the experiment (resumed, say)
+        // belongs on the silo of the training slot it then holds (placed there afresh, or migrated there by
+        // StartAsync when a caller's cached address brings it back here).
         DelayDeactivation(TimeSpan.FromDays(30));
         _ended ??= this.RegisterGrainTimer(
             _ =>
