@@ -28,9 +28,7 @@ public static class SiloHostBuilder
             c.ServiceId = options.ServiceId;
         });
         silo.Configure<SiloOptions>(s => s.SiloName = options.Name);
-        var metadata = AcceleratorMetadata.For(options.IsGpu ? options.Accelerator : null);
-        metadata.Add(TrainingSlotsMetadata.Key, TrainingSlotsMetadata.Entry(options.TrainingSlots).Value);
-        silo.UseSiloMetadata(metadata);
+        silo.UseSiloMetadata(AcceleratorMetadata.For(options.IsGpu ? options.Accelerator : null).WithTrainingSlots(options.TrainingSlots));
 
         // A lost training silo should be declared dead in seconds, not the default minute: its experiment waits for it.
         silo.Configure<ClusterMembershipOptions>(m =>

@@ -35,9 +35,7 @@ internal static class PlatformTestCluster
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((options, silo) =>
         {
-            var metadata = AcceleratorMetadata.For(gpuSilos.Contains(options.SiloName) ? "cuda" : null);
-            metadata.Add(TrainingSlotsMetadata.Key, TrainingSlotsMetadata.Entry(trainingSlots).Value);
-            silo.UseSiloMetadata(metadata);
+            silo.UseSiloMetadata(AcceleratorMetadata.For(gpuSilos.Contains(options.SiloName) ? "cuda" : null).WithTrainingSlots(trainingSlots));
             silo.AddMemoryGrainStorage(InnerStorage);
             silo.Services.AddKeyedSingleton<IGrainStorage>(GrainStorage.Name, (services, _) => new FaultyGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(InnerStorage)));
             silo.UseInMemoryReminderService();

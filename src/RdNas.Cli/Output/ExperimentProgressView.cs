@@ -84,11 +84,17 @@ internal static class ExperimentProgressView
             return;
         }
 
-        training.Value = status.CompletedEpochs + (status.StepsPerEpoch > 0 ? (double)status.Step / status.StepsPerEpoch : 0);
-        training.Description = Markup.Escape(status.StepsPerEpoch > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"train epoch {Math.Min(status.CompletedEpochs + 1, status.Epochs)}/{status.Epochs} loss {status.Loss:F3} acc {100 * status.Accuracy:F1}%{worker}")
-            : status.Message + worker);
+        training.Value = EpochsDone(status);
+        training.Description = Markup.Escape(status.StepsPerEpoch > 0 ? EpochInProgress(status) + worker : status.Message + worker);
     }
+
+    /// <summary>Epochs trained, the one in progress counted by its steps (what a training bar's value is).</summary>
+    internal static double EpochsDone(ExperimentStatus status) =>
+        status.CompletedEpochs + (status.StepsPerEpoch > 0 ? (double)status.Step / status.StepsPerEpoch : 0);
+
+    /// <summary>The epoch in progress with its running loss and accuracy, as training bars describe it.</summary>
+    internal static string EpochInProgress(ExperimentStatus status) => string.Create(
+        CultureInfo.InvariantCulture, $"train epoch {Math.Min(status.CompletedEpochs + 1, status.Epochs)}/{status.Epochs} loss {status.Loss:F3} acc {100 * status.Accuracy:F1}%");
 
     private static void ShowSearch(ExperimentStatus status, ProgressTask training, ProgressTask evaluation, ProgressTask search, string worker)
     {

@@ -72,9 +72,7 @@ internal static class ExperimentsProgressView
         var worker = status.Device is { } device ? $" on {device}" : string.Empty;
         var (value, stage) = status.Phase switch
         {
-            ExperimentPhase.Training when status.StepsPerEpoch > 0 => (
-                status.CompletedEpochs + (double)status.Step / status.StepsPerEpoch,
-                Invariant($"train epoch {Math.Min(status.CompletedEpochs + 1, status.Epochs)}/{status.Epochs} loss {status.Loss:F3} acc {100 * status.Accuracy:F1}%{worker}")),
+            ExperimentPhase.Training when status.StepsPerEpoch > 0 => (ExperimentProgressView.EpochsDone(status), ExperimentProgressView.EpochInProgress(status) + worker),
             ExperimentPhase.Evaluating => (status.Epochs + status.EvaluatedSubnets, Invariant($"evaluate subnet {status.EvaluatedSubnets}/{status.Subnets}{worker}")),
             ExperimentPhase.Searching => (status.Epochs + status.Subnets + status.SearchedCells, Invariant($"search: cell {status.SearchedCells}/{status.SearchBudget} scored{worker}")),
             ExperimentPhase.Completed => (bar.MaxValue, status.Message),

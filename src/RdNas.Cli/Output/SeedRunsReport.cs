@@ -21,7 +21,7 @@ internal static class SeedRunsReport
         var methods = finished.Count > 0 ? MethodComparison.Summarise(finished, baseline ?? samplers[0], _ => null) : [];
         if (json)
         {
-            var tau = finished.Count > 0 ? SeedRunsTable.MeanAndSpread(finished, r => r.Ranking.KendallTau) : (Mean: double.NaN, StandardDeviation: double.NaN);
+            var only = samplers.Count == 1 && methods.Count == 1 ? methods[0] : null;
             console.Json(new
             {
                 runs = runs.Select(r => new
@@ -29,8 +29,8 @@ internal static class SeedRunsReport
                     sampler = r.Sampler, seed = r.Seed, experiment = r.Experiment, directory = r.Directory, completed = r.Completed,
                     ranking = finished.FirstOrDefault(f => f.Directory == r.Directory)?.Ranking,
                 }),
-                kendall_tau_mean = samplers.Count == 1 ? OrNull(tau.Mean) : null,
-                kendall_tau_sd = samplers.Count == 1 ? OrNull(tau.StandardDeviation) : null,
+                kendall_tau_mean = only?.MeanTau,
+                kendall_tau_sd = only is null ? null : OrNull(only.TauStandardDeviation),
                 methods = methods.Select(m => new
                 {
                     method = m.Method, seeds = m.Seeds, kendall_tau_mean = m.MeanTau, kendall_tau_sd = OrNull(m.TauStandardDeviation),

@@ -34,18 +34,10 @@ internal static class SeedRunsTable
         return table;
     }
 
-    /// <summary>The mean and sample standard deviation of <paramref name="metric"/> over <paramref name="runs"/>.</summary>
-    public static (double Mean, double StandardDeviation) MeanAndSpread(IReadOnlyList<RunRecord> runs, Func<RunRecord, double> metric)
-    {
-        ArgumentNullException.ThrowIfNull(runs);
-        var values = runs.Select(metric).ToArray();
-        return (values.Average(), SampleStandardDeviation.Compute(values));
-    }
-
     private static string Spread(IReadOnlyList<RunRecord> runs, Func<RunRecord, double> metric)
     {
-        var (mean, sd) = MeanAndSpread(runs, metric);
-        return $"{F(mean)} ± {F(sd)}";
+        var values = runs.Select(metric).ToArray();
+        return $"{F(values.Average())} ± {F(SampleStandardDeviation.Compute(values))}";
     }
 
     private static string F(double value) => value.ToString("F3", CultureInfo.InvariantCulture);

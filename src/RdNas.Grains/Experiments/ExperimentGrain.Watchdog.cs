@@ -87,16 +87,7 @@ public sealed partial class ExperimentGrain
         if (!AnySiloMayTrain)
         {
             WaitingForSlot(false); // it waits for a silo now, not for a slot
-            var reason = trainingSilos.WaitingReason();
-            if (S.Phase != ExperimentPhase.Queued || S.Message != reason)
-            {
-                S.Phase = ExperimentPhase.Queued;
-                S.Message = reason;
-                S.Worker = null;
-                S.Device = null;
-                await PersistAsync();
-            }
-
+            await QueueAsync(trainingSilos.WaitingReason());
             return;
         }
 
@@ -117,13 +108,11 @@ public sealed partial class ExperimentGrain
             {
                 // An earlier run's activation on another silo answered: not a start, and not a failure to count.
                 S.Attempts--;
-                S.Phase = ExperimentPhase.Queued;
-                S.Message = "waiting for the worker of an earlier run to leave another silo; it then starts on the silo of its training slot";
-                await PersistAsync();
+                await QueueAsync("waiting for the worker of an earlier run to leave another silo; it then starts on the silo of its training slot");
                 return;
             }
         }
-        catch (Exception e) when (e is not (TimeoutException or OrleansException or Azure.RequestFailedException or OutOfMemoryException))
+        catch (Exception e) when (!IsUnreachable(e) && e is not OutOfMemoryException)
         {
             // The worker refused before its run began (a run folder it cannot create, a silo without the data...): no
             // start to count. Unreachable silos and storage are left to the watchdog's retries.
@@ -160,23 +149,34 @@ public sealed partial class ExperimentGrain
 
             reason = decision.WaitingReason();
         }
-        catch (Exception e) when (e is TimeoutException or OrleansException or Azure.RequestFailedException)
+        catch (Exception e) when (IsUnreachable(e))
         {
             LogSlotRequestFailed(logger, e, Id);
             reason = $"waiting for the training-slot ledger (retrying): {e.GetBaseException().Message}"; // not the wrapper's stack
         }
 
-        if (S.Phase != ExperimentPhase.Queued || S.Message != reason || S.Worker is not null)
-        {
-            S.Phase = ExperimentPhase.Queued;
-            S.Message = reason;
-            S.Worker = null;
-            S.Device = null;
-            await PersistAsync();
-        }
-
+        await QueueAsync(reason);
         return null;
     }
+
+    // Back in the queue saying why; stored only when something a client sees has changed (a waiting experiment asks
+    // again every tick).
+    private async Task QueueAsync(string reason)
+    {
+        if (S.Phase == ExperimentPhase.Queued && S.Message == reason && S.Worker is null && S.Device is null)
+        {
+            return;
+        }
+
+        S.Phase = ExperimentPhase.Queued;
+        S.Message = reason;
+        S.Worker = null;
+        S.Device = null;
+        await PersistAsync();
+    }
+
+    // A silo or storage that did not answer: the watchdog tries again, without counting it against the experiment.
+    private static bool IsUnreachable(Exception e) => e is TimeoutException or OrleansException or Azure.RequestFailedException;
 
     // Counted once per wait, on this silo, for the metric of experiments waiting for a slot.
     private void WaitingForSlot(bool waiting)
@@ -215,10 +215,7 @@ public sealed partial class ExperimentGrain
             return;
         }
 
-        S.Phase = ExperimentPhase.Queued;
-        S.Message = $"a training worker could not start (try {S.StartFailures} of {MaxStartFailures}; retrying): {reason}";
-        S.Worker = null;
-        await PersistAsync();
+        await QueueAsync($"a training worker could not start (try {S.StartFailures} of {MaxStartFailures}; retrying): {reason}");
     }
 
     private async Task UnregisterReminderAsync()

@@ -21,6 +21,15 @@ public static class TrainingSlotsMetadata
             ? new(Key, slots.ToString(CultureInfo.InvariantCulture))
             : throw new ArgumentOutOfRangeException(nameof(slots), slots, $"a silo takes 1 to {Max} runs at once");
 
+    /// <summary>Adds the entry of a silo that takes <paramref name="slots"/> runs at once to its <paramref name="metadata"/>.</summary>
+    public static Dictionary<string, string> WithTrainingSlots(this Dictionary<string, string> metadata, int slots)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var (key, value) = Entry(slots);
+        metadata.Add(key, value);
+        return metadata;
+    }
+
     /// <summary>How many runs the silo with <paramref name="metadata"/> takes at once.</summary>
     public static int Of(SiloMetadata? metadata) =>
         Parse(metadata is not null && metadata.Metadata.TryGetValue(Key, out var value) ? value : null);

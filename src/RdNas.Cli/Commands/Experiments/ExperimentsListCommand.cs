@@ -82,9 +82,9 @@ internal sealed class ExperimentsListCommand : CliCommand
             {
                 phases.UnionWith(Enum.GetValues<ExperimentPhase>().Where(p => !ExperimentStatus.IsFinalPhase(p)));
             }
-            else if (Enum.TryParse<ExperimentPhase>(name, ignoreCase: true, out var phase) && Enum.IsDefined(phase) && !int.TryParse(name, out _))
+            else if (Enum.GetNames<ExperimentPhase>().FirstOrDefault(n => n.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } phase)
             {
-                phases.Add(phase);
+                phases.Add(Enum.Parse<ExperimentPhase>(phase)); // by name only: Enum.TryParse would take "1" too
             }
             else
             {
