@@ -68,7 +68,7 @@ public sealed class ExperimentsCommandTests
         Assert.Matches("^cli-listed: (training|queued) .*; rdnas experiments show cli-listed follows it", resume.Output);
         Assert.Contains("experiment 'cli-listed' is ", deleteRunning.Error, StringComparison.Ordinal);
         Assert.Contains("only a stopped experiment is deleted (rdnas experiments cancel cli-listed stops it)", deleteRunning.Error, StringComparison.Ordinal);
-        Assert.Equal("cli-listed: deleted (its stored checkpoint, result and list entry; run folders fetched from it stay)\n", delete.Output.ReplaceLineEndings("\n"));
+        Assert.Equal("cli-listed: deleted (its stored checkpoint, result, list entry and supernet scores on architectures; run folders fetched from it stay)\n", delete.Output.ReplaceLineEndings("\n"));
         Assert.Contains("no experiment 'cli-listed' on this cluster", deleteUnknown.Error, StringComparison.Ordinal);
         Assert.Contains("no experiment 'no-such-run'", unknown.Error, StringComparison.Ordinal);
         Assert.Contains("no experiment 'no-such-run'", resumeUnknown.Error, StringComparison.Ordinal);

@@ -88,6 +88,21 @@ public sealed class ArchitectureGrainTests(SingleSiloCluster fixture)
     }
 
     [Fact]
+    public async Task SupernetScores_ForgottenForOneExperiment_OthersStay()
+    {
+        const string arch = "|nor_conv_1x1~0|+|skip_connect~0|nor_conv_1x1~1|+|nor_conv_1x1~0|skip_connect~1|nor_conv_3x3~2|";
+        var grain = fixture.Cluster.Client.GetGrain<IArchitectureGrain>(ArchitectureKey.Of("nb201", arch));
+        await grain.RecordSupernetScoreAsync(new SupernetScore("kept", 0.40, DateTimeOffset.UnixEpoch));
+        await grain.RecordSupernetScoreAsync(new SupernetScore("deleted", 0.50, DateTimeOffset.UnixEpoch.AddDays(1)));
+
+        await grain.ForgetSupernetScoreAsync("deleted");
+        await grain.ForgetSupernetScoreAsync("never-recorded");
+        var summary = await grain.DescribeAsync();
+
+        Assert.Equal([("kept", 0.40)], summary.SupernetScores.Select(s => (s.ExperimentId, s.Accuracy)));
+    }
+
+    [Fact]
     public async Task ResNet48_StandaloneArchitecture_GroundTruthAndProxiesOnItsOwnNetwork()
     {
         const string arch1 = "1252233313000000223212122253130000000000006515000000";

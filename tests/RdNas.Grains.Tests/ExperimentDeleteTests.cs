@@ -3,7 +3,7 @@ using RdNas.Client;
 
 namespace RdNas.Grains.Tests;
 
-/// <summary>Deleting a stopped experiment frees its id and storage; a running one, or a running rescoring's source, is refused.</summary>
+/// <summary>Deleting a stopped experiment frees its id and storage and forgets its supernet scores; a running one, or a running rescoring's source, is refused.</summary>
 public sealed class ExperimentDeleteTests
 {
     private static readonly ExperimentSpec s_source = new(Preset: "smoke", Epochs: 1, TrainImages: 256, Seed: 11);
@@ -20,8 +20,12 @@ public sealed class ExperimentDeleteTests
             Assert.True(await client.DownloadCheckpointAsync("delete-me", before, TestContext.Current.CancellationToken));
         }
 
+        var subnets = (await client.GetResultAsync("delete-me"))!.SubnetsCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[0]).ToList();
+        Assert.All(await ScoredByAsync(client, subnets), by => Assert.Contains("delete-me", by));
+
         await client.DeleteAsync("delete-me");
 
+        Assert.All(await ScoredByAsync(client, subnets), by => Assert.DoesNotContain("delete-me", by));
         Assert.Null(await client.GetSpecAsync("delete-me"));
         Assert.Null(await client.GetResultAsync("delete-me"));
         Assert.DoesNotContain(await client.ListExperimentsAsync(), e => e.Id == "delete-me");
@@ -33,6 +37,11 @@ public sealed class ExperimentDeleteTests
         Assert.Equal(1, reused.Attempts);
         Assert.Null(reused.ResumedFromEpoch); // trained afresh: the deleted run's checkpoint was gone
     }
+
+    // The experiments whose supernet scores each architecture holds.
+    private static async Task<IReadOnlyList<string>[]> ScoredByAsync(RdNasClient client, IEnumerable<string> archs) =>
+        await Task.WhenAll(archs.Select(async arch =>
+            (IReadOnlyList<string>)[.. (await client.DescribeArchitectureAsync("nb201", arch)).SupernetScores.Select(s => s.ExperimentId)]));
 
     [Fact]
     public async Task Delete_RunningExperimentOrSourceOfAWaitingRescoring_Refused()

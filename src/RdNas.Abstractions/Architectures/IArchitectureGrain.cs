@@ -19,6 +19,10 @@ public interface IArchitectureGrain : IGrainWithStringKey
     [Alias("RecordSupernetScore")]
     Task RecordSupernetScoreAsync(SupernetScore score);
 
+    /// <summary>Drops the supernet score <paramref name="experimentId"/> recorded, if any (its experiment was deleted).</summary>
+    [Alias("ForgetSupernetScore")]
+    Task ForgetSupernetScoreAsync(string experimentId);
+
     /// <summary>Everything known about the architecture: proxy scores computed so far and supernet scores recorded.</summary>
     [Alias("Describe")]
     Task<ArchitectureSummary> DescribeAsync();

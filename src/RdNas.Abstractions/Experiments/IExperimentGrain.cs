@@ -54,7 +54,7 @@ public interface IExperimentGrain : IGrainWithStringKey
     /// <summary>
     /// Forgets a stopped experiment: its stored checkpoint, its entry in the list and its state, so its id is free
     /// again. A running experiment, the source of a running rescoring, or none is an <see cref="InvalidOperationException"/>.
-    /// The supernet scores it recorded on architecture grains stay with those architectures.
+    /// The supernet scores it recorded on architecture grains are forgotten with it.
     /// </summary>
     [Alias("Delete")]
     Task DeleteAsync();

@@ -62,6 +62,17 @@ public sealed class ArchitectureGrain(
         await state.WriteStateAsync();
     }
 
+    async Task IArchitectureGrain.ForgetSupernetScoreAsync(string experimentId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(experimentId);
+        metrics.ArchitectureQueried("forget_supernet_score");
+        _ = Architecture();
+        if (state.State.SupernetScores.RemoveAll(s => s.ExperimentId == experimentId) > 0)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
     Task<ArchitectureSummary> IArchitectureGrain.DescribeAsync()
     {
         metrics.ArchitectureQueried("describe");

@@ -1,8 +1,12 @@
 using RdNas.Abstractions.Experiments;
+using RdNas.Grains.Architectures;
 
 namespace RdNas.Grains.Experiments;
 
-/// <summary>Deleting a stopped experiment: checkpoint, list entry and state, in that order, so a retry finishes a deletion that failed part-way.</summary>
+/// <summary>
+/// Deleting a stopped experiment: checkpoint, the supernet scores it recorded on architectures, list entry and state,
+/// in that order, so a retry finishes a deletion that failed part-way.
+/// </summary>
 public sealed partial class ExperimentGrain
 {
     async Task IExperimentGrain.DeleteAsync()
@@ -19,6 +23,11 @@ public sealed partial class ExperimentGrain
 
         await RequireNoRunningRescoringAsync();
         await checkpoints.DeleteAsync(Id, CancellationToken.None);
+        if (S.Result is { } result)
+        {
+            await SupernetScores.ForgetAsync(GrainFactory, Id, result.SubnetsCsv);
+        }
+
         await GrainFactory.GetGrain<IExperimentCatalogGrain>(IExperimentCatalogGrain.Key).RemoveAsync(Id);
         await state.ClearStateAsync();
         state.State = new ExperimentState();

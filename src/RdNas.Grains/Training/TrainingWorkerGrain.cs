@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Placement;
 using RdNas.Abstractions.Experiments;
+using RdNas.Grains.Architectures;
 using RdNas.Grains.Experiments;
 using RdNas.Grains.Hosting;
 using RdNas.Grains.Placement;
@@ -153,12 +154,14 @@ public sealed partial class TrainingWorkerGrain(
         {
             var result = Nb201TrainingRun.Run(run, reporter, cancellationToken);
             var subnetsCsv = File.ReadAllText(Path.Combine(run.OutputDirectory, TrainingRunWriter.SubnetsFile));
-            SupernetScoreRecorder.RecordAsync(grains, experimentId, subnetsCsv, result.FinishedUtc).GetAwaiter().GetResult();
             var ranking = result.Ranking;
             runMetrics.RankingMeasured(ranking.KendallTau);
             var (searchJson, searchTrace, searchedCells) = search is null
                 ? (null, null, 0)
                 : ExperimentSearchRunner.Run(run, search, reporter.SearchProgress(search.Budget), cancellationToken);
+
+            // Only a completed experiment's scores go on the architectures: deleting it forgets them by its result.
+            SupernetScores.RecordAsync(grains, experimentId, subnetsCsv, result.FinishedUtc).GetAwaiter().GetResult();
             reports.ReportCompletedAsync(attempt, new ExperimentResult(
                 new ExperimentRanking(ranking.KendallTau, ranking.SpearmanRho, ranking.PearsonR, ranking.Cpr, ranking.PrecisionAtTop10),
                 File.ReadAllText(Path.Combine(run.OutputDirectory, TrainingRunWriter.ResultFile)), subnetsCsv, searchJson, searchTrace, searchedCells)).GetAwaiter().GetResult();

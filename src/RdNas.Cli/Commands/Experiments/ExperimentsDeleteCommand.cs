@@ -6,11 +6,11 @@ using RdNas.Client;
 namespace RdNas.Cli.Commands.Experiments;
 
 /// <summary>
-/// <c>rdnas experiments delete ID</c>: forgets a stopped experiment on the cluster (its stored checkpoint, list entry
-/// and state); run folders already fetched or written by <c>rdnas train</c> stay where they are.
+/// <c>rdnas experiments delete ID</c>: forgets a stopped experiment on the cluster (its stored checkpoint, the supernet
+/// scores it recorded on architectures, list entry and state); run folders already fetched or written by <c>rdnas train</c> stay where they are.
 /// </summary>
 internal sealed class ExperimentsDeleteCommand(CliConsole console)
-    : ExperimentCommand("delete", "Delete a stopped experiment from the cluster: its stored checkpoint, result and list entry", console)
+    : ExperimentCommand("delete", "Delete a stopped experiment from the cluster: its stored checkpoint, result, list entry and the supernet scores it recorded on architectures", console)
 {
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, RdNasClient client, string id, ExperimentSpec spec, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ internal sealed class ExperimentsDeleteCommand(CliConsole console)
             return ExitCodes.Failure;
         }
 
-        Console.Line($"{id}: deleted (its stored checkpoint, result and list entry; run folders fetched from it stay)");
+        Console.Line($"{id}: deleted (its stored checkpoint, result, list entry and supernet scores on architectures; run folders fetched from it stay)");
         return ExitCodes.Success;
     }
 }
