@@ -25,11 +25,12 @@ internal static class PlatformTestCluster
     /// <remarks>
     /// With <paramref name="teachersFromGrains"/>, workers gather teachers from architecture grains, as on a real
     /// cluster; <paramref name="trainingDevice"/> is every silo's <c>RdNas:TrainingDevice</c> (null: the default), and
-    /// <paramref name="trainingSlots"/> the experiments each silo trains at once.
+    /// <paramref name="trainingSlots"/> the experiments each silo trains at once; <paramref name="services"/> replaces
+    /// or adds silo services after the platform's (a failing checkpoint store, a log recorder).
     /// </remarks>
     public static async Task<InProcessTestCluster> StartAsync(
         short silos, IReadOnlyCollection<string> gpuSilos, bool allowCpuTraining, string? dataDirectory, bool teachersFromGrains = false, string? trainingDevice = null,
-        string? workDirectory = null, int trainingSlots = 1)
+        string? workDirectory = null, int trainingSlots = 1, Action<IServiceCollection>? services = null)
     {
         var work = workDirectory ?? Directory.CreateTempSubdirectory("rdnas-cluster").FullName;
         var builder = new InProcessTestClusterBuilder(silos);
@@ -49,6 +50,7 @@ internal static class PlatformTestCluster
                 o.TeacherCache = teachersFromGrains ? null : Path.Combine(work, "teachers");
                 o.TrainingDevice = trainingDevice ?? o.TrainingDevice;
             });
+            services?.Invoke(silo.Services);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
