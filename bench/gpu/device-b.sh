@@ -9,31 +9,18 @@ set -u
 start=$SECONDS
 budget=${1:-480}
 exec > >(tee $OUT/b.txt) 2>&1
-runs=/tmp/rdnas/runs
-mkdir -p /tmp/rdnas/data $runs && tar xJf .gpu/data/data.tar.xz -C /tmp/rdnas/data || exit 1
-export RDNAS_DATA=/tmp/rdnas/data RDNAS_CACHE=/tmp/rdnas/cache DOTNET_ROOT=/tmp/rdnas/dotnet DOTNET_CLI_TELEMETRY_OPTOUT=1
-left() { echo $((budget - (SECONDS - start) - 30)); } # 30 s kept to pack the results
-pack() { tar czf $OUT/runs.tgz --exclude=checkpoint -C $runs .; ls -la $OUT; }
-trap pack EXIT
+source bench/gpu/runs.sh
+trap 'pack --exclude=checkpoint' EXIT
 draw=bench/runs/medium-s0/subnets.csv # the reported draw (sample seed 0) with its ground truth, for the twin
 
-pids=()
-watch_runs() { # one progress line per run every 30 s until all have ended
-  while kill -0 "${pids[@]}" 2>/dev/null; do
-    sleep 30
-    for log in $runs/*.log; do echo "$(date +%T) $(basename $log .log): $(grep -a -o '"phase":"[a-z]*"[^}]*"epoch":[0-9]*\|scored [0-9]*/[0-9]*\|epoch [0-9]*/[0-9]*' $log | tail -1)"; done
-  done
-}
-
-if [ -x /tmp/rdnas/app/rdnas ] && RDNAS_LIBTORCH=$(cat /tmp/rdnas/torch-lib) /tmp/rdnas/app/rdnas device --device cuda; then
-  export RDNAS_LIBTORCH=$(cat /tmp/rdnas/torch-lib)
-  rdnas=/tmp/rdnas/app/rdnas
+if gpu_rdnas; then
   timeout 90 $rdnas train --preset smoke --device cuda --out $runs/smoke-cuda --format json > $runs/smoke-cuda.log 2>&1
   echo "smoke on cuda: exit $?"; tail -c 600 $runs/smoke-cuda/result.json
   run() { # NAME ARGS...: one rdnas train on cuda, stopped (and its checkpoint saved) before the budget ends
     local name=$1; shift
     timeout -s INT -k 20 "$(left)" $rdnas train --device cuda --seed 0 --out $runs/$name --format json "$@" > $runs/$name.log 2>&1
-    echo "$(date +%T) $name: exit $?"
+    local rc=$? # before $(date) replaces it
+    echo "$(date +%T) $name: exit $rc"
   }
   run medium-spos-s0 --preset medium --sampler spos & pids+=($!)
   run medium-rdnas-flops-s0 --preset medium --sampler rdnas --teacher flops & pids+=($!)
@@ -42,7 +29,8 @@ else
   twin() { # NAME ARGS...
     local name=$1; shift
     timeout -k 20 "$(left)" python3 bench/pytorch_spos.py --device cuda --seed 0 --subnets $draw --valid-images 10000 --out $runs/$name "$@" > $runs/$name.log 2>&1
-    echo "$(date +%T) $name: exit $?"
+    local rc=$? # before $(date) replaces it
+    echo "$(date +%T) $name: exit $rc"
   }
   # The twin's defaults are `medium`'s budget.
   twin twin-medium-spos-s0 --preset medium --sampler spos & pids+=($!)
@@ -50,7 +38,5 @@ else
 fi
 watch_runs
 wait "${pids[@]}" # not a bare wait: it would also wait for the tee of the log
-for result in $runs/*/result.json; do
-  python3 -c "import json, sys; r = json.load(open(sys.argv[1])); print(sys.argv[1].split('/')[-2], 'tau', round(r['ranking']['kendall_tau'], 4), 'train_s', round(r['train_seconds']), 'eval_s', round(r.get('eval_seconds', 0)))" $result
-done
+summary
 echo "call B: $((SECONDS - start)) s"
