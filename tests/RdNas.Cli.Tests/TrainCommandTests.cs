@@ -51,6 +51,7 @@ public sealed class TrainCommandTests
 
         Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.Contains(message, cli.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter '", cli.Error, StringComparison.Ordinal); // no C# parameter name the user never saw
         Assert.False(Directory.Exists("unused"), "an invalid run must not create its output folder");
     }
 

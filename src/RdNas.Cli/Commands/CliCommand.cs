@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RdNas.Cli.Output;
+using RdNas.Nas;
 using RdNas.Nas.Data;
 
 namespace RdNas.Cli.Commands;
@@ -66,8 +67,7 @@ internal abstract class CliCommand : Command
     {
         ArgumentOutOfRangeException { ParamName: { } name, ActualValue: { } value } range =>
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{FirstLine(range.Message).Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal)} (got {value})"),
-        ArgumentException { ParamName: { } name } => e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal),
-        _ => e.Message,
+        _ => UserMessage.Of(e),
     };
 
     private static string FirstLine(string text) => text.Split('\n')[0].TrimEnd('\r');

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using RdNas.Abstractions.Architectures;
 using RdNas.Grains.Hosting;
 using RdNas.Grains.Telemetry;
+using RdNas.Nas;
 using RdNas.Nas.Runs;
 using RdNas.Nas.SearchSpaces;
 using RdNas.Nas.SearchSpaces.Nb201;

@@ -1,4 +1,5 @@
 using RdNas.Abstractions.Architectures;
+using RdNas.Nas;
 using RdNas.Nas.Proxies;
 using RdNas.Nas.Runs;
 using RdNas.Nas.SearchSpaces.Nb201;

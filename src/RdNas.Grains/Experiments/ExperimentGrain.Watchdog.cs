@@ -3,6 +3,7 @@ using Orleans.Runtime.Placement;
 using RdNas.Abstractions.Experiments;
 using RdNas.Grains.Scheduling;
 using RdNas.Grains.Training;
+using RdNas.Nas;
 
 namespace RdNas.Grains.Experiments;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using RdNas.Abstractions.Experiments;
 using RdNas.Grains.Hosting;
+using RdNas.Nas;
 using RdNas.Nas.Data;
 using RdNas.Nas.Devices;
 using RdNas.Nas.GroundTruth;

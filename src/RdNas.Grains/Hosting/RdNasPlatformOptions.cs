@@ -1,3 +1,5 @@
+using RdNas.Nas;
+
 namespace RdNas.Grains.Hosting;
 
 /// <summary>A silo's platform settings, bound from the <c>RdNas</c> configuration section (environment: <c>RdNas__Name</c>).</summary>
@@ -52,7 +54,7 @@ public sealed class RdNasPlatformOptions
         }
         catch (FormatException e)
         {
-            throw new ArgumentException($"{Section}:{nameof(TrainingDevice)}: {e.Message}", e);
+            throw new ArgumentException($"{Section}:{nameof(TrainingDevice)}: {UserMessage.Of(e)}", e);
         }
 
         if (string.IsNullOrWhiteSpace(WorkDirectory))

@@ -8,6 +8,7 @@ using RdNas.Grains.Hosting;
 using RdNas.Grains.Placement;
 using RdNas.Grains.Storage;
 using RdNas.Grains.Telemetry;
+using RdNas.Nas;
 using RdNas.Nas.Runs;
 
 namespace RdNas.Grains.Training;

@@ -37,7 +37,7 @@ public sealed record RescoringSpec(
         }
         catch (ArgumentException e) when (BnStatistics is not null)
         {
-            throw new ArgumentException($"--bn-statistics: {e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal)}", e);
+            throw new ArgumentException($"--bn-statistics: {UserMessage.Of(e)}", e);
         }
 
         return this;

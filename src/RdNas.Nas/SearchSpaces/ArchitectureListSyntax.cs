@@ -55,7 +55,7 @@ public static class ArchitectureListSyntax
             }
             catch (ArchitectureFormatException e)
             {
-                throw new ArgumentException($"{path}:{lineNumber}: {e.Message}", e);
+                throw new ArgumentException($"{path}:{lineNumber}: {UserMessage.Of(e)}", e);
             }
         }
 

@@ -67,7 +67,7 @@ public sealed record TrainingMethodSpec(
         }
         catch (ArgumentException e)
         {
-            throw new ArgumentException($"--teacher: {e.Message}", e);
+            throw new ArgumentException($"--teacher: {UserMessage.Of(e)}", e);
         }
 
         _ = LambdaSchedule.Parse(Lambda);
@@ -88,7 +88,7 @@ public sealed record TrainingMethodSpec(
         }
         catch (ArgumentOutOfRangeException e)
         {
-            throw new ArgumentException($"{option}: {e.Message}", e);
+            throw new ArgumentException($"{option}: {UserMessage.Of(e)}", e);
         }
     }
 
