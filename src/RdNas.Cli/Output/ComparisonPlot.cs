@@ -10,6 +10,8 @@ namespace RdNas.Cli.Output;
 /// </summary>
 internal static class ComparisonPlot
 {
+    private const int MaxRunLegends = 8;
+
     public static void Save(IReadOnlyList<RunRecord> runs, string path)
     {
         var multiplot = new Multiplot();
@@ -30,15 +32,25 @@ internal static class ComparisonPlot
         multiplot.SavePng(path, 2100, 600);
     }
 
-    // One line per run that has points (older result files lack a history or a training curve).
+    // One line per run that has points (older result files lack a history or a training curve). Up to
+    // MaxRunLegends lines each get a colour and a legend entry; more (a head-to-head over many seeds) share one colour
+    // and one entry per configuration, so the legend stays short enough to leave the lines visible.
     private static void EpochCurves(Plot plot, IReadOnlyList<RunRecord> runs, Func<RunRecord, (int Epoch, double Value)[]> points, string title, string yLabel, Alignment legend)
     {
-        foreach (var run in runs)
+        var lines = runs.Select(run => (Run: run, Points: points(run))).Where(line => line.Points.Length > 0).ToList();
+        Func<RunRecord, string> group = lines.Count > MaxRunLegends ? run => run.Configuration : run => run.Label;
+        var groups = lines.GroupBy(line => group(line.Run)).Select(g => (Name: g.Key, Runs: g.Count())).ToList();
+        var palette = new ScottPlot.Palettes.Category20();
+        var labelled = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (run, line) in lines)
         {
-            var line = points(run);
-            if (line.Length > 0)
+            var name = group(run);
+            var index = groups.FindIndex(g => g.Name == name);
+            var scatter = plot.Add.Scatter(line.Select(p => (double)p.Epoch).ToArray(), line.Select(p => p.Value).ToArray());
+            scatter.Color = palette.GetColor(index);
+            if (labelled.Add(name))
             {
-                plot.Add.Scatter(line.Select(p => (double)p.Epoch).ToArray(), line.Select(p => p.Value).ToArray()).LegendText = run.Label;
+                scatter.LegendText = groups[index].Runs > 1 ? $"{name} ({groups[index].Runs} runs)" : name;
             }
         }
 
