@@ -106,7 +106,8 @@ public sealed class RdNasClient : IAsyncDisposable
 
     /// <summary>
     /// Deletes stopped experiment <paramref name="id"/>: its stored checkpoint, the supernet scores it recorded on
-    /// architectures, list entry and state (its id is free again). A running one, the source of a running rescoring, or none is an <see cref="InvalidOperationException"/>.
+    /// architectures, list entry and state (its id is free again). A running one, the source of a running rescoring, or
+    /// none is an <see cref="InvalidOperationException"/>.
     /// </summary>
     public Task DeleteAsync(string id) => Call(Experiment(id), async g =>
     {

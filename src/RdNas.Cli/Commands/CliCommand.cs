@@ -65,8 +65,8 @@ internal abstract class CliCommand : Command
     // argument a second line "Actual value was V.": one line, with the value given.
     private static string WithoutParameterSuffix(Exception e) => e switch
     {
-        ArgumentOutOfRangeException { ParamName: { } name, ActualValue: { } value } range =>
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{FirstLine(range.Message).Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal)} (got {value})"),
+        ArgumentOutOfRangeException { ParamName: not null, ActualValue: { } value } range =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{FirstLine(UserMessage.Of(range))} (got {value})"),
         _ => UserMessage.Of(e),
     };
 

@@ -39,18 +39,17 @@ internal static class ComparisonPlot
     {
         var lines = runs.Select(run => (Run: run, Points: points(run))).Where(line => line.Points.Length > 0).ToList();
         Func<RunRecord, string> group = lines.Count > MaxRunLegends ? run => run.Configuration : run => run.Label;
-        var groups = lines.GroupBy(line => group(line.Run)).Select(g => (Name: g.Key, Runs: g.Count())).ToList();
         var palette = new ScottPlot.Palettes.Category20();
-        var labelled = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (run, line) in lines)
+        foreach (var (members, index) in lines.GroupBy(line => group(line.Run)).Select((members, index) => (members, index)))
         {
-            var name = group(run);
-            var index = groups.FindIndex(g => g.Name == name);
-            var scatter = plot.Add.Scatter(line.Select(p => (double)p.Epoch).ToArray(), line.Select(p => p.Value).ToArray());
-            scatter.Color = palette.GetColor(index);
-            if (labelled.Add(name))
+            var count = members.Count();
+            var legendText = count > 1 ? $"{members.Key} ({count} runs)" : members.Key;
+            foreach (var (_, line) in members)
             {
-                scatter.LegendText = groups[index].Runs > 1 ? $"{name} ({groups[index].Runs} runs)" : name;
+                var scatter = plot.Add.Scatter(line.Select(p => (double)p.Epoch).ToArray(), line.Select(p => p.Value).ToArray());
+                scatter.Color = palette.GetColor(index);
+                scatter.LegendText = legendText;
+                legendText = string.Empty; // one legend entry per group: an empty text has none
             }
         }
 

@@ -7,7 +7,8 @@ namespace RdNas.Cli.Commands.Experiments;
 
 /// <summary>
 /// <c>rdnas experiments delete ID</c>: forgets a stopped experiment on the cluster (its stored checkpoint, the supernet
-/// scores it recorded on architectures, list entry and state); run folders already fetched or written by <c>rdnas train</c> stay where they are.
+/// scores it recorded on architectures, list entry and state); run folders already fetched or written by
+/// <c>rdnas train</c> stay where they are.
 /// </summary>
 internal sealed class ExperimentsDeleteCommand(CliConsole console)
     : ExperimentCommand("delete", "Delete a stopped experiment from the cluster: its stored checkpoint, result, list entry and the supernet scores it recorded on architectures", console)
