@@ -9,8 +9,8 @@ internal static class MatmulBenchmark
 {
     public static void Run(int size, int repeats)
     {
-        using var a = randn(size, size);
-        using var b = randn(size, size);
+        using var a = randn(size, size, ScalarType.Float32);
+        using var b = randn(size, size, ScalarType.Float32);
         using (mm(a, b))
         {
         }

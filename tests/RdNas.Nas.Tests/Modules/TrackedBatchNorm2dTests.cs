@@ -5,10 +5,15 @@ namespace RdNas.Nas.Tests.Modules;
 
 public sealed class TrackedBatchNorm2dTests
 {
+    // Built under SeededConstruction's lock like every network: the default dtype is process-wide, and a test on
+    // another thread building a float64 network would otherwise give this layer float64 buffers.
+    private static TrackedBatchNorm2d Build(long features, bool affine = true) =>
+        SeededConstruction.Build(0, ScalarType.Float32, () => new TrackedBatchNorm2d(features, affine));
+
     [Fact]
     public void Forward_Training_NormalisesAndUpdatesRunningStatisticsLikePyTorch()
     {
-        using var bn = new TrackedBatchNorm2d(1);
+        using var bn = Build(1);
         bn.train();
 
         // One channel with values 1, 2, 3, 4: mean 2.5, biased variance 1.25, unbiased 5/3.
@@ -24,7 +29,7 @@ public sealed class TrackedBatchNorm2dTests
     [Fact]
     public void ResetRunningStats_AfterTraining_RestoresInitialState()
     {
-        using var bn = new TrackedBatchNorm2d(2, affine: false);
+        using var bn = Build(2, affine: false);
         bn.train();
         using var generator = TestGenerator.Create();
         using (bn.forward(randn([4, 2, 3, 3], ScalarType.Float32, generator: generator)))

@@ -1,6 +1,7 @@
 using RdNas.Nas.Data;
 using RdNas.Nas.Evaluation.Metrics;
 using RdNas.Nas.GroundTruth;
+using RdNas.Nas.Modules;
 using RdNas.Nas.Proxies;
 using RdNas.Nas.Randomness;
 using RdNas.Nas.SearchSpaces.Nb201;
@@ -22,7 +23,8 @@ public sealed class ProxyTests
     {
         // f(x) = W2·(W1·x), x = (1, 1), W1 = [[1, 2], [3, 4]], W2 = [[1, 1]]: h = (3, 7), R = 10.
         // ∂R/∂W2 = h → Σ W2⊙g = 10; ∂R/∂W1[j,k] = W2[j]·x[k] = 1 → Σ W1⊙g = 10. Synflow = 20.
-        using var network = nn.Sequential(("first", nn.Linear(2, 2, hasBias: false)), ("second", nn.Linear(2, 1, hasBias: false)));
+        using var network = SeededConstruction.Build(0, ScalarType.Float32, () =>
+            nn.Sequential(("first", nn.Linear(2, 2, hasBias: false)), ("second", nn.Linear(2, 1, hasBias: false))));
         using (no_grad())
         {
             var weights = LayerMetrics.Weights(network).ToList();
