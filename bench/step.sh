@@ -3,7 +3,8 @@
 # 2 threads): TorchSharp (RdNas.Bench) against its PyTorch twin (bench/pytorch_step.py, Debian python3-torch),
 # alternating ROUNDS times so both see the same machine load; then the GFLOP/s of a 2048² matrix product in each.
 # TorchSharp runs as the CLI does (glibc heap retaining freed memory, GlibcHeap) and, for comparison, with glibc's
-# defaults (torchsharp-glibc-default).
+# defaults (torchsharp-glibc-default). Each line also gives the median of each phase of a step (clearing gradients,
+# forward with the loss, backward, optimiser), which says where a gap lies.
 # Usage: bench/step.sh [ROUNDS] [STEPS]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -30,6 +31,11 @@ gflops = {k: [field(l, "gflops") for l in lines if l.startswith(k) and "gflops" 
 step_gflop = 0.44 * 64 * 3
 ts, pt = statistics.median(step["torchsharp"]), statistics.median(step["pytorch"])
 dflt = statistics.median(step["torchsharp-glibc-default"])
+# Where the gap lies: each phase's median over the rounds' medians.
+phases = ("zero_grad_s", "forward_s", "backward_s", "optimizer_s")
+for k in ("pytorch", "torchsharp"):
+    rows = [l for l in lines if l.startswith(k + " ") and "backward_s" in l]
+    print(f"summary: {k} phases " + " ".join(f"{p}={statistics.median(field(l, p) for l in rows):.3f}" for p in phases))
 print(f"summary: torchsharp with glibc defaults {dflt:.3f} s/step (ratio to pytorch {dflt / pt:.2f})")
 print(f"summary: torchsharp median {ts:.3f} s/step, pytorch median {pt:.3f} s/step, ratio torchsharp/pytorch {ts / pt:.2f}; "
       f"torchsharp {step_gflop / ts:.0f} GFLOP/s = {100 * step_gflop / ts / gflops['torchsharp']:.0f}% of its matmul {gflops['torchsharp']:.0f} GFLOP/s "

@@ -13,7 +13,9 @@ namespace RdNas.Bench;
 /// <summary>
 /// Times training steps of the NB201 supernet on the all-conv3×3 cell (the network whose cost NB201 reports) on one
 /// fixed synthetic channels-last batch, and reads the process's resident memory after each step. Mirrors
-/// bench/pytorch_step.py, which also reuses one batch, so both time the network and the optimiser alone.
+/// bench/pytorch_step.py, which also reuses one batch, so both time the network and the optimiser alone. The median
+/// of each phase (clearing gradients, forward with the loss, backward, optimiser) says where a gap between the two
+/// lies; on a GPU the phases time only the launches, the step's total waits for the kernels.
 /// </summary>
 internal static class StepBenchmark
 {
@@ -39,6 +41,7 @@ internal static class StepBenchmark
         var y = cpuY.to(device);
         model.train();
         var times = new List<double>();
+        var phases = new StepPhases();
         var rss = new List<double>();
         for (var step = 0; step < warmup + steps; step++)
         {
@@ -46,9 +49,16 @@ internal static class StepBenchmark
             using (NewDisposeScope())
             {
                 model.zero_grad();
+                var zeroed = watch.Elapsed.TotalSeconds;
                 var loss = nn.functional.cross_entropy(model.forward(x, genotype), y);
+                var forwarded = watch.Elapsed.TotalSeconds;
                 loss.backward();
+                var backwarded = watch.Elapsed.TotalSeconds;
                 optimizer.Step();
+                if (step >= warmup)
+                {
+                    phases.Add(zeroed, forwarded - zeroed, backwarded - forwarded, watch.Elapsed.TotalSeconds - backwarded);
+                }
             }
 
             if (device.type == TorchSharp.DeviceType.CUDA)
@@ -72,6 +82,6 @@ internal static class StepBenchmark
         times.Sort();
         var median = times[times.Count / 2];
         return string.Create(CultureInfo.InvariantCulture,
-            $"torchsharp C={width} N={cells} resolution={resolution} batch={batch} threads={get_num_threads()} device={ComputeDevice.Name(device)} median_step_s={median:F4} min_step_s={times[0]:F4} rss_first_mb={rss[0]:F0} rss_last_mb={rss[^1]:F0} rss_max_mb={rss.Max():F0}");
+            $"torchsharp C={width} N={cells} resolution={resolution} batch={batch} threads={get_num_threads()} device={ComputeDevice.Name(device)} median_step_s={median:F4} min_step_s={times[0]:F4} {phases} rss_first_mb={rss[0]:F0} rss_last_mb={rss[^1]:F0} rss_max_mb={rss.Max():F0}");
     }
 }

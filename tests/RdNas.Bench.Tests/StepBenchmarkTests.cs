@@ -7,7 +7,7 @@ namespace RdNas.Bench.Tests;
 public sealed class StepBenchmarkTests
 {
     [Fact]
-    public void Measure_OnTheCpu_TimesEveryStepAndNamesTheDevice()
+    public void Measure_OnTheCpu_TimesEveryStepAndItsPhasesAndNamesTheDevice()
     {
         var line = StepBenchmark.Measure(width: 4, cells: 1, batch: 8, steps: 3, warmup: 1, resolution: 16, ComputeDevice.Cpu);
 
@@ -16,6 +16,12 @@ public sealed class StepBenchmarkTests
         var median = double.Parse(Regex.Match(line, "median_step_s=([0-9.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
         var fastest = double.Parse(Regex.Match(line, "min_step_s=([0-9.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.InRange(fastest, 0, median);
+        // Every phase lies within its step, so each phase's median lies within the steps' median.
+        foreach (var phase in new[] { "zero_grad_s", "forward_s", "backward_s", "optimizer_s" })
+        {
+            var seconds = double.Parse(Regex.Match(line, $" {phase}=([0-9.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
+            Assert.InRange(seconds, 0, median);
+        }
     }
 
     [Fact]
