@@ -33,12 +33,7 @@ internal abstract class CliCommand : Command
             Console.Error("cancelled");
             return ExitCodes.Cancelled;
         }
-        catch (RdNas.Client.ClusterUnreachableException e)
-        {
-            Console.Error(e.Message);
-            return ExitCodes.Failure;
-        }
-        catch (RdNas.Nas.Devices.DeviceUnavailableException e)
+        catch (Exception e) when (e is RdNas.Client.ClusterUnreachableException or RdNas.Nas.Devices.DeviceUnavailableException or RdNas.Nas.Proxies.ProxyScoreException)
         {
             Console.Error(e.Message);
             return ExitCodes.Failure;

@@ -42,8 +42,8 @@ public sealed class ZenProxy : IZeroCostProxy
         using var generator = new Generator(unchecked((ulong)seed), CPU);
         // Explicit dtype: the default is process-wide, and a Synflow network is built in float64 on another worker.
         GaussianInit(network, generator);
-        var x = randn([BatchSize, 3, side, side], ScalarType.Float32, generator: generator);
-        var epsilon = randn([BatchSize, 3, side, side], ScalarType.Float32, generator: generator);
+        var x = ChannelsLast(randn([BatchSize, 3, side, side], ScalarType.Float32, generator: generator));
+        var epsilon = ChannelsLast(randn([BatchSize, 3, side, side], ScalarType.Float32, generator: generator));
         var mixup = TensorArithmetic.Add(x, epsilon, MixupGamma);
         var output = features(x);
         var mixupOutput = features(mixup);
@@ -52,6 +52,12 @@ public sealed class ZenProxy : IZeroCostProxy
             .Sum(bn => 0.5 * Math.Log(bn.RunningVariance.mean().to_type(ScalarType.Float64).item<double>()));
         return Math.Log(delta) + logBnScaling;
     }
+
+    // The same values in channels-last memory, as the CIFAR batcher lays images out, so the convolutions run in NHWC.
+    // On an AVX-512 machine libtorch 2.10's oneDNN ran NCHW convolutions of widths that are not a multiple of 16
+    // (ResNet48's 56, 120, 208 ...) in padded blocked layouts whose output held NaN now and then, the same call NaN once
+    // and finite the next (never with DNNL_MAX_CPU_ISA=AVX2 or DNNL_PRIMITIVE_CACHE_CAPACITY=0): Zen scored NaN.
+    private static Tensor ChannelsLast(Tensor nchw) => nchw.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
 
     private static void GaussianInit(nn.Module network, Generator generator)
     {
