@@ -18,7 +18,7 @@ public sealed class AzuriteRestartTests
 
         ExperimentStatus completed;
         double flops;
-        using (await SiloProcess.StartAsync("restart-gpu", "gpu", 11421, 30421, 9421, clusterId, azurite))
+        using (var silo = await SiloProcess.StartAsync("restart-gpu", "gpu", 11421, 30421, 9421, clusterId, azurite))
         {
             await using var client = await RdNasClient.ConnectAsync(cluster(azurite), TestContext.Current.CancellationToken);
             await client.SubmitAsync(new ExperimentSpec(Preset: "smoke", Epochs: 1, TrainImages: 256), "kept");
@@ -26,6 +26,7 @@ public sealed class AzuriteRestartTests
             completed = await Wait.ForAsync(() => client.GetStatusAsync("kept"), s => s.IsFinal, TimeSpan.FromMinutes(4), "the experiment to finish");
             Assert.Equal(ExperimentPhase.Completed, completed.Phase);
             Assert.NotNull(await client.GetResultAsync("kept"));
+            await silo.StopAsync(); // leaves the cluster, as a stopped container does: the next silo need not wait for it
         }
 
         await azurite.StopAsync();

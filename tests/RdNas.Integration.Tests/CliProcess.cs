@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace RdNas.Integration.Tests;
 
@@ -33,8 +32,8 @@ internal sealed class CliProcess : IDisposable
         StartProgram(Path.Combine(AppContext.BaseDirectory, "rdnas"), new Dictionary<string, string?>(), args);
 
     /// <summary>
-    /// Starts <paramref name="program"/> with the real data folder and <paramref name="environment"/> on top (a null
-    /// value removes the variable).
+    /// Starts <paramref name="program"/> with the real data folder, one libtorch thread and <paramref name="environment"/>
+    /// on top (a null value removes the variable).
     /// </summary>
     public static CliProcess StartProgram(string program, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
@@ -50,6 +49,7 @@ internal sealed class CliProcess : IDisposable
         }
 
         start.Environment["RDNAS_DATA"] = RdNas.Tests.Shared.RealDataFolder.Find() ?? string.Empty;
+        start.Environment[OneLibTorchThread.Variable] = OneLibTorchThread.Value;
         foreach (var (name, value) in environment)
         {
             if (value is null)
@@ -66,13 +66,8 @@ internal sealed class CliProcess : IDisposable
         return new CliProcess(Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}"), command);
     }
 
-    /// <summary>Sends the process a signal by name (TERM, INT), as <c>kill</c> does.</summary>
-    public async Task SignalAsync(string signal)
-    {
-        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(CultureInfo.InvariantCulture)]);
-        await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(0, kill.ExitCode);
-    }
+    /// <summary>Sends the process a signal by name (TERM, INT).</summary>
+    public Task SignalAsync(string signal) => UnixSignal.SendAsync(_process, signal);
 
     /// <summary>Waits for the process to end; kills it and fails the test if that takes longer than <paramref name="timeout"/>.</summary>
     public async Task<(int ExitCode, string Output, string Error)> FinishAsync(TimeSpan timeout)

@@ -35,6 +35,23 @@ internal sealed class LoggedProcess : IDisposable
         }
     }
 
+    /// <summary>SIGTERM, then waits for the process to exit; fails the test if it is still running after <paramref name="timeout"/>.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        await UnixSignal.SendAsync(_process, "TERM");
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            Assert.Fail($"{_process.StartInfo.FileName} did not stop within {timeout.TotalSeconds:F0} s of SIGTERM:\n{Log}");
+        }
+    }
+
     /// <summary>SIGKILL to the process and its children; returns when it has exited.</summary>
     public void Kill()
     {

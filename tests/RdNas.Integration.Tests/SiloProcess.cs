@@ -50,6 +50,7 @@ internal sealed class SiloProcess : IDisposable
             ["RdNas__WorkDirectory"] = work,
             ["RdNas__WatchdogInterval"] = "00:00:02",
             ["RDNAS_DATA"] = RdNas.Tests.Shared.RealDataFolder.Find() ?? string.Empty,
+            [OneLibTorchThread.Variable] = OneLibTorchThread.Value,
         };
         foreach (var (key, value) in settings)
         {
@@ -61,6 +62,13 @@ internal sealed class SiloProcess : IDisposable
         Assert.False(silo._process.HasExited, $"silo {name} exited at start:\n{silo.Log}");
         return silo;
     }
+
+    /// <summary>
+    /// SIGTERM, as <c>docker stop</c> sends: the silo shuts down and marks itself dead in the membership table, so a
+    /// silo started later joins at once. After a SIGKILL the table still lists the silo as active, and a new silo's join
+    /// waits until that entry goes stale (over two minutes with Orleans' default I-am-alive timing).
+    /// </summary>
+    public Task StopAsync() => _process.StopAsync(TimeSpan.FromMinutes(1));
 
     /// <summary>SIGKILL: the silo gets no chance to hand anything over.</summary>
     public void KillHard() => _process.Kill();
