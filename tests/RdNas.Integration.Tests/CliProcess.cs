@@ -32,8 +32,8 @@ internal sealed class CliProcess : IDisposable
         StartProgram(Path.Combine(AppContext.BaseDirectory, "rdnas"), new Dictionary<string, string?>(), args);
 
     /// <summary>
-    /// Starts <paramref name="program"/> with the real data folder, one libtorch thread and <paramref name="environment"/>
-    /// on top (a null value removes the variable).
+    /// Starts <paramref name="program"/> with the real data folder and <paramref name="environment"/> on top (a null
+    /// value removes the variable).
     /// </summary>
     public static CliProcess StartProgram(string program, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
@@ -49,7 +49,6 @@ internal sealed class CliProcess : IDisposable
         }
 
         start.Environment["RDNAS_DATA"] = RdNas.Tests.Shared.RealDataFolder.Find() ?? string.Empty;
-        start.Environment[OneLibTorchThread.Variable] = OneLibTorchThread.Value;
         foreach (var (name, value) in environment)
         {
             if (value is null)

@@ -50,7 +50,6 @@ internal sealed class SiloProcess : IDisposable
             ["RdNas__WorkDirectory"] = work,
             ["RdNas__WatchdogInterval"] = "00:00:02",
             ["RDNAS_DATA"] = RdNas.Tests.Shared.RealDataFolder.Find() ?? string.Empty,
-            [OneLibTorchThread.Variable] = OneLibTorchThread.Value,
         };
         foreach (var (key, value) in settings)
         {
