@@ -66,18 +66,12 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Sends the process a signal by name (TERM, INT).</summary>
-    public Task SignalAsync(string signal) => UnixSignal.SendAsync(_process, signal);
+    public Task SignalAsync(string signal) => ChildProcess.SignalAsync(_process, signal);
 
     /// <summary>Waits for the process to end; kills it and fails the test if that takes longer than <paramref name="timeout"/>.</summary>
     public async Task<(int ExitCode, string Output, string Error)> FinishAsync(TimeSpan timeout)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
+        if (!await ChildProcess.ExitsWithinAsync(_process, timeout))
         {
             _process.Kill(entireProcessTree: true);
             Assert.Fail($"{_command} did not finish within {timeout.TotalSeconds:F0} s; stderr: {await _error}");

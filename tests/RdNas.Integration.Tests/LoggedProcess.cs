@@ -38,14 +38,8 @@ internal sealed class LoggedProcess : IDisposable
     /// <summary>SIGTERM, then waits for the process to exit; fails the test if it is still running after <paramref name="timeout"/>.</summary>
     public async Task StopAsync(TimeSpan timeout)
     {
-        await UnixSignal.SendAsync(_process, "TERM");
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
+        await ChildProcess.SignalAsync(_process, "TERM");
+        if (!await ChildProcess.ExitsWithinAsync(_process, timeout))
         {
             Kill();
             Assert.Fail($"{_process.StartInfo.FileName} did not stop within {timeout.TotalSeconds:F0} s of SIGTERM:\n{Log}");
