@@ -13,21 +13,24 @@ namespace RdNas.Bench;
 /// evaluation sample every reported figure uses (sample seed 0). With <c>history</c> it scores as the in-training
 /// history does (the first 50 subnets on 2,000 valid images), so a history point and the finished run can be compared
 /// under one measurement; with <c>valid-batch=B</c> it scores as the RD-NAS reference code does, each batch of B valid
-/// images normalised by its own statistics instead of recalibrated ones.
+/// images normalised by its own statistics instead of recalibrated ones; with <c>finetune=STEPS@LR</c> each subnet
+/// first trains alone for STEPS SGD steps at learning rate LR (<see cref="SubnetFineTuningOptions"/>).
 /// </summary>
 internal static class CheckpointRescore
 {
     private const string ValidBatchToken = "valid-batch=";
+    private const string FineTuneToken = "finetune=";
 
     public static void Run(string runDirectory, string presetName, long sampleSeed, string output, IReadOnlyCollection<string> tokens)
     {
-        var unknown = tokens.FirstOrDefault(t => t != "history" && !t.StartsWith(ValidBatchToken, StringComparison.Ordinal));
+        var unknown = tokens.FirstOrDefault(t => t != "history" && !t.StartsWith(ValidBatchToken, StringComparison.Ordinal) && !t.StartsWith(FineTuneToken, StringComparison.Ordinal));
         if (unknown is not null)
         {
-            throw new ArgumentException($"rescore: unknown token '{unknown}' (expected history, {ValidBatchToken}SIZE)");
+            throw new ArgumentException($"rescore: unknown token '{unknown}' (expected history, {ValidBatchToken}SIZE, {FineTuneToken}STEPS@LR)");
         }
 
         var validBatch = ValidBatchSize(tokens);
+        var fineTuning = tokens.FirstOrDefault(t => t.StartsWith(FineTuneToken, StringComparison.Ordinal)) is { } token ? FineTuning(token) : null;
         using var run = FinishedRun.Open(runDirectory, presetName);
         var evaluation = tokens.Contains("history") ? TrainingHistory.InTrainingEvaluation(run.Spec.Preset.Evaluation) : run.Spec.Preset.Evaluation;
         if (validBatch is { } size)
@@ -35,8 +38,9 @@ internal static class CheckpointRescore
             evaluation = evaluation with { BatchNorm = BatchNormStatistics.ValidBatch, BatchSize = size };
         }
 
+
         var (scores, validImages) = Nb201TrainingRun.Score(
-            run.Model, run.Images, run.Split, evaluation with { SampleSeed = sampleSeed },
+            run.Model, run.Images, run.Split, evaluation with { SampleSeed = sampleSeed, FineTuning = fineTuning },
             Nb201GroundTruth.Load(run.Spec.Data), run.Spec.GroundTruthColumn, null, CancellationToken.None);
         File.WriteAllText(output, TrainingRunWriter.SubnetsCsv(scores));
 
@@ -44,7 +48,7 @@ internal static class CheckpointRescore
         var byAccuracy = RankingReport.Compute([.. scores.Select(s => s.SupernetAccuracy)], truth);
         var byLoss = RankingReport.Compute([.. scores.Select(s => -s.SupernetLoss)], truth);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rescore {runDirectory} ({run.State.Sampler}, epoch {run.State.CompletedEpochs}) sample_seed={sampleSeed} subnets={scores.Count} valid_images={validImages} batch_norm={evaluation.BatchNorm} batch={evaluation.BatchSize} tau_accuracy={byAccuracy.KendallTau:F4} tau_loss={byLoss.KendallTau:F4} rho_accuracy={byAccuracy.SpearmanRho:F4} rho_loss={byLoss.SpearmanRho:F4}"));
+            $"rescore {runDirectory} ({run.State.Sampler}, epoch {run.State.CompletedEpochs}) sample_seed={sampleSeed} subnets={scores.Count} valid_images={validImages} batch_norm={evaluation.BatchNorm} batch={evaluation.BatchSize} finetune={fineTuning?.Steps ?? 0}@{fineTuning?.LearningRate ?? 0} tau_accuracy={byAccuracy.KendallTau:F4} tau_loss={byLoss.KendallTau:F4} rho_accuracy={byAccuracy.SpearmanRho:F4} rho_loss={byLoss.SpearmanRho:F4}"));
     }
 
     private static int? ValidBatchSize(IEnumerable<string> tokens)
@@ -57,5 +61,15 @@ internal static class CheckpointRescore
         return int.TryParse(token[ValidBatchToken.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0
             ? size
             : throw new ArgumentException($"rescore: {token}: the batch size must be a positive whole number");
+    }
+
+    private static SubnetFineTuningOptions FineTuning(string token)
+    {
+        var parts = token[FineTuneToken.Length..].Split('@');
+        return parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var steps) && steps > 0
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var learningRate) && learningRate > 0 && double.IsFinite(learningRate)
+            ? new SubnetFineTuningOptions(steps, learningRate)
+            : throw new ArgumentException($"rescore: {token}: expected STEPS@LEARNING_RATE, a positive whole number and a positive number, such as {FineTuneToken}50@0.01");
     }
 }

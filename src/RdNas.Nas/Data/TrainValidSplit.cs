@@ -25,4 +25,16 @@ public sealed record TrainValidSplit(int[] Train, int[] Valid, long Seed)
         new SeededGenerator(seed, stream).Shuffle<int>(order);
         return order;
     }
+
+    /// <summary>
+    /// <paramref name="count"/> fixed batches of <paramref name="size"/> train images (fewer when the half is smaller),
+    /// consecutive in the seeded order of <see cref="ShuffledTrain"/>, wrapping around when they need more images than
+    /// there are.
+    /// </summary>
+    public int[][] TrainBatches(ulong stream, int count, int size)
+    {
+        var pool = ShuffledTrain(Seed, stream);
+        var perBatch = Math.Min(size, pool.Length);
+        return [.. Enumerable.Range(0, count).Select(b => Enumerable.Range(0, perBatch).Select(i => pool[((b * perBatch) + i) % pool.Length]).ToArray())];
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RdNas.Nas.Evaluation;
 
 /// <summary>
@@ -13,6 +15,7 @@ namespace RdNas.Nas.Evaluation;
 /// <param name="ValidImages">Valid-half images scored per subnet; null for all of them.</param>
 /// <param name="BatchSize">Images per scoring batch.</param>
 /// <param name="BatchNorm">Which statistics the batch norms use while a subnet is scored.</param>
+/// <param name="FineTuning">SGD steps of each subnet alone before it is recalibrated and scored; null for none (the protocol's).</param>
 public sealed record EvaluationOptions(
     int Subnets = 200,
     long SampleSeed = 0,
@@ -20,7 +23,8 @@ public sealed record EvaluationOptions(
     int RecalibrationBatchSize = 64,
     int? ValidImages = null,
     int BatchSize = 500,
-    BatchNormStatistics BatchNorm = BatchNormStatistics.Recalibrated)
+    BatchNormStatistics BatchNorm = BatchNormStatistics.Recalibrated,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SubnetFineTuningOptions? FineTuning = null)
 {
     /// <summary>The RD-NAS reference code's scoring batch (its loader's), which valid-batch statistics depend on.</summary>
     public const int ReferenceValidBatchSize = 64;
@@ -52,6 +56,8 @@ public sealed record EvaluationOptions(
         {
             throw new ArgumentOutOfRangeException(nameof(BatchNorm), BatchNorm, "unknown batch-norm statistics");
         }
+
+        FineTuning?.Validate();
 
         return this;
     }

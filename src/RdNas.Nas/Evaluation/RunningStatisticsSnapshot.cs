@@ -9,29 +9,15 @@ namespace RdNas.Nas.Evaluation;
 /// </summary>
 public sealed class RunningStatisticsSnapshot : IDisposable
 {
-    private readonly List<(TrackedBatchNorm2d Layer, Tensor[] Saved)> _saved;
+    private readonly TensorSnapshot _saved;
 
     /// <summary>Copies the running statistics of every <see cref="TrackedBatchNorm2d"/> in <paramref name="model"/>.</summary>
     public RunningStatisticsSnapshot(nn.Module model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        using var noGrad = no_grad();
-        _saved = [.. model.modules().OfType<TrackedBatchNorm2d>().Select(bn => (bn, bn.buffers().Select(b => b.clone().DetachFromDisposeScope()).ToArray()))];
+        _saved = new TensorSnapshot(model.modules().OfType<TrackedBatchNorm2d>().SelectMany(bn => bn.buffers()));
     }
 
     /// <summary>Restores the statistics and frees the copies.</summary>
-    public void Dispose()
-    {
-        using var noGrad = no_grad();
-        foreach (var (layer, saved) in _saved)
-        {
-            foreach (var (buffer, copy) in layer.buffers().Zip(saved))
-            {
-                buffer.copy_(copy);
-                copy.Dispose();
-            }
-        }
-
-        _saved.Clear();
-    }
+    public void Dispose() => _saved.Dispose();
 }

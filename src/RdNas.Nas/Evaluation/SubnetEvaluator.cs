@@ -11,7 +11,9 @@ namespace RdNas.Nas.Evaluation;
 /// Scores subnets with shared supernet weights: BN statistics gathered during training mix every subnet, so each
 /// subnet's running statistics are reset and re-estimated (cumulative average) on the same train batches before its
 /// top-1 accuracy and mean cross-entropy on the valid images are measured; or, as the RD-NAS reference code scores,
-/// each valid batch is normalised by its own statistics (<see cref="BatchNormStatistics.ValidBatch"/>).
+/// each valid batch is normalised by its own statistics (<see cref="BatchNormStatistics.ValidBatch"/>). With
+/// <see cref="EvaluationOptions.FineTuning"/>, each subnet first trains alone for a few steps on weights that are put
+/// back after it is scored.
 /// </summary>
 public sealed class SubnetEvaluator
 {
@@ -20,6 +22,7 @@ public sealed class SubnetEvaluator
     private readonly EvaluationOptions _options;
     private readonly int[][] _recalibrationBatches;
     private readonly int[] _validIndices;
+    private readonly SubnetFineTuning? _fineTuning;
 
     /// <summary>Prepares the fixed recalibration batches (from the train half) and valid images, batched where <paramref name="model"/> is.</summary>
     public SubnetEvaluator(Nb201Supernet model, Cifar10Images images, TrainValidSplit split, EvaluationOptions options)
@@ -28,12 +31,12 @@ public sealed class SubnetEvaluator
         ArgumentNullException.ThrowIfNull(split);
         _options = (options ?? throw new ArgumentNullException(nameof(options))).Validate();
         _batcher = new Cifar10Batcher(images, model.Device);
-        var pool = split.ShuffledTrain(split.Seed, RandomStreams.Recalibration);
-        var perBatch = Math.Min(options.RecalibrationBatchSize, pool.Length);
-        _recalibrationBatches = Enumerable.Range(0, options.RecalibrationBatches)
-            .Select(b => Enumerable.Range(0, perBatch).Select(i => pool[((b * perBatch) + i) % pool.Length]).ToArray())
-            .ToArray();
+        _recalibrationBatches = split.TrainBatches(RandomStreams.Recalibration, options.RecalibrationBatches, options.RecalibrationBatchSize);
         _validIndices = split.Valid[..Math.Min(options.ValidImages ?? split.Valid.Length, split.Valid.Length)];
+        if (options.FineTuning is { } fineTuning)
+        {
+            _fineTuning = new SubnetFineTuning(model, _batcher, split.TrainBatches(RandomStreams.FineTuning, fineTuning.Steps, fineTuning.BatchSize), fineTuning);
+        }
     }
 
     /// <summary>Number of valid images each subnet is scored on.</summary>
@@ -42,11 +45,12 @@ public sealed class SubnetEvaluator
     /// <summary>Top-1 accuracy (%) and mean cross-entropy of <paramref name="genotype"/> on the valid images, with the batch-norm statistics the options name.</summary>
     public SubnetMeasurement Measure(Nb201Genotype genotype, CancellationToken cancellationToken = default)
     {
-        using var noGrad = no_grad();
         var batchNorms = _model.modules().OfType<TrackedBatchNorm2d>().ToArray();
         var momenta = batchNorms.Select(bn => bn.Momentum).ToArray();
         try
         {
+            using var fineTuned = _fineTuning?.Adapt(genotype, batchNorms, cancellationToken);
+            using var noGrad = no_grad();
             if (_options.BatchNorm == BatchNormStatistics.Recalibrated)
             {
                 Recalibrate(batchNorms, genotype, cancellationToken);

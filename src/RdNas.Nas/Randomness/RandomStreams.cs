@@ -29,4 +29,7 @@ public static class RandomStreams
 
     /// <summary>The supernet head's dropout masks during training.</summary>
     public const ulong HeadDropout = 9;
+
+    /// <summary>The train batches each evaluated subnet is fine-tuned on before it is scored.</summary>
+    public const ulong FineTuning = 10;
 }
