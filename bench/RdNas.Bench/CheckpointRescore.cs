@@ -65,11 +65,22 @@ internal static class CheckpointRescore
 
     private static SubnetFineTuningOptions FineTuning(string token)
     {
+        var error = $"rescore: {token}: expected STEPS@LEARNING_RATE, a positive whole number and a positive number, such as {FineTuneToken}50@0.01";
         var parts = token[FineTuneToken.Length..].Split('@');
-        return parts.Length == 2
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var steps) && steps > 0
-            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var learningRate) && learningRate > 0 && double.IsFinite(learningRate)
-            ? new SubnetFineTuningOptions(steps, learningRate)
-            : throw new ArgumentException($"rescore: {token}: expected STEPS@LEARNING_RATE, a positive whole number and a positive number, such as {FineTuneToken}50@0.01");
+        if (parts.Length != 2
+            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var steps)
+            || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var learningRate))
+        {
+            throw new ArgumentException(error);
+        }
+
+        try
+        {
+            return new SubnetFineTuningOptions(steps, learningRate).Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new ArgumentException(error, e);
+        }
     }
 }

@@ -69,16 +69,15 @@ public sealed class SubnetEvaluator
 
     private SubnetMeasurement Score(TrackedBatchNorm2d[] batchNorms, Nb201Genotype genotype, CancellationToken cancellationToken)
     {
-        _model.eval();
         if (_options.BatchNorm == BatchNormStatistics.ValidBatch)
         {
-            // Batch norms in training mode normalise with the batch's own statistics; nothing else trains (no dropout
-            // masks are drawn). Their running statistics move, which callers that must keep them take a
-            // RunningStatisticsSnapshot for, as they do for recalibration.
-            foreach (var bn in batchNorms)
-            {
-                bn.train();
-            }
+            // Batch norms in training mode normalise with the batch's own statistics. Their running statistics move,
+            // which callers that must keep them take a RunningStatisticsSnapshot for, as they do for recalibration.
+            TrainBatchNormsOnly(_model, batchNorms);
+        }
+        else
+        {
+            _model.eval();
         }
 
         long correct = 0;
@@ -103,13 +102,7 @@ public sealed class SubnetEvaluator
             bn.ResetRunningStats();
         }
 
-        // Only the batch norms train: recalibration must not draw dropout masks, or evaluating mid-run would move the
-        // training run's dropout stream.
-        _model.eval();
-        foreach (var bn in batchNorms)
-        {
-            bn.train();
-        }
+        TrainBatchNormsOnly(_model, batchNorms);
 
         for (var k = 0; k < _recalibrationBatches.Length; k++)
         {
@@ -125,6 +118,20 @@ public sealed class SubnetEvaluator
             using var scope = NewDisposeScope();
             var (images, _) = _batcher.Batch(_recalibrationBatches[k], null);
             _model.forward(images, genotype);
+        }
+    }
+
+    /// <summary>
+    /// Puts <paramref name="model"/> in evaluation mode but its <paramref name="batchNorms"/> in training mode: what
+    /// scoring does to a subnet must not draw dropout masks, or evaluating mid-run would move the training run's
+    /// dropout stream.
+    /// </summary>
+    internal static void TrainBatchNormsOnly(Nb201Supernet model, TrackedBatchNorm2d[] batchNorms)
+    {
+        model.eval();
+        foreach (var bn in batchNorms)
+        {
+            bn.train();
         }
     }
 }

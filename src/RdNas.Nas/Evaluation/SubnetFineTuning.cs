@@ -15,9 +15,8 @@ namespace RdNas.Nas.Evaluation;
 /// performance-estimator literature), at the cost of the steps.
 /// </summary>
 /// <remarks>
-/// Only the batch norms run in training mode, as in BN recalibration, so no dropout masks are drawn and a mid-training
-/// evaluation leaves the run's dropout stream where it was. The batch norms' running statistics move; the evaluator
-/// re-estimates them afterwards.
+/// Only the batch norms run in training mode, as in BN recalibration (<see cref="SubnetEvaluator.TrainBatchNormsOnly"/>).
+/// Their running statistics move; the evaluator re-estimates them afterwards.
 /// </remarks>
 internal sealed class SubnetFineTuning
 {
@@ -30,7 +29,7 @@ internal sealed class SubnetFineTuning
     {
         _model = model;
         _batcher = batcher;
-        _options = options.Validate();
+        _options = options; // validated with the EvaluationOptions that hold it
         _batches = batches;
     }
 
@@ -42,11 +41,7 @@ internal sealed class SubnetFineTuning
         try
         {
             using var optimizer = new MomentumSgd(parameters, _options.LearningRate, _options.Momentum, _options.WeightDecay);
-            _model.eval();
-            foreach (var bn in batchNorms)
-            {
-                bn.train();
-            }
+            SubnetEvaluator.TrainBatchNormsOnly(_model, batchNorms);
 
             foreach (var batch in _batches)
             {
