@@ -52,6 +52,14 @@ public sealed class SubnetFineTuningTests
     }
 
     [Fact]
+    public void Options_OutOfRangeBatchMomentumOrDecay_NameTheField()
+    {
+        Assert.Equal("BatchSize", Assert.Throws<ArgumentOutOfRangeException>(() => new SubnetFineTuningOptions(50, 0.01, BatchSize: 0).Validate()).ParamName);
+        Assert.Equal("Momentum", Assert.Throws<ArgumentOutOfRangeException>(() => new SubnetFineTuningOptions(50, 0.01, Momentum: 1.0).Validate()).ParamName);
+        Assert.Equal("WeightDecay", Assert.Throws<ArgumentOutOfRangeException>(() => new SubnetFineTuningOptions(50, 0.01, WeightDecay: -1e-4).Validate()).ParamName);
+    }
+
+    [Fact]
     public void Options_WithoutFineTuning_WriteNoFieldSoEarlierResultsCompareEqual()
     {
         var json = JsonSerializer.Serialize(new EvaluationOptions(), TrainingRunWriter.JsonOptions);
