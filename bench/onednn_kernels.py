@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Per-kernel comparison of two oneDNN verbose logs of the same training step (bench/onednn_kernels.sh).
+
+Each log holds ONEDNN_VERBOSE=1 lines of WARMUP + STEPS steps. Every execution line names the primitive, the
+implementation oneDNN dispatched to, the propagation kind, the problem and the time in ms. A step's kernels repeat in
+the same order, so the first WARMUP/(WARMUP+STEPS) of each problem's executions are the warm-up steps (first calls
+carry JIT compilation and cache misses) and are dropped; per problem the median time of the rest, times the calls a
+step makes, is that problem's milliseconds a step. oneDNN 2.6 (PyTorch 1.13) writes `exec,cpu,...`, 3.x (libtorch
+2.10) `v1,primitive,exec,cpu,...`: both are read.
+
+Usage: onednn_kernels.py WARMUP STEPS NAME=LOG NAME=LOG
+"""
+import collections
+import statistics
+import sys
+
+
+def executions(path):
+    """(primitive, prop_kind, problem) -> (implementations seen, [ms per call in order])."""
+    found = collections.defaultdict(lambda: (set(), []))
+    with open(path) as log:
+        for line in log:
+            fields = line.rstrip("\n").split(",")
+            if fields[0] != "onednn_verbose" or "exec" not in fields:
+                continue
+            at = fields.index("exec")
+            primitive, implementation, prop_kind = fields[at + 2], fields[at + 3], fields[at + 4]
+            key = (primitive, prop_kind, fields[-2])
+            found[key][0].add(implementation)
+            found[key][1].append(float(fields[-1]))
+    return found
+
+
+def per_step(found, warmup, steps):
+    """(primitive, prop_kind, problem) -> (implementation, ms a step)."""
+    result = {}
+    for key, (implementations, times) in found.items():
+        calls = len(times) // (warmup + steps)
+        if calls == 0:
+            continue
+        timed = times[calls * warmup:]
+        result[key] = ("+".join(sorted(implementations)), statistics.median(timed) * calls)
+    return result
+
+
+def main():
+    warmup, steps = int(sys.argv[1]), int(sys.argv[2])
+    names, tables = [], []
+    for argument in sys.argv[3:]:
+        name, path = argument.split("=", 1)
+        names.append(name)
+        tables.append(per_step(executions(path), warmup, steps))
+    keys = sorted(set().union(*tables), key=lambda k: -max(t.get(k, ("", 0))[1] for t in tables))
+    print(f"{'primitive':12} {'prop_kind':17} {'problem':48} " + " ".join(f"{n + ' ms/step':>18} {n + ' impl':26}" for n in names))
+    for key in keys:
+        if max(t.get(key, ("", 0))[1] for t in tables) < 1.0:
+            continue  # reorders and small layers: listed in the totals only
+        cells = " ".join(f"{t.get(key, ('-', 0))[1]:18.1f} {t.get(key, ('-', 0))[0]:26}" for t in tables)
+        print(f"{key[0]:12} {key[1]:17} {key[2][:48]:48} {cells}")
+    groups = collections.defaultdict(lambda: [0.0] * len(tables))
+    for i, table in enumerate(tables):
+        for (primitive, prop_kind, _), (_, ms) in table.items():
+            groups[f"{primitive} {prop_kind}"][i] += ms
+            groups["all oneDNN"][i] += ms
+    for group, totals in sorted(groups.items(), key=lambda g: -g[1][0]):
+        print(f"total: {group:40} " + " ".join(f"{n}={ms:.1f}" for n, ms in zip(names, totals)) + " ms/step")
+
+
+if __name__ == "__main__":
+    main()
