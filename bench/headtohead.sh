@@ -23,6 +23,8 @@
 #             against SPOS's last weights on the same seeds; averaging leaves training itself unchanged)
 #   loss      medium, seed 0, FLOPs teacher: the warm-up and constant λ = 1 schedules side by side as above, then the
 #             paper's ranking loss (margin 0.1, gradient into both subnets)
+#   sandwich  medium, seeds 0-1: the sandwich rule (largest, smallest and one uniform subnet a step, the smaller two
+#             distilling the largest's predictions) side by side as above, against SPOS's seeds 0-1
 # Then `rdnas compare` over all of them (RDNAS_BIN as in bench/ranking.sh). Usage: bench/headtohead.sh [SECTION...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -95,8 +97,12 @@ for section in "${sections[@]}"; do
       beside medium-rdnas-flops-const1 medium 0 -- --sampler rdnas --teacher flops --lambda const:1
       await_beside
       run medium-rdnas-flops-paper0.1 medium 0 -- --sampler rdnas --teacher flops --margin 0.1 ;;
+    sandwich)
+      beside medium-sandwich medium 0 -- --sampler sandwich
+      beside medium-sandwich medium 1 -- --sampler sandwich
+      await_beside ;;
     *)
-      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds, best-seeds, ensemble, seedN, short, random, loss)" >&2
+      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds, best-seeds, ensemble, seedN, short, random, swa, loss, sandwich)" >&2
       exit 2 ;;
   esac
 done
