@@ -25,6 +25,7 @@
 #             paper's ranking loss (margin 0.1, gradient into both subnets)
 #   sandwich  medium, seeds 0-1: the sandwich rule (largest, smallest and one uniform subnet a step, the smaller two
 #             distilling the largest's predictions) side by side as above, against SPOS's seeds 0-1
+#   sandwich-small  small, seeds 0-2: the sandwich rule, one run after another, against SPOS's seeds 0-2
 # Then `rdnas compare` over all of them (RDNAS_BIN as in bench/ranking.sh). Usage: bench/headtohead.sh [SECTION...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -101,8 +102,10 @@ for section in "${sections[@]}"; do
       beside medium-sandwich medium 0 -- --sampler sandwich
       beside medium-sandwich medium 1 -- --sampler sandwich
       await_beside ;;
+    sandwich-small)
+      run small-sandwich small 0 1 2 -- --sampler sandwich ;;
     *)
-      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds, best-seeds, ensemble, seedN, short, random, swa, loss, sandwich)" >&2
+      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds, best-seeds, ensemble, seedN, short, random, swa, loss, sandwich, sandwich-small)" >&2
       exit 2 ;;
   esac
 done
