@@ -18,7 +18,11 @@ import sys
 def executions(path):
     """(primitive, prop_kind, problem) -> (implementations seen, [ms per call in order])."""
     found = collections.defaultdict(lambda: (set(), []))
-    with open(path) as log:
+    try:
+        log = open(path)
+    except OSError as error:
+        sys.exit(f"cannot read the oneDNN log '{path}': {error.strerror}")
+    with log:
         for line in log:
             fields = line.rstrip("\n").split(",")
             if fields[0] != "onednn_verbose" or "exec" not in fields:
@@ -48,20 +52,18 @@ def main():
     if len(sys.argv) < 4 or not sys.argv[1].isdigit() or not sys.argv[2].isdigit() or int(sys.argv[2]) == 0:
         sys.exit(f"{usage} (WARMUP a whole number, STEPS a positive one; given: {' '.join(sys.argv[1:])})")
     warmup, steps = int(sys.argv[1]), int(sys.argv[2])
-    names, tables = [], []
     for argument in sys.argv[3:]:
         if "=" not in argument:
             sys.exit(f"{usage} ('{argument}' is not NAME=LOG)")
-        name, path = argument.split("=", 1)
-        names.append(name)
-        tables.append(per_step(executions(path), warmup, steps))
+    names, paths = zip(*(argument.split("=", 1) for argument in sys.argv[3:]))
+    tables = [per_step(executions(path), warmup, steps) for path in paths]
     # Each problem's largest milliseconds a step on either side: the rows' order and which rows are listed.
     largest = {key: max(t.get(key, ("", 0))[1] for t in tables) for key in set().union(*tables)}
     print(f"{'primitive':12} {'prop_kind':17} {'problem':48} " + " ".join(f"{n + ' ms/step':>18} {n + ' impl':26}" for n in names))
     for key in sorted(largest, key=lambda k: -largest[k]):
         if largest[key] < 1.0:
             continue  # reorders and small layers: listed in the totals only
-        cells = " ".join(f"{t.get(key, ('-', 0))[1]:18.1f} {t.get(key, ('-', 0))[0]:26}" for t in tables)
+        cells = " ".join(f"{ms:18.1f} {implementation:26}" for implementation, ms in (t.get(key, ("-", 0)) for t in tables))
         print(f"{key[0]:12} {key[1]:17} {key[2][:48]:48} {cells}")
     groups = collections.defaultdict(lambda: [0.0] * len(tables))
     for i, table in enumerate(tables):
