@@ -4,7 +4,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RdNas.Abstractions.Experiments;
 using RdNas.Abstractions.Hosting;
+using RdNas.Grains.Experiments;
 using RdNas.Grains.Hosting;
 using RdNas.Grains.Training;
 
@@ -56,6 +59,14 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         return new EmbeddedCluster(host, options.GatewayPort);
     }
+
+    /// <summary>
+    /// Checks every field of <paramref name="spec"/> as this cluster's silo checks it at submission, without starting
+    /// the silo or reading data, so that a command names a wrong option before it looks for the data folder.
+    /// </summary>
+    /// <exception cref="InvalidExperimentSpecException">A field is invalid; the exception names it.</exception>
+    public static void CheckSpec(ExperimentSpec spec) =>
+        _ = new ExperimentPlanner(Options.Create(new RdNasPlatformOptions())).ValidateFields(spec);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -49,6 +49,21 @@ public sealed class EvaluateCommandTests
     }
 
     [Theory]
+    [InlineData("--subnets", "1", "--subnets: must be between 2")]
+    [InlineData("--bn-statistics", "running", "--bn-statistics: unknown batch-norm statistics 'running'")]
+    public async Task Evaluate_InvalidOptionAndNoData_NamesTheOptionFirst(string option, string value, string message)
+    {
+        var run = Directory.CreateTempSubdirectory("rdnas-evaluate-nodata").FullName;
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync("evaluate", "--run", run, option, value, "--out", Path.Combine(run, "rescored"), "--data", Path.Combine(run, "no-data"));
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains(message, cli.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("data folder", cli.Error, StringComparison.Ordinal); // the data error, which would come next
+    }
+
+    [Theory]
     [InlineData(new string[0], "name what to score: --run DIR (a run folder here) or --experiment ID (a completed experiment of --cluster)")]
     [InlineData(new[] { "--run", "r", "--experiment", "e" }, "name what to score: --run DIR")]
     [InlineData(new[] { "--run", "r", "--cluster", "localhost" }, "--cluster applies to --experiment; --run scores here")]

@@ -56,18 +56,34 @@ public sealed class TrainCommandTests
     }
 
     [Theory]
+    [InlineData("--preset", "huge", "--preset: unknown preset 'huge'")]
+    [InlineData("--lambda", "cosine", "--lambda: cosine: expected sine, warmup or const:V")]
+    [InlineData("--batch-size", "5000", "--batch-size: 5000 is outside what a silo holds (1 to 1024")]
+    public async Task Train_InvalidOptionAndNoData_NamesTheOptionFirst(string option, string value, string message)
+    {
+        using var cli = new CliRunner();
+        var empty = Directory.CreateTempSubdirectory("rdnas-nodata").FullName;
+
+        var code = await cli.RunAsync("train", "--sampler", "rdnas", option, value, "--data", empty, "--out", Path.Combine(empty, "run"));
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains(message, cli.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("nb201_all.csv", cli.Error, StringComparison.Ordinal); // the data error, which would come next
+    }
+
+    [Theory]
     [InlineData("paper", true)]
     [InlineData("medium", false)]
     public async Task Train_GpuPresetOnTheCpu_IsSaidBeforeTheRun(string preset, bool warned)
     {
         using var cli = new CliRunner();
+        var empty = Directory.CreateTempSubdirectory("rdnas-nodata").FullName;
 
-        // --epochs 0 is refused by the platform: the command stops right after its own checks.
-        var code = await cli.RunAsync("train", "--preset", preset, "--epochs", "0", "--out", "unused", "--data", CliRunner.RealDataFolder());
+        // The data folder is checked after the device: an empty one stops the command right after the warning.
+        var code = await cli.RunAsync("train", "--preset", preset, "--out", Path.Combine(empty, "run"), "--data", empty);
 
-        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Equal(ExitCodes.DataMissing, code);
         Assert.Equal(warned, cli.Error.Contains($"rdnas: warning: preset {preset} is meant for a GPU and will train on the CPU", StringComparison.Ordinal));
-        Assert.Contains("--epochs: must be at least 1, got 0", cli.Error, StringComparison.Ordinal);
     }
 
     [Fact]

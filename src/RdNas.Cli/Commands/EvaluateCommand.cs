@@ -78,6 +78,8 @@ internal sealed class EvaluateCommand : CliCommand
             throw new ArgumentException($"{clusterOnly.Name} applies to --experiment; --run scores here");
         }
 
+        // The options first, then the data folder: a wrong option is named even where the data is missing too.
+        RescoringSpec.CheckChanges(parseResult.GetValue(CommonOptions.Subnets), parseResult.GetValue(CommonOptions.BnStatistics));
         var spec = new RescoringSpec(
             run, DataDirectory.Resolve(parseResult.GetValue(CommonOptions.Data)), output, parseResult.GetValue(CommonOptions.Subnets),
             parseResult.GetValue(CommonOptions.SampleSeed), parseResult.GetValue(CommonOptions.BnStatistics), parseResult.GetValue(s_groundTruth),

@@ -1,6 +1,7 @@
 using RdNas.Abstractions.Experiments;
 using RdNas.Client;
 using RdNas.Nas.Data;
+using RdNas.Silo;
 
 namespace RdNas.Cli.Commands;
 
@@ -13,15 +14,37 @@ internal static class ExperimentSubmission
         {
             return await client.SubmitAsync(spec, id).ConfigureAwait(false);
         }
-        catch (InvalidExperimentSpecException e) when (e.Field == "data")
+        catch (InvalidExperimentSpecException e) when (e.Field.Length > 0)
         {
-            throw new DataNotFoundException(e.Message["data: ".Length..]);
+            throw AsOptionError(e);
+        }
+    }
+
+    /// <summary>
+    /// Checks <paramref name="spec"/> as the embedded cluster will, before it starts: a wrong option is named even
+    /// where the data folder is missing too.
+    /// </summary>
+    public static void CheckForEmbeddedCluster(ExperimentSpec spec)
+    {
+        try
+        {
+            EmbeddedCluster.CheckSpec(spec);
         }
         catch (InvalidExperimentSpecException e) when (e.Field.Length > 0)
         {
-            // A rescoring experiment's source is what rdnas evaluate calls --experiment.
-            var option = e.Field == "rescore_of" ? "experiment" : e.Field.Replace('_', '-');
-            throw new ArgumentException($"--{option}{e.Message[e.Field.Length..]}", e);
+            throw AsOptionError(e);
         }
+    }
+
+    private static Exception AsOptionError(InvalidExperimentSpecException e)
+    {
+        if (e.Field == "data")
+        {
+            return new DataNotFoundException(e.Message["data: ".Length..]);
+        }
+
+        // A rescoring experiment's source is what rdnas evaluate calls --experiment.
+        var option = e.Field == "rescore_of" ? "experiment" : e.Field.Replace('_', '-');
+        return new ArgumentException($"--{option}{e.Message[e.Field.Length..]}", e);
     }
 }

@@ -250,21 +250,19 @@ internal sealed class TrainCommand : CliCommand
         var output = OutputLocation.Folder("--out", parseResult.GetValue(s_out)!);
         var cluster = parseResult.GetValue(CommonOptions.Cluster);
         var data = parseResult.GetValue(CommonOptions.Data);
-        if (string.IsNullOrWhiteSpace(cluster))
-        {
-            // No data folder, or a ground-truth column the table lacks: said before a silo starts.
-            Nb201GroundTruth.Load(DataDirectory.Resolve(data)).RequireColumn(spec.GroundTruth);
-        }
-
         var device = parseResult.GetValue(CommonOptions.Device);
         if (string.IsNullOrWhiteSpace(cluster))
         {
-            // An unusable device is refused before a silo starts; a GPU budget about to run on the CPU is said aloud.
+            // Before a silo starts, in this order: a wrong option; an unusable device (and a GPU budget about to run
+            // on the CPU, said aloud); no data folder, or a ground-truth column the table lacks.
+            methods.ForEach(ExperimentSubmission.CheckForEmbeddedCluster);
             var resolved = ComputeDevice.Parse(device ?? "auto").Resolve();
             if (TrainingPresets.Get(spec.Preset).MeantForGpu && ComputeDevice.Name(resolved) == "cpu")
             {
                 Console.Warning($"preset {spec.Preset} is meant for a GPU and will train on the CPU, where it takes many hours; on a machine with one, use --device cuda (README, \"GPUs\")");
             }
+
+            Nb201GroundTruth.Load(DataDirectory.Resolve(data)).RequireColumn(spec.GroundTruth);
         }
 
         if (!string.IsNullOrWhiteSpace(cluster) && seeds is null)

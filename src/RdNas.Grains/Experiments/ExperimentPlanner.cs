@@ -26,8 +26,19 @@ public sealed class ExperimentPlanner(IOptions<RdNasPlatformOptions> options)
 
     private const int MaxTrainImages = 50_000;
 
-    /// <summary>Checks <paramref name="spec"/>; returns the preset it resolves to.</summary>
+    /// <summary>Checks <paramref name="spec"/> and this silo's data folder; returns the preset the spec resolves to.</summary>
     public TrainingPreset Validate(ExperimentSpec spec)
+    {
+        var preset = ValidateFields(spec);
+        ValidateData();
+        return preset;
+    }
+
+    /// <summary>
+    /// Checks every field of <paramref name="spec"/> without reading the data folder (what a client can check before
+    /// it starts a silo); returns the preset the spec resolves to.
+    /// </summary>
+    public TrainingPreset ValidateFields(ExperimentSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (!string.Equals(spec.Space, Nb201TrainingRun.Space, StringComparison.OrdinalIgnoreCase))
@@ -90,7 +101,6 @@ public sealed class ExperimentPlanner(IOptions<RdNasPlatformOptions> options)
             ValidateSearch(search, new Nb201SearchSpace(preset.Supernet.OpCount));
         }
 
-        ValidateData();
         return preset;
     }
 

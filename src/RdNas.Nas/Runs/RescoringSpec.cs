@@ -26,21 +26,31 @@ public sealed record RescoringSpec(
     /// <summary>Checks the changes before any file is read; the error names the option (<c>--subnets: …</c>).</summary>
     public RescoringSpec Validate()
     {
-        if (Subnets is { } subnets && Nb201TrainingRun.SubnetCountProblem(subnets) is { } problem)
+        CheckChanges(Subnets, BnStatistics);
+        return this;
+    }
+
+    /// <summary>The checks of <see cref="Validate"/>, for a caller that has not yet resolved the data folder.</summary>
+    public static void CheckChanges(int? subnets, string? bnStatistics)
+    {
+        if (subnets is { } count && Nb201TrainingRun.SubnetCountProblem(count) is { } problem)
         {
             throw new ArgumentException($"--subnets: {problem}");
         }
 
+        if (bnStatistics is null)
+        {
+            return;
+        }
+
         try
         {
-            _ = Apply(new EvaluationOptions());
+            _ = new EvaluationOptions().WithBatchNorm(bnStatistics);
         }
-        catch (ArgumentException e) when (BnStatistics is not null)
+        catch (ArgumentException e)
         {
             throw new ArgumentException($"--bn-statistics: {UserMessage.Of(e)}", e);
         }
-
-        return this;
     }
 
     /// <summary>The run's evaluation settings with this spec's changes.</summary>
