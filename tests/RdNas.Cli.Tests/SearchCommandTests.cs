@@ -95,6 +95,23 @@ public sealed class SearchCommandTests
         Assert.Contains(message, cli.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("unknown proxy 'flop'", "--proxy", "flop")]
+    [InlineData("unknown search strategy 'annealing'", "--proxy", "flops", "--strategy", "annealing")]
+    [InlineData("the search budget must lie between 1 and the space's 15625 cells", "--proxy", "flops", "--ops", "5", "--budget", "20000")]
+    [InlineData("no result.json (is it a finished run folder?)", "--run", "no-such-run")]
+    public async Task Search_InvalidOptionAndNoData_NamesTheOptionFirst(string message, params string[] options)
+    {
+        var output = Directory.CreateTempSubdirectory("rdnas-search-nodata").FullName;
+        using var cli = new CliRunner();
+
+        var code = await cli.RunAsync(["search", .. options, "--out", output, "--data", Path.Combine(output, "no-data")]);
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains(message, cli.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("data folder", cli.Error, StringComparison.Ordinal); // the data error, which would come next
+    }
+
     [Fact]
     public async Task Search_RunFolderWithoutResult_SaysItIsNoFinishedRun()
     {

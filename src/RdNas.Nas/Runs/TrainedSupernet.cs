@@ -69,8 +69,38 @@ public sealed class TrainedSupernet : IDisposable
     public static TrainedSupernet Open(
         string runDirectory, DataDirectory data, string? name = null, TorchSharp.torch.Device? device = null, Func<EvaluationOptions, EvaluationOptions>? evaluation = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
         ArgumentNullException.ThrowIfNull(data);
+        var (directory, checkpoint, recorded, state) = ReadFinished(runDirectory);
+        var scoring = (evaluation?.Invoke(recorded.Options) ?? recorded.Options).Validate();
+        var images = Cifar10BinaryReader.ReadTrain(data);
+        var model = Nb201NetworkFactory.Create(state.Supernet, state.Options.Seed, device: device); // the checkpoint replaces every weight
+        try
+        {
+            using var optimizer = new MomentumSgd(model.parameters(), state.Options.LearningRate, state.Options.Momentum, state.Options.WeightDecay);
+            using var average = state.Options.AverageWeightsAfter is null ? null : new WeightAverage(model.parameters());
+            TrainingCheckpoint.Load(checkpoint, model, optimizer, average);
+            average?.CopyToParameters();
+            var evaluator = new SubnetEvaluator(model, images, TrainValidSplit.Create(images.Count, recorded.SplitSeed), scoring);
+            return new TrainedSupernet(directory, name ?? Path.GetFullPath(directory), state, model, evaluator, scoring, recorded.SplitSeed, recorded.GroundTruth);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The space the finished run in <paramref name="runDirectory"/> trained, read without data or weights: what a
+    /// search checks its own options against before it loads the supernet. The same errors as <see cref="Open"/> for a
+    /// folder that holds no finished run.
+    /// </summary>
+    public static Nb201SearchSpace SpaceOf(string runDirectory) => new(ReadFinished(runDirectory).State.Supernet.OpCount);
+
+    // The run folder's record and checkpoint state, each file's absence or an unfinished run said in one line.
+    private static (string Directory, string Checkpoint, RecordedEvaluation Recorded, TrainingCheckpointState State) ReadFinished(string runDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
         runDirectory = Path.TrimEndingDirectorySeparator(runDirectory);
         var resultPath = Path.Combine(runDirectory, TrainingRunWriter.ResultFile);
         if (!File.Exists(resultPath))
@@ -86,29 +116,13 @@ public sealed class TrainedSupernet : IDisposable
 
         var recorded = RecordedEvaluation.Read(resultPath)
             ?? throw new InvalidDataException($"{resultPath} records no evaluation settings (written before result.json kept them)");
-        var scoring = (evaluation?.Invoke(recorded.Options) ?? recorded.Options).Validate();
         var state = TrainingCheckpoint.ReadState(checkpoint);
         if (state.CompletedEpochs < state.Options.Epochs)
         {
             throw new InvalidDataException($"{runDirectory}: its checkpoint holds epoch {state.CompletedEpochs} of {state.Options.Epochs}; finish the run before searching or scoring with it");
         }
 
-        var images = Cifar10BinaryReader.ReadTrain(data);
-        var model = Nb201NetworkFactory.Create(state.Supernet, state.Options.Seed, device: device); // the checkpoint replaces every weight
-        try
-        {
-            using var optimizer = new MomentumSgd(model.parameters(), state.Options.LearningRate, state.Options.Momentum, state.Options.WeightDecay);
-            using var average = state.Options.AverageWeightsAfter is null ? null : new WeightAverage(model.parameters());
-            TrainingCheckpoint.Load(checkpoint, model, optimizer, average);
-            average?.CopyToParameters();
-            var evaluator = new SubnetEvaluator(model, images, TrainValidSplit.Create(images.Count, recorded.SplitSeed), scoring);
-            return new TrainedSupernet(runDirectory, name ?? Path.GetFullPath(runDirectory), state, model, evaluator, scoring, recorded.SplitSeed, recorded.GroundTruth);
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
+        return (runDirectory, checkpoint, recorded, state);
     }
 
     /// <summary>Top-1 accuracy (%) of <paramref name="genotype"/> on the valid images after BN recalibration.</summary>

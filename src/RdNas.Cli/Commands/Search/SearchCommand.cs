@@ -107,6 +107,11 @@ internal sealed class SearchCommand : CliCommand
         }
 
         var output = OutputLocation.Folder("--out", parseResult.GetValue(s_out)!);
+        // The options first, then the data: a wrong option is named even where the data is missing too.
+        var ops = parseResult.GetValue(CommonOptions.Ops);
+        var strategy = SearchStrategies.Create(
+            parseResult.GetValue(s_strategy)!, SearchScorer.SpaceOf(run, proxy, ops), parseResult.GetValue(s_budget), parseResult.GetValue(s_seed),
+            parseResult.GetValue(s_population), parseResult.GetValue(s_tournament));
         var dataFolder = parseResult.GetValue(CommonOptions.Data);
         var data = DataDirectory.Resolve(dataFolder);
         var groundTruth = Nb201GroundTruth.Load(data);
@@ -115,9 +120,7 @@ internal sealed class SearchCommand : CliCommand
 
         using var scorer = run is not null
             ? SearchScorer.ForRun(run, data, ComputeDevice.Parse(device ?? "auto").Resolve())
-            : SearchScorer.ForProxy(proxy!, parseResult.GetValue(CommonOptions.Ops), dataFolder, parseResult.GetValue(s_proxySeed));
-        var strategy = SearchStrategies.Create(
-            parseResult.GetValue(s_strategy)!, scorer.Space, parseResult.GetValue(s_budget), parseResult.GetValue(s_seed), parseResult.GetValue(s_population), parseResult.GetValue(s_tournament));
+            : SearchScorer.ForProxy(proxy!, ops, dataFolder, parseResult.GetValue(s_proxySeed));
         var search = JournalledSearch.Open(output, strategy, scorer.Score, scorer.Description, scorer.Space);
         var result = await SearchProgressView.RunAsync(Console, strategy, search.Recovered, progress => search.Run(groundTruth, selection, progress, cancellationToken),
             parseResult.GetValue(CommonOptions.Format) != OutputFormat.Json, cancellationToken).ConfigureAwait(false);

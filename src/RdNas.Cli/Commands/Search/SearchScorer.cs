@@ -36,14 +36,24 @@ internal sealed class SearchScorer : IDisposable
         return new SearchScorer(supernet.Space, supernet.Description, supernet.Accuracy, supernet);
     }
 
-    public static SearchScorer ForProxy(string proxyName, int opCount, string? dataFolder, long proxySeed)
+    /// <summary>
+    /// The space a search with <paramref name="runDirectory"/>'s supernet or with <paramref name="proxyName"/> covers,
+    /// found without reading data: a folder that holds no finished run, an unknown proxy or an ensemble is refused here.
+    /// </summary>
+    public static Nb201SearchSpace SpaceOf(string? runDirectory, string? proxyName, int opCount)
     {
-        var column = ProxyColumn.Parse(proxyName);
-        if (column.IsEnsemble)
+        if (runDirectory is not null)
         {
-            throw new ArgumentException($"'{proxyName}' is an ensemble, which ranks cells within a fixed sample; a search scores one cell at a time, so give one proxy");
+            return TrainedSupernet.SpaceOf(runDirectory);
         }
 
+        _ = SearchableProxy(proxyName ?? throw new ArgumentNullException(nameof(proxyName)));
+        return new Nb201SearchSpace(opCount);
+    }
+
+    public static SearchScorer ForProxy(string proxyName, int opCount, string? dataFolder, long proxySeed)
+    {
+        var column = SearchableProxy(proxyName);
         var space = new Nb201SearchSpace(opCount);
         var setup = new ScorerSetup([column], dataFolder, proxySeed);
         var proxy = column.Members[0];
@@ -51,4 +61,12 @@ internal sealed class SearchScorer : IDisposable
     }
 
     public void Dispose() => _owned.Dispose();
+
+    private static ProxyColumn SearchableProxy(string proxyName)
+    {
+        var column = ProxyColumn.Parse(proxyName);
+        return column.IsEnsemble
+            ? throw new ArgumentException($"'{proxyName}' is an ensemble, which ranks cells within a fixed sample; a search scores one cell at a time, so give one proxy")
+            : column;
+    }
 }
