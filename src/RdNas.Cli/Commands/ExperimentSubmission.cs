@@ -5,7 +5,7 @@ using RdNas.Silo;
 
 namespace RdNas.Cli.Commands;
 
-/// <summary>Submits a spec and turns the platform's refusal into the CLI's errors: the field becomes its option.</summary>
+/// <summary>Submits a spec, or checks it before the embedded cluster starts, and turns the platform's refusal into the CLI's errors: the field becomes its option.</summary>
 internal static class ExperimentSubmission
 {
     public static async Task<ExperimentStatus> SubmitAsync(RdNasClient client, ExperimentSpec spec, string id)
