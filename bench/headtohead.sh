@@ -23,8 +23,9 @@
 #             against SPOS's last weights on the same seeds; averaging leaves training itself unchanged)
 #   loss      medium, seed 0, FLOPs teacher: the warm-up and constant λ = 1 schedules side by side as above, then the
 #             paper's ranking loss (margin 0.1, gradient into both subnets)
-#   sandwich  medium, seeds 0-1: the sandwich rule (largest, smallest and one uniform subnet a step, the smaller two
-#             distilling the largest's predictions) side by side as above, against SPOS's seeds 0-1
+#   sandwich  medium, seeds 0-1: the sandwich rule as the reference code has it (the all-3x3 cell, then a 3x3 on
+#             the first edge with skips elsewhere and two uniform subnets distilling its predictions) side by side as
+#             above, against SPOS's seeds 0-1 (the first form's runs are in bench/runs/sandwich-first-form/)
 #   sandwich-small  small, seeds 0-2: the sandwich rule, one run after another, against SPOS's seeds 0-2
 # Then `rdnas compare` over all of them (RDNAS_BIN as in bench/ranking.sh). Usage: bench/headtohead.sh [SECTION...]
 set -euo pipefail

@@ -311,13 +311,16 @@ public sealed class SupernetTrainerTests
         }
     }
 
-    [Fact]
-    public void Sandwich_LargestAndSmallest_AreTheFlopsExtremes()
+    [Theory]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Sandwich_FixedCells_AreTheReferenceCodes(int opCount)
     {
-        var sandwich = new SandwichMethod(new Nb201SearchSpace(4));
+        var sandwich = new SandwichMethod(new Nb201SearchSpace(opCount));
 
         Assert.Equal("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|", sandwich.Largest.ToString());
-        Assert.DoesNotContain(sandwich.Smallest.Ops(), op => op is Nb201Op.NorConv1x1 or Nb201Op.NorConv3x3);
+        Assert.Equal("|nor_conv_3x3~0|+|skip_connect~0|skip_connect~1|+|skip_connect~0|skip_connect~1|skip_connect~2|", sandwich.Smallest.ToString());
+        Assert.Equal($"sandwich (smallest {sandwich.Smallest}, 2 uniform)", sandwich.Description);
     }
 
     private static ITrainingMethod MethodNamed(string name)
