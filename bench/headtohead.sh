@@ -26,6 +26,7 @@
 #   sandwich  medium, seeds 0-1: the sandwich rule as the reference code has it (the all-3x3 cell, then a 3x3 on
 #             the first edge with skips elsewhere and two uniform subnets distilling its predictions) side by side as
 #             above, against SPOS's seeds 0-1 (the first form's runs are in bench/runs/sandwich-first-form/)
+#   sandwich-seeds  medium, seeds 2-3: the sandwich rule side by side as above, against SPOS's seeds 2-3
 #   sandwich-small  small, seeds 0-2: the sandwich rule, one run after another, against SPOS's seeds 0-2
 # Then `rdnas compare` over all of them (RDNAS_BIN as in bench/ranking.sh). Usage: bench/headtohead.sh [SECTION...]
 set -euo pipefail
@@ -103,10 +104,14 @@ for section in "${sections[@]}"; do
       beside medium-sandwich medium 0 -- --sampler sandwich
       beside medium-sandwich medium 1 -- --sampler sandwich
       await_beside ;;
+    sandwich-seeds)
+      beside medium-sandwich medium 2 -- --sampler sandwich
+      beside medium-sandwich medium 3 -- --sampler sandwich
+      await_beside ;;
     sandwich-small)
       run small-sandwich small 0 1 2 -- --sampler sandwich ;;
     *)
-      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds, best-seeds, ensemble, seedN, short, random, swa, loss, sandwich, sandwich-small)" >&2
+      echo "unknown section '$section' (expected small, medium, ablation, best, fairnas, medium-seeds, best-seeds, ensemble, seedN, short, random, swa, loss, sandwich, sandwich-seeds, sandwich-small)" >&2
       exit 2 ;;
   esac
 done
